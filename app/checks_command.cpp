@@ -1,0 +1,27 @@
+#include <iostream>
+#include <memory>
+
+#include "app/commands.h"
+#include "app/exit_codes.h"
+#include "checks/registry.h"
+
+namespace edgeplan::app {
+
+int checks_command(const std::string& format) {
+    const std::vector<std::unique_ptr<checks::Check>> all = checks::make_all_checks();
+    std::vector<const checks::CheckInfo*> infos;
+    for (const auto& check : all) infos.push_back(&check->info());
+    if (format == "text") {
+        report::render_catalogue_text(infos, std::cout);
+    } else if (format == "json") {
+        std::cout << report::catalogue_to_json(infos).dump(2) << "\n";
+    } else if (format == "markdown") {
+        report::render_catalogue_markdown(infos, std::cout);
+    } else {
+        std::cerr << "edgeplan checks: --format must be text, json or markdown\n";
+        return exit_input_error;
+    }
+    return exit_ok;
+}
+
+}  // namespace edgeplan::app

@@ -1,0 +1,163 @@
+#include "app/cli.h"
+
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/commands.h"
+#include "app/exit_codes.h"
+
+namespace po = boost::program_options;
+
+namespace edgeplan::app {
+namespace {
+
+const char* const usage_text =
+    "usage: edgeplan <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  plan [TOPOLOGY]   derive the DNS records, firewall rules and certificates the topology\n"
+    "                    needs and run the offline checks (default: the embedded sample)\n"
+    "  checks            list the check catalogue\n"
+    "\n"
+    "exit codes: 0 no failure, 1 a finding failed (or warned with --fail-on warn),\n"
+    "            2 usage or input error (nothing was checked), 3 the tool could not decide\n"
+    "\n"
+    "Run 'edgeplan <command> --help' for the options of a command.\n";
+
+po::options_description plan_options() {
+    po::options_description options("edgeplan plan [TOPOLOGY] options");
+    options.add_options()("help,h", "show this help")(
+        "settings", po::value<std::string>(),
+        "edgeplan settings file: federation policy and "
+        "overrides for a Lync export")("format", po::value<std::string>()->default_value("text"),
+                                       "text | json")(
+        "output", po::value<std::vector<std::string>>(),
+        "FORMAT=FILE, repeatable: also write "
+        "the report in FORMAT (text, json) to FILE, atomically")(
+        "now", po::value<std::string>(),
+        "date for date-dependent rules, YYYY-MM-DD or "
+        "YYYY-MM-DDTHH:MM:SSZ (default: the system clock)")(
+        "only", po::value<std::vector<std::string>>(), "run only these check IDs, areas or kinds")(
+        "skip", po::value<std::vector<std::string>>(), "skip these check IDs, areas or kinds")(
+        "fail-on", po::value<std::string>()->default_value("fail"),
+        "fail | warn: lowest status "
+        "that makes the exit code 1")("emit-zone", po::value<std::string>(),
+                                      "write DNS zone fragments and PowerShell "
+                                      "scripts to DIR")(
+        "emit-csr", po::value<std::string>(),
+        "write OpenSSL req configs and certreq INF files "
+        "to DIR")("emit-firewall", po::value<std::string>(),
+                  "write firewall rules as CSV and nftables "
+                  "to DIR")("verbose,v", "show the evidence of every finding")(
+        "quiet,q", "print nothing on stdout; the exit code tells")(
+        "no-plan", "text output: leave out the plan tables");
+    return options;
+}
+
+po::options_description checks_options() {
+    po::options_description options("edgeplan checks options");
+    options.add_options()("help,h", "show this help")(
+        "format", po::value<std::string>()->default_value("text"), "text | json | markdown");
+    return options;
+}
+
+std::vector<std::string> values(const po::variables_map& vm, const char* name) {
+    return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
+std::string value(const po::variables_map& vm, const char* name) {
+    return vm.count(name) ? vm[name].as<std::string>() : std::string{};
+}
+
+bool colour_wanted() {
+    const char* no_colour = std::getenv("NO_COLOR");
+    return isatty(STDOUT_FILENO) && (no_colour == nullptr || *no_colour == '\0');
+}
+
+int run_plan(const std::vector<std::string>& args) {
+    po::options_description options = plan_options();
+    po::options_description hidden;
+    hidden.add_options()("topology", po::value<std::string>());
+    po::options_description all;
+    all.add(options).add(hidden);
+    po::positional_options_description positional;
+    positional.add("topology", 1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+        std::cout << options;
+        return exit_ok;
+    }
+    PlanArguments a;
+    a.topology = value(vm, "topology");
+    a.settings = value(vm, "settings");
+    a.format = value(vm, "format");
+    a.outputs = values(vm, "output");
+    a.now = value(vm, "now");
+    a.selection.only = values(vm, "only");
+    a.selection.skip = values(vm, "skip");
+    a.fail_on = value(vm, "fail-on");
+    a.emit_zone = value(vm, "emit-zone");
+    a.emit_csr = value(vm, "emit-csr");
+    a.emit_firewall = value(vm, "emit-firewall");
+    a.text.verbose = vm.count("verbose") > 0;
+    a.text.show_plan = vm.count("no-plan") == 0;
+    a.text.colour = colour_wanted();
+    a.quiet = vm.count("quiet") > 0;
+    for (std::size_t i = 0; i < args.size(); ++i) a.command_line += (i ? " " : "") + args[i];
+    return plan_command(a);
+}
+
+int run_checks_list(const std::vector<std::string>& args) {
+    po::options_description options = checks_options();
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(options).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+        std::cout << options;
+        return exit_ok;
+    }
+    return checks_command(value(vm, "format"));
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+    const std::vector<std::string> all(argv + 1, argv + argc);
+    if (all.empty()) {
+        // The embedded default: plan the built-in sample.
+        return run_plan({});
+    }
+    const std::string command = all.front();
+    const std::vector<std::string> rest(all.begin() + 1, all.end());
+    try {
+        if (command == "--help" || command == "-h" || command == "help") {
+            std::cout << usage_text;
+            return exit_ok;
+        }
+        if (command == "--version") {
+            std::cout << "edgeplan " << EDGEPLAN_VERSION << "\n";
+            return exit_ok;
+        }
+        if (command == "plan") return run_plan(rest);
+        if (command == "checks") return run_checks_list(rest);
+        std::cerr << "edgeplan: unknown command '" << command << "'\n" << usage_text;
+        return exit_input_error;
+    } catch (const po::error& e) {
+        std::cerr << "edgeplan " << command << ": " << e.what() << "\n";
+        return exit_input_error;
+    } catch (const std::exception& e) {
+        std::cerr << "edgeplan: internal error: " << e.what() << "\n";
+        return exit_tool_error;
+    }
+}
+
+}  // namespace edgeplan::app

@@ -1,0 +1,30 @@
+#pragma once
+// One function per subcommand; each returns the exit code and reports its own errors on stderr.
+#include <string>
+#include <vector>
+
+#include "checks/runner.h"
+#include "report/renderers.h"
+
+namespace edgeplan::app {
+
+struct PlanArguments {
+    std::string topology;  // empty = the embedded sample
+    std::string settings;
+    std::string format = "text";
+    std::vector<std::string> outputs;  // FORMAT=FILE
+    std::string now;
+    checks::Selection selection;
+    std::string fail_on = "fail";
+    std::string emit_zone;
+    std::string emit_csr;
+    std::string emit_firewall;
+    report::TextOptions text;
+    bool quiet = false;
+    std::string command_line;
+};
+
+int plan_command(const PlanArguments& arguments);
+int checks_command(const std::string& format);
+
+}  // namespace edgeplan::app

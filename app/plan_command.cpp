@@ -1,0 +1,108 @@
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "app/clock.h"
+#include "app/commands.h"
+#include "app/embedded_sample.h"
+#include "app/exit_codes.h"
+#include "app/file_digest.h"
+#include "app/report_outputs.h"
+#include "checks/registry.h"
+#include "report/atomic_file.h"
+#include "report/exports.h"
+#include "topology/input_error.h"
+#include "topology/loader.h"
+
+namespace edgeplan::app {
+namespace {
+
+report::Report build_report(const PlanArguments& a, const topology::Model& model,
+                            topology::Plan plan, TimePoint now) {
+    report::Report r;
+    r.tool_version = EDGEPLAN_VERSION;
+    r.command = "plan";
+    r.started_at = format_iso_utc(std::chrono::system_clock::now());
+    r.now = format_iso_utc(now);
+    r.inputs.push_back({"topology", model.source_file,
+                        a.topology.empty() ? "" : sha256_file(a.topology),
+                        to_string(model.format)});
+    if (!a.settings.empty()) {
+        r.inputs.push_back({"settings", a.settings, sha256_file(a.settings), "edgeplan-settings"});
+    }
+    r.options.emplace_back("command_line", a.command_line);
+
+    const std::vector<std::unique_ptr<checks::Check>> all = checks::make_all_checks();
+    std::vector<const checks::Check*> offline;
+    for (const auto& check : all) {
+        if (check->info().kind == checks::CheckKind::offline) offline.push_back(check.get());
+    }
+    const checks::CheckContext context{model, plan, now};
+    r.findings = checks::run_checks(offline, context, a.selection);
+    for (const checks::Check* check : offline) r.catalogue[check->info().id] = check->info();
+    r.plan = std::move(plan);
+    return r;
+}
+
+void emit_exports(const PlanArguments& a, const topology::Plan& plan) {
+    auto announce = [&](const std::vector<std::string>& files) {
+        if (a.quiet) return;
+        for (const std::string& f : files) std::cerr << "wrote " << f << "\n";
+    };
+    if (!a.emit_zone.empty()) announce(report::write_zone_files(plan, a.emit_zone));
+    if (!a.emit_csr.empty()) announce(report::write_csr_files(plan, a.emit_csr));
+    if (!a.emit_firewall.empty()) announce(report::write_firewall_files(plan, a.emit_firewall));
+}
+
+}  // namespace
+
+int plan_command(const PlanArguments& a) {
+    std::optional<TimePoint> now = std::chrono::system_clock::now();
+    if (!a.now.empty()) {
+        now = parse_iso_date(a.now);
+        if (!now) {
+            std::cerr << "edgeplan plan: --now '" << a.now << "' is not YYYY-MM-DD\n";
+            return exit_input_error;
+        }
+    }
+    if (a.format != "text" && a.format != "json") {
+        std::cerr << "edgeplan plan: --format must be text or json\n";
+        return exit_input_error;
+    }
+    if (a.fail_on != "fail" && a.fail_on != "warn") {
+        std::cerr << "edgeplan plan: --fail-on must be fail or warn\n";
+        return exit_input_error;
+    }
+    std::vector<ReportOutput> outputs;
+    std::string output_error;
+    if (!parse_report_outputs(a.outputs, {a.topology, a.settings}, outputs, output_error)) {
+        std::cerr << "edgeplan plan: " << output_error << "\n";
+        return exit_input_error;
+    }
+
+    topology::LoadRequest request;
+    request.topology_path = a.topology.empty() ? embedded_sample_name : a.topology;
+    if (a.topology.empty()) request.topology_text = embedded_sample_text;
+    request.settings_path = a.settings;
+    topology::Model model;
+    try {
+        model = topology::load_model(request);
+    } catch (const topology::InputError& e) {
+        std::cerr << "edgeplan: " << e.what() << "\n";
+        return exit_input_error;
+    }
+
+    const report::Report r = build_report(a, model, topology::derive_plan(model), *now);
+    try {
+        emit_exports(a, r.plan);
+        write_report_outputs(r, outputs, a.text);
+    } catch (const report::OutputError& e) {
+        std::cerr << "edgeplan: " << e.what() << "\n";
+        return exit_input_error;
+    }
+    if (!a.quiet) print_report(r, a.format, a.text, std::cout);
+    return exit_code_for(r.summary(), a.fail_on == "warn");
+}
+
+}  // namespace edgeplan::app

@@ -1,0 +1,77 @@
+#include "app/report_outputs.h"
+
+#include <filesystem>
+#include <sstream>
+
+#include "app/exit_codes.h"
+#include "report/atomic_file.h"
+
+namespace edgeplan::app {
+namespace {
+
+bool same_file(const std::string& a, const std::string& b) {
+    std::error_code error;
+    if (std::filesystem::equivalent(a, b, error)) return true;
+    return std::filesystem::weakly_canonical(a, error) ==
+           std::filesystem::weakly_canonical(b, error);
+}
+
+}  // namespace
+
+bool parse_report_outputs(const std::vector<std::string>& values,
+                          const std::vector<std::string>& inputs, std::vector<ReportOutput>& out,
+                          std::string& error) {
+    for (const std::string& v : values) {
+        const auto eq = v.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == v.size()) {
+            error = "--output '" + v + "' is not FORMAT=FILE";
+            return false;
+        }
+        ReportOutput o{v.substr(0, eq), v.substr(eq + 1)};
+        if (o.format != "text" && o.format != "json") {
+            error = "--output format '" + o.format + "' is not one of text, json";
+            return false;
+        }
+        for (const std::string& input : inputs) {
+            if (!input.empty() && same_file(input, o.path)) {
+                error = "--output " + o.path + " would overwrite an input file";
+                return false;
+            }
+        }
+        out.push_back(o);
+    }
+    return true;
+}
+
+std::string render_report(const report::Report& r, const std::string& format,
+                          const report::TextOptions& text) {
+    std::ostringstream out;
+    if (format == "json") {
+        out << report::to_json(r).dump(2) << "\n";
+    } else {
+        report::render_text(r, text, out);
+    }
+    return out.str();
+}
+
+void print_report(const report::Report& r, const std::string& format,
+                  const report::TextOptions& text, std::ostream& out) {
+    out << render_report(r, format, text);
+}
+
+void write_report_outputs(const report::Report& r, const std::vector<ReportOutput>& outputs,
+                          const report::TextOptions& text) {
+    report::TextOptions plain = text;
+    plain.colour = false;  // files never get terminal escapes
+    for (const ReportOutput& o : outputs) {
+        report::write_file_atomically(o.path, render_report(r, o.format, plain));
+    }
+}
+
+int exit_code_for(const report::Summary& summary, bool fail_on_warn) {
+    if (summary.fail > 0 || (fail_on_warn && summary.warn > 0)) return exit_findings;
+    if (summary.error > 0) return exit_tool_error;
+    return exit_ok;
+}
+
+}  // namespace edgeplan::app

@@ -1,0 +1,32 @@
+#pragma once
+// --format / --output handling shared by the commands that produce a Report.
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "report/renderers.h"
+#include "report/report.h"
+
+namespace edgeplan::app {
+
+struct ReportOutput {
+    std::string format;  // text, json
+    std::string path;
+};
+
+// Parses FORMAT=FILE values; refuses unknown formats and any FILE that is one of the inputs.
+bool parse_report_outputs(const std::vector<std::string>& values,
+                          const std::vector<std::string>& inputs, std::vector<ReportOutput>& out,
+                          std::string& error);
+
+std::string render_report(const report::Report& r, const std::string& format,
+                          const report::TextOptions& text);
+void print_report(const report::Report& r, const std::string& format,
+                  const report::TextOptions& text, std::ostream& out);
+// Throws report::OutputError.
+void write_report_outputs(const report::Report& r, const std::vector<ReportOutput>& outputs,
+                          const report::TextOptions& text);
+
+int exit_code_for(const report::Summary& summary, bool fail_on_warn);
+
+}  // namespace edgeplan::app

@@ -1,0 +1,67 @@
+#include "checks/check.h"
+
+namespace edgeplan::checks {
+
+const char* to_string(Severity severity) {
+    switch (severity) {
+        case Severity::must:
+            return "must";
+        case Severity::should:
+            return "should";
+        case Severity::info:
+            return "info";
+    }
+    return "unknown";
+}
+
+const char* to_string(CheckKind kind) {
+    switch (kind) {
+        case CheckKind::offline:
+            return "offline";
+        case CheckKind::dns:
+            return "dns";
+        case CheckKind::tcp:
+            return "tcp";
+        case CheckKind::udp:
+            return "udp";
+        case CheckKind::tls:
+            return "tls";
+        case CheckKind::xmpp:
+            return "xmpp";
+    }
+    return "unknown";
+}
+
+Finding make_finding(const CheckInfo& info, Status status, std::string subject, std::string message,
+                     topology::SourceLocation where, Evidence evidence) {
+    Finding finding;
+    finding.check_id = info.id;
+    finding.status = status;
+    finding.subject = std::move(subject);
+    finding.message = std::move(message);
+    finding.evidence = std::move(evidence);
+    finding.where = std::move(where);
+    return finding;
+}
+
+Finding make_skip(const CheckInfo& info, std::string subject, std::string reason,
+                  std::string message, topology::SourceLocation where) {
+    Finding finding =
+        make_finding(info, Status::skip, std::move(subject), std::move(message), std::move(where));
+    finding.skip_reason = std::move(reason);
+    return finding;
+}
+
+Status violation_status(const CheckInfo& info) {
+    switch (info.severity) {
+        case Severity::must:
+            return Status::fail;
+        case Severity::should:
+            return Status::warn;
+        case Severity::info:
+            return Status::pass;
+    }
+    return Status::fail;
+}
+
+}  // namespace edgeplan::checks

@@ -1,0 +1,60 @@
+#pragma once
+// The shape every check follows (STYLE.md "One check, end to end"): metadata, and a pure
+// evaluation of plan + model (+ observations, for probe checks) into findings. A check never
+// opens a socket, reads globals or formats text for a terminal.
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "checks/finding.h"
+#include "topology/model.h"
+#include "topology/plan.h"
+
+namespace edgeplan::checks {
+
+enum class Severity { must, should, info };  // default status: fail, warn, pass-with-info
+const char* to_string(Severity severity);
+
+enum class CheckKind { offline, dns, tcp, udp, tls, xmpp };
+const char* to_string(CheckKind kind);
+
+struct Citation {
+    std::string key;   // source key of ../shared/reference/lync-rules.md (CR-EXT, DS-S1, ...)
+    std::string page;  // the page: a Lync/LyncServer/*.md file name, an RFC, a vendor notice
+};
+
+struct CheckInfo {
+    std::string id;     // catalogue ID (DNS-SRV-FED-01) or an unused ID of the same grammar
+    std::string title;  // the requirement, as a sentence
+    std::string area;   // certificates, dns, ports, federation, xmpp, pic, push, topology, ...
+    CheckKind kind = CheckKind::offline;
+    Severity severity = Severity::must;
+    std::vector<std::string> scenarios;  // S1..S5, FED, XMPP, PIC-AOL, ...
+    std::vector<Citation> citations;     // at least one
+    std::string remediation;             // one line: how to fix a failure
+};
+
+using Clock = std::chrono::system_clock;
+
+struct CheckContext {
+    const topology::Model& model;
+    const topology::Plan& plan;
+    Clock::time_point now;  // the one clock date-dependent rules read (--now sets it)
+};
+
+class Check {
+  public:
+    virtual ~Check() = default;
+    virtual const CheckInfo& info() const = 0;
+    virtual std::vector<Finding> evaluate(const CheckContext& context) const = 0;
+};
+
+// Helpers so checks build findings the same way.
+Finding make_finding(const CheckInfo& info, Status status, std::string subject, std::string message,
+                     topology::SourceLocation where, Evidence evidence = {});
+Finding make_skip(const CheckInfo& info, std::string subject, std::string reason,
+                  std::string message, topology::SourceLocation where = {});
+// The status a violation of this check gets by default: must -> fail, should -> warn.
+Status violation_status(const CheckInfo& info);
+
+}  // namespace edgeplan::checks

@@ -1,0 +1,34 @@
+#pragma once
+// What a check says about one subject. Renderers see only findings and the catalogue.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "topology/source_location.h"
+
+namespace edgeplan::checks {
+
+enum class Status { pass, warn, fail, skip, error };
+const char* to_string(Status status);
+
+// Ordered key/value pairs from the documented vocabulary (docs/evidence.md): fqdn, ip, port,
+// transport, srv_target, expected, observed, cert_san, cert_not_after, ...
+using Evidence = std::vector<std::pair<std::string, std::string>>;
+
+struct Finding {
+    std::string check_id;
+    Status status = Status::pass;
+    // Canonical subject (docs/subjects.md), e.g. "pool:edgepool.contoso.net",
+    // "domain:contoso.com", "dns:_sip._tls.contoso.com/SRV". (check_id, subject) is unique in a
+    // run and stable across runs.
+    std::string subject;
+    std::string message;
+    Evidence evidence;
+    std::string skip_reason;  // set when status == skip: "not_applicable", "unknown_input", ...
+    topology::SourceLocation where;
+};
+
+// Deterministic report order: check ID, then subject.
+bool finding_order(const Finding& a, const Finding& b);
+
+}  // namespace edgeplan::checks

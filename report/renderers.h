@@ -1,0 +1,33 @@
+#pragma once
+// Output formats of a Report. Each lives in its own file; this header only declares them.
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "checks/check.h"
+#include "report/report.h"
+
+namespace edgeplan::report {
+
+struct TextOptions {
+    bool colour = false;    // ANSI colour (stdout is a terminal and NO_COLOR is unset)
+    bool verbose = false;   // show evidence for every finding
+    bool show_plan = true;  // DNS, firewall and certificate tables
+};
+
+// text_renderer.cpp: tables for an administrator, then findings with remediation lines.
+void render_text(const Report& report, const TextOptions& options, std::ostream& out);
+
+// json_renderer.cpp: docs/schema/report.schema.json (versioned by "schema_version").
+nlohmann::json to_json(const Report& report);
+nlohmann::json plan_to_json(const topology::Plan& plan);
+
+// catalogue_renderer.cpp: `edgeplan checks --format text|json|markdown`.
+void render_catalogue_text(const std::vector<const checks::CheckInfo*>& infos, std::ostream& out);
+nlohmann::json catalogue_to_json(const std::vector<const checks::CheckInfo*>& infos);
+void render_catalogue_markdown(const std::vector<const checks::CheckInfo*>& infos,
+                               std::ostream& out);
+
+}  // namespace edgeplan::report

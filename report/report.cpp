@@ -1,0 +1,34 @@
+#include "report/report.h"
+
+namespace edgeplan::report {
+
+Summary Report::summary() const {
+    Summary s;
+    for (const checks::Finding& f : findings) {
+        switch (f.status) {
+            case checks::Status::pass:
+                ++s.pass;
+                break;
+            case checks::Status::warn:
+                ++s.warn;
+                break;
+            case checks::Status::fail:
+                ++s.fail;
+                break;
+            case checks::Status::skip:
+                ++s.skip;
+                break;
+            case checks::Status::error:
+                ++s.error;
+                break;
+        }
+    }
+    return s;
+}
+
+const checks::CheckInfo* Report::info_for(const std::string& check_id) const {
+    const auto it = catalogue.find(check_id);
+    return it == catalogue.end() ? nullptr : &it->second;
+}
+
+}  // namespace edgeplan::report

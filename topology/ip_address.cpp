@@ -1,0 +1,87 @@
+#include "topology/ip_address.h"
+
+#include <arpa/inet.h>
+
+#include <array>
+#include <cstdint>
+
+namespace edgeplan::topology {
+namespace {
+
+bool in_v4_range(uint32_t address, uint32_t network, int prefix) {
+    const uint32_t mask = prefix == 0 ? 0 : ~uint32_t{0} << (32 - prefix);
+    return (address & mask) == (network & mask);
+}
+
+constexpr uint32_t v4(int a, int b, int c, int d) {
+    return (uint32_t(a) << 24) | (uint32_t(b) << 16) | (uint32_t(c) << 8) | uint32_t(d);
+}
+
+AddressScope scope_v4(uint32_t a) {
+    if (a == 0) return AddressScope::unspecified;
+    if (in_v4_range(a, v4(127, 0, 0, 0), 8)) return AddressScope::loopback;
+    // RFC 1918, RFC 6598 and link-local are not reachable from the Internet.
+    if (in_v4_range(a, v4(10, 0, 0, 0), 8) || in_v4_range(a, v4(172, 16, 0, 0), 12) ||
+        in_v4_range(a, v4(192, 168, 0, 0), 16) || in_v4_range(a, v4(100, 64, 0, 0), 10) ||
+        in_v4_range(a, v4(169, 254, 0, 0), 16)) {
+        return AddressScope::private_address;
+    }
+    // Documentation ranges (RFC 5737) deliberately count as public so samples read like plans.
+    return AddressScope::public_address;
+}
+
+AddressScope scope_v6(const std::array<uint8_t, 16>& a) {
+    bool all_zero = true;
+    for (int i = 0; i < 15; ++i) all_zero = all_zero && a[i] == 0;
+    if (all_zero && a[15] == 0) return AddressScope::unspecified;
+    if (all_zero && a[15] == 1) return AddressScope::loopback;
+    if ((a[0] & 0xfe) == 0xfc) return AddressScope::private_address;                  // fc00::/7
+    if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) return AddressScope::private_address;  // fe80::/10
+    return AddressScope::public_address;  // includes 2001:db8::/32 (RFC 3849)
+}
+
+}  // namespace
+
+std::optional<IpAddress> parse_ip(const std::string& text) {
+    char buffer[INET6_ADDRSTRLEN] = {};
+    in_addr v4addr{};
+    if (inet_pton(AF_INET, text.c_str(), &v4addr) == 1) {
+        inet_ntop(AF_INET, &v4addr, buffer, sizeof buffer);
+        return IpAddress{buffer, IpFamily::v4};
+    }
+    in6_addr v6addr{};
+    if (inet_pton(AF_INET6, text.c_str(), &v6addr) == 1) {
+        inet_ntop(AF_INET6, &v6addr, buffer, sizeof buffer);
+        return IpAddress{buffer, IpFamily::v6};
+    }
+    return std::nullopt;
+}
+
+AddressScope scope_of(const IpAddress& address) {
+    if (address.family == IpFamily::v4) {
+        in_addr a{};
+        inet_pton(AF_INET, address.text.c_str(), &a);
+        return scope_v4(ntohl(a.s_addr));
+    }
+    in6_addr a{};
+    inet_pton(AF_INET6, address.text.c_str(), &a);
+    std::array<uint8_t, 16> bytes{};
+    for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = a.s6_addr[i];
+    return scope_v6(bytes);
+}
+
+const char* to_string(AddressScope scope) {
+    switch (scope) {
+        case AddressScope::public_address:
+            return "public";
+        case AddressScope::private_address:
+            return "private";
+        case AddressScope::loopback:
+            return "loopback";
+        case AddressScope::unspecified:
+            return "unspecified";
+    }
+    return "unknown";
+}
+
+}  // namespace edgeplan::topology

@@ -1,0 +1,37 @@
+#include "topology/plan.h"
+
+namespace edgeplan::topology {
+
+const char* to_string(DnsZoneKind kind) {
+    return kind == DnsZoneKind::external ? "external" : "internal";
+}
+
+const char* to_string(DnsRecordType type) {
+    switch (type) {
+        case DnsRecordType::a:
+            return "A";
+        case DnsRecordType::aaaa:
+            return "AAAA";
+        case DnsRecordType::srv:
+            return "SRV";
+        case DnsRecordType::cname:
+            return "CNAME";
+    }
+    return "?";
+}
+
+const char* to_string(FirewallSide side) {
+    return side == FirewallSide::external ? "external" : "internal";
+}
+
+const char* to_string(Direction direction) {
+    return direction == Direction::inbound ? "inbound" : "outbound";
+}
+
+const char* to_string(Transport transport) { return transport == Transport::tcp ? "tcp" : "udp"; }
+
+const char* to_string(ExtendedKeyUsage eku) {
+    return eku == ExtendedKeyUsage::server_auth ? "serverAuth" : "clientAuth";
+}
+
+}  // namespace edgeplan::topology
