@@ -1,0 +1,84 @@
+// plan_to_json: every field of topology/plan.h, in plan order (docs/report-format.md "plan").
+#include <nlohmann/json.hpp>
+
+#include "report/json_location.h"
+#include "report/renderers.h"
+
+namespace edgeplan::report {
+namespace {
+
+using nlohmann::json;
+
+json dns_record(const topology::DnsRecord& r) {
+    json j = {{"zone_kind", to_string(r.zone_kind)},
+              {"zone", r.zone},
+              {"name", r.name},
+              {"type", to_string(r.type)},
+              {"value", r.value},
+              {"priority", r.priority},
+              {"weight", r.weight},
+              {"port", r.port},
+              {"purpose", r.purpose},
+              {"rule", r.rule},
+              {"pool_id", r.pool_id}};
+    add_location(j, r.where);
+    return j;
+}
+
+json endpoint(const topology::RuleEndpoint& e) {
+    return {{"label", e.label}, {"addresses", e.addresses}};
+}
+
+json firewall_rule(const topology::FirewallRule& r) {
+    json j = {{"row", r.row},
+              {"side", to_string(r.side)},
+              {"direction", to_string(r.direction)},
+              {"transport", to_string(r.transport)},
+              {"port_from", r.port_from},
+              {"port_to", r.port_to},
+              {"source", endpoint(r.source)},
+              {"destination", endpoint(r.destination)},
+              {"probe_addresses", r.probe_addresses},
+              {"protocol", r.protocol},
+              {"purpose", r.purpose},
+              {"rule", r.rule},
+              {"pool_id", r.pool_id}};
+    add_location(j, r.where);
+    return j;
+}
+
+json certificate(const topology::CertificateRequest& c) {
+    json ekus = json::array();
+    for (topology::ExtendedKeyUsage eku : c.ekus) ekus.push_back(to_string(eku));
+    json j = {{"pool_id", c.pool_id},     {"use", to_string(c.use)},
+              {"subject", c.subject},     {"sans", c.sans},
+              {"ekus", std::move(ekus)},  {"exportable_key", c.exportable_key},
+              {"public_ca", c.public_ca}, {"assigned_to", c.assigned_to},
+              {"rules", c.rules}};
+    add_location(j, c.where);
+    return j;
+}
+
+json unknown(const topology::Unknown& u) {
+    json j = {{"what", u.what}, {"rule", u.rule}, {"subject", u.subject}};
+    add_location(j, u.where);
+    return j;
+}
+
+template <typename T, typename F>
+json array_of(const std::vector<T>& items, F convert) {
+    json out = json::array();
+    for (const T& item : items) out.push_back(convert(item));
+    return out;
+}
+
+}  // namespace
+
+nlohmann::json plan_to_json(const topology::Plan& plan) {
+    return {{"dns", array_of(plan.dns, dns_record)},
+            {"firewall", array_of(plan.firewall, firewall_rule)},
+            {"certificates", array_of(plan.certificates, certificate)},
+            {"unknowns", array_of(plan.unknowns, unknown)}};
+}
+
+}  // namespace edgeplan::report

@@ -1,0 +1,11 @@
+#pragma once
+// The plan half of the text report: DNS, firewall, certificate and unknown tables.
+#include <ostream>
+
+#include "topology/plan.h"
+
+namespace edgeplan::report::text {
+
+void render_plan(const topology::Plan& plan, std::ostream& out);
+
+}  // namespace edgeplan::report::text

@@ -1,0 +1,40 @@
+#pragma once
+// Column-aligned plain-text tables for the text renderer. Cells are cleaned of control
+// characters so report text (which comes from input files) can never move the cursor or inject
+// terminal escapes; colour is added by the renderer only, after alignment.
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace edgeplan::report::text {
+
+// Tab, CR and LF become a space; other C0 controls and DEL become a visible \xNN.
+std::string clean(std::string_view s);
+
+// Columns a UTF-8 string takes on a terminal: one per code point (no East Asian width table:
+// the topology names are DNS names and labels, wide characters are rare and only misalign).
+std::size_t display_width(std::string_view s);
+
+// `s` followed by spaces up to `width` columns.
+std::string pad(std::string_view s, std::size_t width);
+
+// "Title" and a line of '-' as wide as it.
+void section(std::ostream& out, std::string_view title);
+
+class Table {
+  public:
+    explicit Table(std::vector<std::string> headers);
+    // Missing cells are empty, extra cells are an error in the caller and dropped.
+    void add_row(std::vector<std::string> cells);
+    bool empty() const { return rows_.empty(); }
+    // Header, dashes, rows; two spaces between columns, no trailing blanks.
+    void render(std::ostream& out, std::string_view indent) const;
+
+  private:
+    std::vector<std::string> headers_;
+    std::vector<std::vector<std::string>> rows_;
+};
+
+}  // namespace edgeplan::report::text

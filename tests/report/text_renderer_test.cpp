@@ -1,0 +1,288 @@
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "report/renderers.h"
+#include "sample_report.h"
+
+namespace edgeplan::report {
+namespace {
+
+std::string render(const Report& r, TextOptions options) {
+    std::ostringstream out;
+    render_text(r, options, out);
+    return out.str();
+}
+
+std::vector<std::string> lines_of(const std::string& s) {
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+
+// Index of the first line containing every needle, or -1.
+int line_with(const std::vector<std::string>& lines, const std::vector<std::string>& needles) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        bool all = true;
+        for (const std::string& n : needles) all = all && lines[i].find(n) != std::string::npos;
+        if (all) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+std::string upper(std::string s) {
+    for (char& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return s;
+}
+
+TEST(TextRenderer, HeaderNamesToolVersionInputsAndNow) {
+    const Report r = testing::sample_report();
+    const std::vector<std::string> lines = lines_of(render(r, {}));
+    EXPECT_NE(line_with(lines, {"edgeplan", r.tool_version}), -1);
+    EXPECT_NE(line_with(lines, {"now:", r.now}), -1);
+    for (const InputFile& i : r.inputs) EXPECT_NE(line_with(lines, {i.role, i.path}), -1) << i.path;
+}
+
+TEST(TextRenderer, PlanTablesHoldEveryRecordRuleCertificateAndUnknown) {
+    const Report r = testing::sample_report();
+    const std::string text = render(r, {});
+    const std::vector<std::string> lines = lines_of(text);
+    for (const topology::DnsRecord& d : r.plan.dns) {
+        std::vector<std::string> needles = {d.zone, d.name, to_string(d.type), d.value, d.rule};
+        if (d.type == topology::DnsRecordType::srv) {
+            needles.push_back(std::to_string(d.priority));
+            needles.push_back(std::to_string(d.weight));
+            needles.push_back(std::to_string(d.port));
+        }
+        EXPECT_NE(line_with(lines, needles), -1) << d.name;
+    }
+    for (const topology::FirewallRule& f : r.plan.firewall) {
+        std::string ports = std::to_string(f.port_from);
+        if (f.port_to != f.port_from) ports += "-" + std::to_string(f.port_to);
+        std::vector<std::string> needles = {to_string(f.side),
+                                            to_string(f.direction),
+                                            to_string(f.transport),
+                                            ports,
+                                            f.source.label,
+                                            f.destination.label,
+                                            f.purpose,
+                                            f.rule};
+        for (const std::string& a : f.destination.addresses) needles.push_back(a);
+        EXPECT_NE(line_with(lines, needles), -1) << f.rule;
+    }
+    for (const topology::CertificateRequest& c : r.plan.certificates) {
+        std::vector<std::string> needles = {c.pool_id, to_string(c.use), c.subject};
+        for (const std::string& san : c.sans) needles.push_back(san);
+        for (auto eku : c.ekus) needles.push_back(to_string(eku));
+        EXPECT_NE(line_with(lines, needles), -1) << c.subject;
+    }
+    for (const topology::Unknown& u : r.plan.unknowns) {
+        EXPECT_NE(line_with(lines, {u.what, u.rule}), -1) << u.what;
+    }
+    // Sections in the documented order.
+    std::size_t previous = 0;
+    for (const char* title :
+         {"DNS records", "Firewall rules", "Certificates", "Unknowns", "Findings"}) {
+        const std::size_t at = text.find(std::string("\n") + title + "\n");
+        ASSERT_NE(at, std::string::npos) << title;
+        EXPECT_GT(at, previous) << title;
+        previous = at;
+    }
+}
+
+TEST(TextRenderer, DnsTablesAreSplitByZoneKind) {
+    const Report r = testing::sample_report();
+    const std::vector<std::string> lines = lines_of(render(r, {}));
+    const int external = line_with(lines, {"external DNS"});
+    const int internal = line_with(lines, {"internal DNS"});
+    ASSERT_NE(external, -1);
+    ASSERT_NE(internal, -1);
+    for (const topology::DnsRecord& d : r.plan.dns) {
+        const int at = line_with(lines, {d.name});
+        if (d.zone_kind == topology::DnsZoneKind::external) {
+            EXPECT_TRUE(at > external && at < internal) << d.name;
+        } else {
+            EXPECT_GT(at, internal) << d.name;
+        }
+    }
+}
+
+TEST(TextRenderer, ShowPlanFalseOmitsThePlanTables) {
+    const Report r = testing::sample_report();
+    TextOptions options;
+    options.show_plan = false;
+    const std::string text = render(r, options);
+    for (const char* title : {"DNS records", "Firewall rules", "Certificates", "Unknowns"}) {
+        EXPECT_EQ(text.find(title), std::string::npos) << title;
+    }
+    EXPECT_EQ(text.find(r.plan.firewall.front().purpose), std::string::npos);
+    EXPECT_NE(text.find("Findings"), std::string::npos);
+}
+
+// One row per finding-section mode: which findings are listed, whether evidence and citations
+// appear.
+struct ModeRow {
+    const char* name;
+    bool verbose;
+    bool lists_passes;
+    bool shows_evidence;
+};
+
+// Test logs show the row name, not the bytes of the row.
+void PrintTo(const ModeRow& row, std::ostream* os) { *os << row.name; }
+
+class FindingModes : public ::testing::TestWithParam<ModeRow> {};
+
+TEST_P(FindingModes, ListsFindingsWithRemediationUnderFailAndWarn) {
+    const ModeRow& row = GetParam();
+    const Report r = testing::sample_report();
+    TextOptions options;
+    options.verbose = row.verbose;
+    const std::vector<std::string> lines = lines_of(render(r, options));
+    for (const checks::Finding& f : r.findings) {
+        SCOPED_TRACE(f.check_id);
+        const std::string tag = upper(to_string(f.status));
+        const int at = line_with(lines, {tag, f.check_id, f.message.substr(0, 10)});
+        const bool listed = f.status != checks::Status::pass || row.lists_passes;
+        ASSERT_EQ(at != -1, listed);
+        if (!listed) continue;
+        if (f.status == checks::Status::skip) {
+            EXPECT_NE(lines[at].find(f.skip_reason), std::string::npos);
+        }
+        const checks::CheckInfo& info = r.catalogue.at(f.check_id);
+        const bool fix = f.status == checks::Status::fail || f.status == checks::Status::warn;
+        const int fix_line = line_with(lines, {"fix: " + info.remediation});
+        if (fix) {
+            EXPECT_EQ(fix_line, at + 1) << "remediation right under the finding";
+        } else {
+            EXPECT_EQ(fix_line, -1);
+        }
+        int next = at + 1 + (fix ? 1 : 0);
+        const bool located = f.where.known() || !f.where.file.empty();
+        if (row.shows_evidence && located) {
+            ASSERT_LT(next, static_cast<int>(lines.size()));
+            EXPECT_NE(lines[next].find("at: " + f.where.to_string()), std::string::npos);
+            ++next;
+        }
+        for (const auto& [key, value] : f.evidence) {
+            if (!row.shows_evidence) {
+                EXPECT_EQ(line_with(lines, {key + "="}), -1) << key;
+                continue;
+            }
+            // Evidence lines follow in report order, indented under the finding.
+            ASSERT_LT(next, static_cast<int>(lines.size()));
+            EXPECT_EQ(lines[next].find(key + "="), 8u) << lines[next];
+            ++next;
+        }
+        if (row.shows_evidence) {
+            EXPECT_NE(line_with(lines,
+                                {"cite:", info.citations.front().key, info.citations.front().page}),
+                      -1);
+        } else {
+            EXPECT_EQ(line_with(lines, {"cite:"}), -1);
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, FindingModes,
+    ::testing::Values(ModeRow{"compact_lists_only_non_pass", false, false, false},
+                      ModeRow{"verbose_lists_all_with_evidence", true, true, true}),
+    [](const auto& p) { return std::string(p.param.name); });
+
+TEST(TextRenderer, CompactModeCountsThePassesItDoesNotList) {
+    const Report r = testing::sample_report();
+    const std::vector<std::string> lines = lines_of(render(r, {}));
+    EXPECT_NE(
+        line_with(lines, {std::to_string(r.summary().pass) + " passing finding", "--verbose"}), -1);
+}
+
+TEST(TextRenderer, SummaryLineCountsEveryStatusButNotInTestRunnerForm) {
+    const Report r = testing::sample_report();
+    const Summary s = r.summary();
+    const std::string expected = "summary: " + std::to_string(s.pass) + " pass, " +
+                                 std::to_string(s.fail) + " fail, " + std::to_string(s.warn) +
+                                 " warn, " + std::to_string(s.skip) + " skip, " +
+                                 std::to_string(s.error) + " error";
+    const std::regex runner_form(R"(^\s*\d+ passed, \d+ failed\s*$)");
+    for (bool verbose : {false, true}) {
+        TextOptions options;
+        options.verbose = verbose;
+        const std::vector<std::string> lines = lines_of(render(r, options));
+        EXPECT_EQ(lines.back(), expected);
+        for (const std::string& line : lines) EXPECT_FALSE(std::regex_search(line, runner_form));
+    }
+}
+
+// One row per colour setting and finding mode: escapes appear exactly when colour is on.
+struct ColourRow {
+    const char* name;
+    bool colour;
+    bool verbose;
+};
+
+// Test logs show the row name, not the bytes of the row.
+void PrintTo(const ColourRow& row, std::ostream* os) { *os << row.name; }
+
+class Colour : public ::testing::TestWithParam<ColourRow> {};
+
+TEST_P(Colour, EscapesOnlyWhenAskedAndNeverFromInputs) {
+    const ColourRow& row = GetParam();
+    const Report r = testing::sample_report();
+    TextOptions options;
+    options.colour = row.colour;
+    options.verbose = row.verbose;
+    const std::string text = render(r, options);
+    // The sample carries "\x1b[2J" and "\x07" in a subject and evidence: always made visible.
+    EXPECT_EQ(text.find("\x1b[2J"), std::string::npos);
+    EXPECT_EQ(text.find('\x07'), std::string::npos);
+    EXPECT_NE(text.find("\\x1b[2J"), std::string::npos);
+    if (!row.colour) {
+        EXPECT_EQ(text.find('\x1b'), std::string::npos);
+        return;
+    }
+    const std::vector<std::pair<checks::Status, std::string>> colours = {
+        {checks::Status::fail, "\x1b[31m"},
+        {checks::Status::warn, "\x1b[33m"},
+        {checks::Status::pass, "\x1b[32m"},
+        {checks::Status::skip, "\x1b[2m"},
+        {checks::Status::error, "\x1b[35m"}};
+    for (const auto& [status, code] : colours) {
+        const bool listed = status != checks::Status::pass || row.verbose;
+        EXPECT_EQ(text.find(code + upper(to_string(status))) != std::string::npos, listed)
+            << to_string(status);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, Colour,
+                         ::testing::Values(ColourRow{"plain_compact", false, false},
+                                           ColourRow{"plain_verbose", false, true},
+                                           ColourRow{"coloured_compact", true, false},
+                                           ColourRow{"coloured_verbose", true, true}),
+                         [](const auto& p) { return std::string(p.param.name); });
+
+TEST(TextRenderer, SameReportGivesSameOutput) {
+    const Report r = testing::sample_report();
+    const Report copy = r;
+    for (bool verbose : {false, true}) {
+        TextOptions options;
+        options.verbose = verbose;
+        EXPECT_EQ(render(r, options), render(copy, options));
+        EXPECT_EQ(render(r, options), render(r, options));
+    }
+}
+
+TEST(TextRenderer, EmptyReportSaysNoneEverywhere) {
+    Report r;
+    r.tool_version = "0.1.0";
+    const std::string text = render(r, {});
+    EXPECT_NE(text.find("(none)"), std::string::npos);
+    EXPECT_NE(text.find("summary: 0 pass, 0 fail, 0 warn, 0 skip, 0 error\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace edgeplan::report
