@@ -21,6 +21,9 @@ struct BrokenCase {
     std::string file;
 };
 
+// Rows print as their names in gtest output.
+void PrintTo(const BrokenCase& row, std::ostream* out) { *out << row.name; }
+
 const std::vector<BrokenCase> kCases = {
     {"error_dangling_installed_on_cluster", "dangling_installed_on.xml"},
     {"error_dangling_dependency_service", "dangling_dependency.xml"},

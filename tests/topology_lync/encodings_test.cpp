@@ -16,6 +16,9 @@ struct Encoding {
     std::function<std::string(const std::string&)> encode;
 };
 
+// Rows print as their names in gtest output.
+void PrintTo(const Encoding& row, std::ostream* out) { *out << row.name; }
+
 std::vector<Encoding> encodings() {
     return {
         {"identical_as_utf16le_bom_crlf",

@@ -73,6 +73,9 @@ std::vector<RealCase> real_cases() {
     };
 }
 
+// Rows print as their names in gtest output.
+void PrintTo(const RealCase& row, std::ostream* out) { *out << row.name; }
+
 class RealTopology : public ::testing::TestWithParam<RealCase> {};
 
 TEST_P(RealTopology, ImportsAsReadByHand) {

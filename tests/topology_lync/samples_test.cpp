@@ -58,6 +58,9 @@ std::vector<SampleCase> sample_cases() {
     };
 }
 
+// Rows print as their names in gtest output.
+void PrintTo(const SampleCase& row, std::ostream* out) { *out << row.name; }
+
 class LyncSample : public ::testing::TestWithParam<SampleCase> {};
 
 TEST_P(LyncSample, ImportsAsDescribed) {
@@ -73,6 +76,18 @@ TEST(LyncSampleEncoding, TbxmlSampleIsUtf8WithBomAndCrlf) {
     EXPECT_EQ(bytes.rfind("\xEF\xBB\xBF", 0), 0u);
     EXPECT_NE(bytes.find("\r\n"), std::string::npos);
     EXPECT_EQ(to_crlf(bytes), bytes) << "every line ends with CRLF";
+}
+
+// The settings sample is read by the settings reader (topology/edgeplan_reader.h); here only
+// its shape: an edgeplan <Settings> document that names the sample's Edge pool.
+TEST(LyncSampleSettings, SettingsSampleIsAnEdgeplanSettingsDocumentForTheSamplePool) {
+    const XmlSource settings(source_dir() + "/samples/lync-published/settings.xml");
+    EXPECT_EQ(local_name(settings.root()), "Settings");
+    EXPECT_EQ(namespace_of(settings.root()), "urn:edgeplan:topology:1");
+    const Model model = load_file(source_dir() + "/samples/lync-published/topology.xml");
+    ASSERT_EQ(model.edge_pools.size(), 1u);
+    EXPECT_EQ(settings.root().child("EdgePool").attribute("ref").value(),
+              model.edge_pools.front().id);
 }
 
 }  // namespace
