@@ -185,6 +185,7 @@ class DnsBuilder {
         if (!pool) return;
         const EdgePool* route = federation_route_pool(model_);
         const bool federation = route && sip_federation_on_pool(model_, *route);
+        // Address gaps were reported with the pool's own Access Edge records already.
         const std::vector<std::string> access =
             published_addresses(*pool, EdgeService::access, "DNS-A-EXT-01", nullptr);
         for (const SipDomain& domain : model_.sip_domains) {

@@ -104,6 +104,8 @@ class FirewallBuilder {
         const RuleEndpoint av_node = hlb ? external(EdgeService::av, true) : av;
         const std::vector<std::string> av_node_probe =
             hlb ? probe(EdgeService::av, true) : av_probe;
+        // PORT-EXT-09: A/V federation of any partner version (A/V uses the local Edge, so
+        // every pool once the organisation federates) and Windows Live / Skype A/V.
         if (org_federation || live) {
             add({"X9", ext, D::outbound, T::tcp, media_from, media_to, "RTP/TCP",
                  "A/V media with federated partners and Windows Live", "PORT-EXT-09"},
