@@ -1,0 +1,112 @@
+// --emit-csr: for every planned certificate an OpenSSL `req` configuration and a Windows
+// `certreq` INF, so either tool produces a request with exactly the planned subject, SANs and
+// EKUs (catalogue section 1). Keys are RSA 2048 (the Lync 2013 certificate wizard default).
+#include <sstream>
+
+#include "report/atomic_file.h"
+#include "report/export_text.h"
+#include "report/exports.h"
+
+namespace edgeplan::report {
+namespace {
+
+using topology::CertificateRequest;
+using topology::ExtendedKeyUsage;
+
+const char* eku_oid(ExtendedKeyUsage eku) {
+    return eku == ExtendedKeyUsage::server_auth ? "1.3.6.1.5.5.7.3.1" : "1.3.6.1.5.5.7.3.2";
+}
+
+// The names go into configuration files verbatim, so anything but a host name is refused
+// rather than quoted (a newline would add directives).
+void require_names(const CertificateRequest& c) {
+    auto check = [&](const std::string& name) {
+        if (!export_text::is_dns_name(name)) {
+            throw OutputError("certificate request for pool '" +
+                              export_text::comment_text(c.pool_id) + "' has a name that is not a " +
+                              "DNS name: '" + export_text::comment_text(name) + "'");
+        }
+    };
+    check(c.subject);
+    for (const std::string& san : c.sans) check(san);
+}
+
+std::string openssl_config(const CertificateRequest& c) {
+    std::ostringstream out;
+    out << "# edgeplan: " << topology::to_string(c.use) << " certificate for Edge pool "
+        << export_text::comment_text(c.pool_id) << "\n"
+        << "# openssl req -new -config THIS -newkey rsa:2048 -nodes -keyout KEY -out CSR\n"
+        << "[ req ]\n"
+        << "default_bits = 2048\n"
+        << "default_md = sha256\n"
+        << "prompt = no\n"
+        << "utf8 = yes\n"
+        << "distinguished_name = dn\n"
+        << "req_extensions = ext\n\n"
+        << "[ dn ]\n"
+        << "CN = " << c.subject << "\n\n"
+        << "[ ext ]\n"
+        << "keyUsage = critical, digitalSignature, keyEncipherment\n";
+    if (!c.ekus.empty()) {
+        out << "extendedKeyUsage = ";
+        for (std::size_t i = 0; i < c.ekus.size(); ++i) {
+            out << (i ? ", " : "") << topology::to_string(c.ekus[i]);
+        }
+        out << "\n";
+    }
+    if (!c.sans.empty()) {
+        out << "subjectAltName = @alt\n\n[ alt ]\n";
+        for (std::size_t i = 0; i < c.sans.size(); ++i) {
+            out << "DNS." << (i + 1) << " = " << c.sans[i] << "\n";
+        }
+    }
+    return out.str();
+}
+
+std::string certreq_inf(const CertificateRequest& c) {
+    // certreq reads INF files written with CRLF line ends.
+    std::ostringstream out;
+    const char* eol = "\r\n";
+    out << "; edgeplan: " << topology::to_string(c.use) << " certificate for Edge pool "
+        << export_text::comment_text(c.pool_id) << eol << "; certreq -new THIS request.csr" << eol
+        << "[Version]" << eol << "Signature=\"$Windows NT$\"" << eol << eol << "[NewRequest]" << eol
+        << "Subject = \"CN=" << c.subject << "\"" << eol << "KeyLength = 2048" << eol
+        << "KeySpec = 1" << eol << "KeyUsage = 0xA0" << eol
+        << "Exportable = " << (c.exportable_key ? "TRUE" : "FALSE") << eol << "MachineKeySet = TRUE"
+        << eol << "ProviderName = \"Microsoft RSA SChannel Cryptographic Provider\"" << eol
+        << "ProviderType = 12" << eol << "RequestType = PKCS10" << eol << "HashAlgorithm = sha256"
+        << eol;
+    if (!c.ekus.empty()) {
+        out << eol << "[EnhancedKeyUsageExtension]" << eol;
+        for (ExtendedKeyUsage eku : c.ekus) out << "OID=" << eku_oid(eku) << eol;
+    }
+    if (!c.sans.empty()) {
+        out << eol << "[Extensions]" << eol << "2.5.29.17 = \"{text}";
+        for (std::size_t i = 0; i < c.sans.size(); ++i) {
+            out << (i ? "&" : "") << "dns=" << c.sans[i];
+        }
+        out << "\"" << eol;
+    }
+    return out.str();
+}
+
+}  // namespace
+
+std::vector<std::string> write_csr_files(const topology::Plan& plan, const std::string& dir) {
+    for (const CertificateRequest& c : plan.certificates) require_names(c);
+    ensure_directory(dir);
+    std::vector<std::string> written;
+    for (const CertificateRequest& c : plan.certificates) {
+        const std::string stem =
+            export_text::file_stem(c.pool_id + "-" + topology::to_string(c.use));
+        const std::string cnf = export_text::join(dir, stem + ".cnf");
+        const std::string inf = export_text::join(dir, stem + ".inf");
+        write_file_atomically(cnf, openssl_config(c));
+        write_file_atomically(inf, certreq_inf(c));
+        written.push_back(cnf);
+        written.push_back(inf);
+    }
+    return written;
+}
+
+}  // namespace edgeplan::report

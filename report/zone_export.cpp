@@ -1,0 +1,158 @@
+// --emit-zone: one RFC 1035 master-file fragment and one DnsServer PowerShell script per zone
+// and kind. Fragments carry $ORIGIN and $TTL but no SOA/NS: the records go into zones that
+// already exist. The catalogue gives no TTLs for Edge records (section 7); one hour is a
+// common default that keeps changes quick to roll back.
+#include <map>
+#include <sstream>
+#include <utility>
+
+#include "report/atomic_file.h"
+#include "report/export_text.h"
+#include "report/exports.h"
+#include "topology/ip_address.h"
+
+namespace edgeplan::report {
+namespace {
+
+using topology::DnsRecord;
+using topology::DnsRecordType;
+
+constexpr int default_ttl = 3600;
+
+// The owner relative to the zone ("@" at the apex); empty when the name is outside the zone.
+std::string relative_owner(const std::string& name, const std::string& zone) {
+    if (name == zone) return "@";
+    if (name.size() > zone.size() + 1 &&
+        name.compare(name.size() - zone.size(), zone.size(), zone) == 0 &&
+        name[name.size() - zone.size() - 1] == '.') {
+        return name.substr(0, name.size() - zone.size() - 1);
+    }
+    return {};
+}
+
+// Why a record cannot be exported, or empty when it can.
+std::string problem(const DnsRecord& r, const std::string& owner) {
+    if (!export_text::is_dns_name(r.name)) return "owner is not a DNS name";
+    if (owner.empty()) return "owner is outside the zone";
+    switch (r.type) {
+        case DnsRecordType::a:
+        case DnsRecordType::aaaa: {
+            const auto ip = topology::parse_ip(r.value);
+            const auto family =
+                r.type == DnsRecordType::a ? topology::IpFamily::v4 : topology::IpFamily::v6;
+            if (!ip || ip->family != family) return "value is not an address of the right family";
+            return {};
+        }
+        case DnsRecordType::srv:
+            if (r.port < 0 || r.port > 65535 || r.priority < 0 || r.priority > 65535 ||
+                r.weight < 0 || r.weight > 65535) {
+                return "SRV numbers out of range";
+            }
+            [[fallthrough]];
+        case DnsRecordType::cname:
+            if (!export_text::is_dns_name(r.value)) return "target is not a DNS name";
+            return {};
+    }
+    return "unknown type";
+}
+
+std::string master_line(const DnsRecord& r, const std::string& owner) {
+    std::ostringstream out;
+    out << owner << "\tIN\t" << topology::to_string(r.type) << "\t";
+    switch (r.type) {
+        case DnsRecordType::a:
+        case DnsRecordType::aaaa:
+            out << r.value;
+            break;
+        case DnsRecordType::srv:
+            out << r.priority << " " << r.weight << " " << r.port << " " << r.value << ".";
+            break;
+        case DnsRecordType::cname:
+            out << r.value << ".";
+            break;
+    }
+    return out.str();
+}
+
+std::string ps_quote(const std::string& text) {
+    std::string out = "'";
+    for (const char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+std::string powershell_line(const DnsRecord& r, const std::string& owner) {
+    std::ostringstream out;
+    const std::string common = " -ZoneName " + ps_quote(r.zone) + " -Name " + ps_quote(owner);
+    switch (r.type) {
+        case DnsRecordType::a:
+            out << "Add-DnsServerResourceRecordA" << common << " -IPv4Address "
+                << ps_quote(r.value);
+            break;
+        case DnsRecordType::aaaa:
+            out << "Add-DnsServerResourceRecordAAAA" << common << " -IPv6Address "
+                << ps_quote(r.value);
+            break;
+        case DnsRecordType::srv:
+            out << "Add-DnsServerResourceRecord -Srv" << common << " -DomainName "
+                << ps_quote(r.value) << " -Priority " << r.priority << " -Weight " << r.weight
+                << " -Port " << r.port;
+            break;
+        case DnsRecordType::cname:
+            out << "Add-DnsServerResourceRecordCName" << common << " -HostNameAlias "
+                << ps_quote(r.value);
+            break;
+    }
+    out << " -TimeToLive " << ps_quote("01:00:00");
+    return out.str();
+}
+
+}  // namespace
+
+std::vector<std::string> write_zone_files(const topology::Plan& plan, const std::string& dir) {
+    // Plan order is already (kind, zone, name, type, value); grouping keeps it.
+    std::map<std::pair<std::string, std::string>, std::vector<const DnsRecord*>> groups;
+    for (const DnsRecord& r : plan.dns) {
+        groups[{r.zone, topology::to_string(r.zone_kind)}].push_back(&r);
+    }
+    ensure_directory(dir);
+    std::vector<std::string> written;
+    for (const auto& [key, records] : groups) {
+        const std::string& zone = key.first;
+        const std::string& kind = key.second;
+        // A zone that is not a DNS name cannot get a master file; DNS-NAME-01 reports the
+        // FQDN it came from, so the export leaves it out rather than write a broken file.
+        if (!export_text::is_dns_name(zone)) continue;
+        std::ostringstream master;
+        std::ostringstream ps;
+        master << "; edgeplan: " << kind << " DNS records for " << zone << "\n"
+               << "; Add these to the existing zone (no SOA or NS here).\n"
+               << "$ORIGIN " << zone << ".\n"
+               << "$TTL " << default_ttl << "\n";
+        ps << "# edgeplan: " << kind << " DNS records for " << zone
+           << " (DnsServer module, run on the DNS server)\n";
+        for (const DnsRecord* r : records) {
+            const std::string owner = relative_owner(r->name, r->zone);
+            const std::string comment = export_text::comment_text(r->rule + " " + r->purpose);
+            const std::string why = problem(*r, owner);
+            if (!why.empty()) {
+                const std::string skipped =
+                    "skipped (" + why + "): " + export_text::comment_text(r->name + " " + r->value);
+                master << "; " << skipped << "\n";
+                ps << "# " << skipped << "\n";
+                continue;
+            }
+            master << "; " << comment << "\n" << master_line(*r, owner) << "\n";
+            ps << "# " << comment << "\n" << powershell_line(*r, owner) << "\n";
+        }
+        const std::string stem = export_text::file_stem(zone + "." + kind);
+        const std::string zone_path = export_text::join(dir, stem + ".zone");
+        const std::string ps_path = export_text::join(dir, stem + ".ps1");
+        write_file_atomically(zone_path, master.str());
+        write_file_atomically(ps_path, ps.str());
+        written.push_back(zone_path);
+        written.push_back(ps_path);
+    }
+    return written;
+}
+
+}  // namespace edgeplan::report

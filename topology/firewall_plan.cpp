@@ -1,0 +1,354 @@
+// Firewall part of the plan: the rows of catalogue tables 2.2 (X1..X16) and 2.3 (I1..I11),
+// narrowed to the features the model uses (PORT-GEN-02), with the ports the pool configures.
+//
+// Hardware load balanced pools (S5) follow PS-S5's split: the "node" rows keep their X/I label
+// and use the members' real addresses; the VIP rows get V labels in the page's order:
+//   V1 X1 5269 in, V2 X1b 5269 out, V3 X5 443 in, V4 X6 5061 in, V5 X7 5061 out,
+//   V6 X8 443 in (Web Conferencing VIP), V7 X14 UDP 3478 in, V8 X15 TCP 443 in (A/V VIP),
+//   V9 5061 in, V10 5061 out, V11 5062 in, V12 UDP 3478 in, V13 TCP 443 in,
+//   V14 TCP 443 out (internal VIP).
+// Endpoint addresses are those configured on the Edge (private ones under NAT, as a filter
+// behind the translation sees them); probe_addresses are what a prober connects to.
+#include <algorithm>
+
+#include "topology/plan_derivation.h"
+
+namespace edgeplan::topology::plan_detail {
+namespace {
+
+const RuleEndpoint any_endpoint{"Any", {}};
+
+struct Row {
+    const char* row;
+    FirewallSide side;
+    Direction direction;
+    Transport transport;
+    int port_from;
+    int port_to;
+    const char* protocol;
+    const char* purpose;
+    const char* rule;
+};
+
+class FirewallBuilder {
+  public:
+    FirewallBuilder(const Model& model, const EdgePool& pool, Plan& plan)
+        : model_(model), pool_(pool), plan_(plan) {}
+
+    void run() {
+        const bool hlb = pool_.load_balancing == LoadBalancing::hardware;
+        const bool fed_allowed = federation_allowed(model_);
+        const bool xmpp = pool_.xmpp && fed_allowed;
+        const bool sip_federation = sip_federation_on_pool(model_, pool_);
+        const bool live = public_provider_enabled(model_, PublicProviderKind::windows_live) ||
+                          public_provider_enabled(model_, PublicProviderKind::skype);
+        const bool org_federation = fed_allowed && federation_route_pool(model_) != nullptr;
+        const bool ocs2007 =
+            fed_allowed && partner_version_present(model_, PartnerVersion::ocs2007);
+        const bool udp3478_out =
+            (fed_allowed && (partner_version_present(model_, PartnerVersion::lync2010) ||
+                             partner_version_present(model_, PartnerVersion::ocs2007r2))) ||
+            live || model_.edge_pools.size() > 1;
+        const EdgePorts& p = pool_.ports;
+        const int media_from = p.media_start;
+        const int media_to = p.media_start + std::max(p.media_count, 1) - 1;
+
+        const RuleEndpoint access = external(EdgeService::access, false);
+        const RuleEndpoint webconf = external(EdgeService::webconf, false);
+        const RuleEndpoint av = external(EdgeService::av, false);
+        const auto access_probe = probe(EdgeService::access, false);
+        const auto webconf_probe = probe(EdgeService::webconf, false);
+        const auto av_probe = probe(EdgeService::av, false);
+        const RuleEndpoint internal = {"Edge internal interface", member_internal_addresses(pool_)};
+        const std::vector<std::string> internal_probe = internal.addresses;
+
+        using D = Direction;
+        using T = Transport;
+        const auto ext = FirewallSide::external;
+        const auto in = FirewallSide::internal;
+
+        // --- external interface (table 2.2) ---
+        if (xmpp && !hlb) {
+            add({"X1", ext, D::inbound, T::tcp, p.xmpp, p.xmpp, "XMPP/TCP",
+                 "XMPP partners reach the XMPP proxy", "PORT-EXT-01"},
+                any_endpoint, xmpp_proxy(access), access_probe);
+            // outbound 5269 in every scenario with XMPP.
+            add({"X1b", ext, D::outbound, T::tcp, 5269, 5269, "XMPP/TCP",
+                 "XMPP proxy reaches XMPP partners", "PORT-EXT-02"},
+                xmpp_proxy(access), {"XMPP partners", {}}, {});
+        }
+        const RuleEndpoint access_node = hlb ? external(EdgeService::access, true) : access;
+        add({"X2", ext, D::outbound, T::tcp, 80, 80, "HTTP",
+             "certificate revocation list check and retrieval", "PORT-EXT-03"},
+            access_node, any_endpoint, {});
+        add({"X3", ext, D::outbound, T::tcp, 53, 53, "DNS", "DNS query over TCP", "PORT-EXT-04"},
+            access_node, any_endpoint, {});
+        add({"X4", ext, D::outbound, T::udp, 53, 53, "DNS", "DNS query over UDP", "PORT-EXT-04"},
+            access_node, any_endpoint, {});
+        if (!hlb) {
+            add({"X5", ext, D::inbound, T::tcp, p.access_client, p.access_client, "SIP/TLS",
+                 "client-to-server SIP for external users", "PORT-EXT-05"},
+                any_endpoint, access, access_probe);
+            if (sip_federation) {
+                add({"X6", ext, D::inbound, T::tcp, p.access_federation, p.access_federation,
+                     "SIP/MTLS", "federation and public IM connectivity using SIP", "PORT-EXT-06"},
+                    any_endpoint, access, access_probe);
+                add({"X7", ext, D::outbound, T::tcp, 5061, 5061, "SIP/MTLS",
+                     "federation, public IM connectivity and push using SIP", "PORT-EXT-07"},
+                    access, {"Federated partners", {}}, {});
+            }
+            add({"X8", ext, D::inbound, T::tcp, p.webconf, p.webconf, "PSOM/TLS",
+                 "web conferencing media", "PORT-EXT-08"},
+                any_endpoint, webconf, webconf_probe);
+        }
+        const RuleEndpoint av_node = hlb ? external(EdgeService::av, true) : av;
+        const std::vector<std::string> av_node_probe =
+            hlb ? probe(EdgeService::av, true) : av_probe;
+        // PORT-EXT-09: A/V federation of any partner version (A/V uses the local Edge, so
+        // every pool once the organisation federates) and Windows Live / Skype A/V.
+        if (org_federation || live) {
+            add({"X9", ext, D::outbound, T::tcp, media_from, media_to, "RTP/TCP",
+                 "A/V media with federated partners and Windows Live", "PORT-EXT-09"},
+                av_node, any_endpoint, {});
+        }
+        if (ocs2007) {
+            add({"X10", ext, D::outbound, T::udp, media_from, media_to, "RTP/UDP",
+                 "A/V media with OCS 2007 partners", "PORT-EXT-10"},
+                av_node, any_endpoint, {});
+            add({"X11", ext, D::inbound, T::tcp, media_from, media_to, "RTP/TCP",
+                 "A/V media with OCS 2007 partners", "PORT-EXT-10"},
+                any_endpoint, av_node, av_node_probe);
+            add({"X12", ext, D::inbound, T::udp, media_from, media_to, "RTP/UDP",
+                 "A/V media with OCS 2007 partners", "PORT-EXT-10"},
+                any_endpoint, av_node, av_node_probe);
+        }
+        if (udp3478_out) {
+            add({"X13", ext, D::outbound, T::udp, 3478, 3478, "STUN/MSTURN",
+                 "remote Edge version detection and Edge-to-Edge media", "PORT-EXT-11"},
+                av_node, any_endpoint, {});
+        }
+        add({"X14", ext, D::inbound, T::udp, p.av_udp, p.av_udp, "STUN/MSTURN",
+             "STUN/TURN candidate negotiation over UDP", "PORT-EXT-12"},
+            any_endpoint, av_node, av_node_probe);
+        add({"X15", ext, D::inbound, T::tcp, p.av_tcp, p.av_tcp, "STUN/MSTURN",
+             "STUN/TURN candidate negotiation over TCP", "PORT-EXT-13"},
+            any_endpoint, av_node, av_node_probe);
+        add({"X16", ext, D::outbound, T::tcp, 443, 443, "STUN/MSTURN",
+             "STUN/TURN candidate negotiation over TCP", "PORT-EXT-14"},
+            av_node, any_endpoint, {});
+        if (hlb) {
+            if (xmpp) {
+                add({"V1", ext, D::inbound, T::tcp, p.xmpp, p.xmpp, "XMPP/TCP",
+                     "XMPP partners reach the XMPP proxy", "PORT-EXT-01"},
+                    any_endpoint, xmpp_proxy(access), access_probe);
+                add({"V2", ext, D::outbound, T::tcp, 5269, 5269, "XMPP/TCP",
+                     "XMPP proxy reaches XMPP partners", "PORT-EXT-02"},
+                    xmpp_proxy(access), {"XMPP partners", {}}, {});
+            }
+            add({"V3", ext, D::inbound, T::tcp, p.access_client, p.access_client, "SIP/TLS",
+                 "client-to-server SIP for external users", "PORT-EXT-05"},
+                any_endpoint, access, access_probe);
+            if (sip_federation) {
+                add({"V4", ext, D::inbound, T::tcp, p.access_federation, p.access_federation,
+                     "SIP/MTLS", "SIP signaling, federation and public IM connectivity",
+                     "PORT-EXT-06"},
+                    any_endpoint, access, access_probe);
+                add({"V5", ext, D::outbound, T::tcp, 5061, 5061, "SIP/MTLS",
+                     "SIP signaling, federation and public IM connectivity", "PORT-EXT-07"},
+                    access, {"Federated partners", {}}, {});
+            }
+            add({"V6", ext, D::inbound, T::tcp, p.webconf, p.webconf, "PSOM/TLS",
+                 "web conferencing media", "PORT-EXT-08"},
+                any_endpoint, webconf, webconf_probe);
+            add({"V7", ext, D::inbound, T::udp, p.av_udp, p.av_udp, "STUN/MSTURN",
+                 "STUN/TURN candidate negotiation over UDP", "PORT-EXT-12"},
+                any_endpoint, av, av_probe);
+            add({"V8", ext, D::inbound, T::tcp, p.av_tcp, p.av_tcp, "STUN/MSTURN",
+                 "STUN/TURN candidate negotiation over TCP", "PORT-EXT-13"},
+                any_endpoint, av, av_probe);
+        }
+
+        // --- internal interface (table 2.3) ---
+        if (xmpp) {
+            // PORT-INT-01 / LB-07: 23456 goes to each member, never to the internal VIP.
+            add({"I1", in, D::inbound, T::tcp, p.internal_xmpp, p.internal_xmpp, "XMPP/MTLS",
+                 "XMPP gateway on the Front End reaches the XMPP proxy", "PORT-INT-01"},
+                servers("XMPP gateway Front End servers", xmpp_gateway_pools()), internal,
+                internal_probe);
+        }
+        const RuleEndpoint next_hop = servers("Next hop pool", next_hop_pool());
+        if (!hlb) {
+            add({"I2", in, D::inbound, T::tcp, p.internal_sip, p.internal_sip, "SIP/MTLS",
+                 "SIP from Director or Front End to the Edge", "PORT-INT-02"},
+                next_hop, internal, internal_probe);
+            add({"I3", in, D::outbound, T::tcp, 5061, 5061, "SIP/MTLS",
+                 "SIP from the Edge to Director or Front End", "PORT-INT-03"},
+                internal, next_hop, {});
+        }
+        // PORT-INT-04 / LB-07: 8057 goes to each member, never to the internal VIP.
+        add({"I4", in, D::inbound, T::tcp, p.internal_psom, p.internal_psom, "PSOM/MTLS",
+             "web conferencing traffic from each Front End server", "PORT-INT-04"},
+            servers("Front End servers using this Edge", associated_pools()), internal,
+            internal_probe);
+        const RuleEndpoint mras_source = mras_clients();
+        if (!hlb) {
+            add({"I5", in, D::inbound, T::tcp, p.internal_mras, p.internal_mras, "SIP/MTLS",
+                 "A/V user authentication (MRAS)", "PORT-INT-05"},
+                mras_source, internal, internal_probe);
+        }
+        add({"I6", in, D::inbound, T::udp, p.internal_turn_udp, p.internal_turn_udp, "STUN/MSTURN",
+             "preferred A/V media path between internal and external users", "PORT-INT-06"},
+            any_endpoint, internal, internal_probe);
+        add({"I7", in, D::inbound, T::tcp, p.internal_turn_tcp, p.internal_turn_tcp, "STUN/MSTURN",
+             "fallback A/V path, file transfer and desktop sharing", "PORT-INT-07"},
+            any_endpoint, internal, internal_probe);
+        add({"I8", in, D::inbound, T::tcp, p.internal_replication, p.internal_replication, "HTTPS",
+             "Central Management store replication to the Edge", "PORT-INT-08"},
+            servers("Central Management store pool", cms_pools()), internal, internal_probe);
+        static const char* const cls_rows[] = {"I9", "I10", "I11"};
+        for (int i = 0; i < 3; ++i) {
+            add({cls_rows[i], in, D::inbound, T::tcp, 50001 + i, 50001 + i, "MTLS",
+                 "Centralized Logging Service", "PORT-INT-09"},
+                any_endpoint, internal, internal_probe);
+        }
+        if (hlb) {
+            const RuleEndpoint vip = {"Edge internal VIP", internal_vip_addresses(pool_)};
+            add({"V9", in, D::inbound, T::tcp, p.internal_sip, p.internal_sip, "SIP/MTLS",
+                 "SIP from Director or Front End to the Edge", "PORT-INT-02"},
+                next_hop, vip, vip.addresses);
+            add({"V10", in, D::outbound, T::tcp, 5061, 5061, "SIP/MTLS",
+                 "SIP from the Edge to Director or Front End", "PORT-INT-03"},
+                vip, next_hop, {});
+            add({"V11", in, D::inbound, T::tcp, p.internal_mras, p.internal_mras, "SIP/MTLS",
+                 "A/V user authentication (MRAS)", "PORT-INT-05"},
+                mras_source, vip, vip.addresses);
+            add({"V12", in, D::inbound, T::udp, p.internal_turn_udp, p.internal_turn_udp,
+                 "STUN/MSTURN", "preferred A/V media path between internal and external users",
+                 "PORT-INT-06"},
+                any_endpoint, vip, vip.addresses);
+            add({"V13", in, D::inbound, T::tcp, p.internal_turn_tcp, p.internal_turn_tcp,
+                 "STUN/MSTURN", "fallback A/V path, file transfer and desktop sharing",
+                 "PORT-INT-07"},
+                any_endpoint, vip, vip.addresses);
+            add({"V14", in, D::outbound, T::tcp, 443, 443, "STUN/MSTURN",
+                 "fallback A/V path from the internal VIP", "PORT-INT-07"},
+                vip, any_endpoint, {});
+        }
+    }
+
+  private:
+    void add(const Row& row, RuleEndpoint source, RuleEndpoint destination,
+             std::vector<std::string> probe_addresses) {
+        FirewallRule r;
+        r.row = row.row;
+        r.side = row.side;
+        r.direction = row.direction;
+        r.transport = row.transport;
+        r.port_from = row.port_from;
+        r.port_to = row.port_to;
+        r.source = std::move(source);
+        r.destination = std::move(destination);
+        if (row.direction == Direction::inbound) r.probe_addresses = std::move(probe_addresses);
+        r.protocol = row.protocol;
+        r.purpose = row.purpose;
+        r.rule = row.rule;
+        r.pool_id = pool_.id;
+        r.where = pool_.where;
+        plan_.firewall.push_back(std::move(r));
+    }
+
+    // `nodes`: the members' real addresses even on a hardware load balanced pool.
+    RuleEndpoint external(EdgeService service, bool nodes) const {
+        const bool vip = pool_.load_balancing == LoadBalancing::hardware && !nodes;
+        return {std::string(service_label(service)) + (vip ? " public VIP" : " external IP"),
+                nodes ? member_interface_addresses(pool_, service)
+                      : interface_addresses(pool_, service)};
+    }
+
+    std::vector<std::string> probe(EdgeService service, bool nodes) const {
+        if (nodes) return member_interface_addresses(pool_, service);
+        return published_addresses(pool_, service, "", nullptr);
+    }
+
+    static RuleEndpoint xmpp_proxy(const RuleEndpoint& access) {
+        return {"XMPP proxy (" + access.label + ")", access.addresses};
+    }
+
+    // Internal sources the tables allow narrowing "Any" to, when every server's address is
+    // known; otherwise "Any" (a partial list would block the servers left out).
+    static RuleEndpoint servers(const std::string& label,
+                                const std::vector<const InternalPool*>& pools) {
+        std::vector<std::string> addresses;
+        for (const InternalPool* pool : pools) {
+            if (pool->servers.empty()) return any_endpoint;
+            for (const Server& server : pool->servers) {
+                std::size_t usable = 0;
+                for (const std::string& ip : server.ips) {
+                    const std::string a = usable_address(ip);
+                    if (a.empty()) continue;
+                    append_unique(addresses, a);
+                    ++usable;
+                }
+                if (usable == 0) return any_endpoint;
+            }
+        }
+        if (addresses.empty()) return any_endpoint;
+        std::string names;
+        for (const InternalPool* pool : pools) names += (names.empty() ? "" : ", ") + pool->fqdn;
+        return {label + " (" + names + ")", addresses};
+    }
+
+    std::vector<const InternalPool*> next_hop_pool() const {
+        const InternalPool* pool = model_.find_internal_pool(pool_.next_hop);
+        if (pool) return {pool};
+        return {};
+    }
+
+    std::vector<const InternalPool*> associated_pools() const {
+        std::vector<const InternalPool*> out;
+        for (const InternalPool& pool : model_.internal_pools) {
+            const bool listed =
+                std::find(pool_.associated_pools.begin(), pool_.associated_pools.end(), pool.id) !=
+                pool_.associated_pools.end();
+            if (listed || pool.edge_pool == pool_.id) out.push_back(&pool);
+        }
+        return out;
+    }
+
+    std::vector<const InternalPool*> xmpp_gateway_pools() const {
+        std::vector<const InternalPool*> out;
+        for (const InternalPool& pool : model_.internal_pools) {
+            if (pool.hosts_xmpp_gateway) out.push_back(&pool);
+        }
+        return out;
+    }
+
+    std::vector<const InternalPool*> cms_pools() const {
+        std::vector<const InternalPool*> out;
+        for (const InternalPool& pool : model_.internal_pools) {
+            if (pool.hosts_cms) out.push_back(&pool);
+        }
+        return out;
+    }
+
+    // PORT-INT-05: Front End pools and every branch appliance using this Edge; branch
+    // appliances carry no addresses in the model, so their presence keeps the source "Any".
+    RuleEndpoint mras_clients() const {
+        for (const BranchAppliance& sba : model_.branch_appliances) {
+            if (sba.edge_pool == pool_.id) return any_endpoint;
+        }
+        return servers("Front End servers using this Edge", associated_pools());
+    }
+
+    const Model& model_;
+    const EdgePool& pool_;
+    Plan& plan_;
+};
+
+}  // namespace
+
+void derive_firewall(const Model& model, Plan& plan) {
+    for (const EdgePool& pool : model.edge_pools) FirewallBuilder(model, pool, plan).run();
+}
+
+}  // namespace edgeplan::topology::plan_detail
