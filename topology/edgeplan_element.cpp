@@ -164,23 +164,6 @@ bool Element::boolean_or(const char* attribute, bool fallback) const {
     return boolean(attribute).value_or(fallback);
 }
 
-std::optional<int> Element::number(const char* attribute, int min, int max) const {
-    const std::optional<std::string> value = token(attribute);
-    if (!value) return std::nullopt;
-    const std::string range = std::to_string(min) + "-" + std::to_string(max);
-    bool digits = value->size() <= 9;  // keeps the sum below INT_MAX
-    for (char c : *value) digits = digits && c >= '0' && c <= '9';
-    long long n = 0;
-    if (digits) {
-        for (char c : *value) n = n * 10 + (c - '0');
-    }
-    if (!digits || n < min || n > max) {
-        fail_at(attribute, "attribute '" + std::string(attribute) + "' must be a number " + range +
-                               "; got '" + *value + "'");
-    }
-    return static_cast<int>(n);
-}
-
 std::optional<int> Element::port(const char* attribute) const {
     const std::optional<std::string> value = token(attribute);
     if (!value) return std::nullopt;

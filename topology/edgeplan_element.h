@@ -42,7 +42,6 @@ class Element {
     std::optional<bool> boolean(const char* attribute) const;
     bool boolean_or(const char* attribute, bool fallback) const;
     std::optional<int> port(const char* attribute) const;
-    std::optional<int> number(const char* attribute, int min, int max) const;
     // Canonical text of an IPv4 or IPv6 address.
     std::optional<std::string> ip(const char* attribute) const;
     std::string required_ip(const char* attribute) const;
