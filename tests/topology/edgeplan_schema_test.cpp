@@ -43,7 +43,7 @@ TEST(TopologySchema, OkEveryEdgeplanSampleValidates) {
 
 TEST(TopologySchema, OkPositiveCorpusValidates) {
     if (!have_xmllint()) GTEST_SKIP() << "xmllint not installed (apt-get install libxml2-utils)";
-    for (const char* name : {"plain.xml", "utf16le-bom.xml", "utf8-bom-crlf.xml"}) {
+    for (const char* name : {"plain.xml", "utf16le-bom.xml", "utf8-bom-crlf.xml", "settings.xml"}) {
         EXPECT_TRUE(validates(EDGEPLAN_SOURCE_DIR "/tests/topology/valid/" + std::string(name)))
             << name;
     }

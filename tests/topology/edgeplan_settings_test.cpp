@@ -196,6 +196,22 @@ INSTANTIATE_TEST_SUITE_P(
         return std::string(row_info.param.name);
     });
 
+TEST(SettingsThroughLoader, OkCompleteSettingsFile) {
+    LoadRequest request;
+    request.topology_path = EDGEPLAN_SOURCE_DIR "/samples/contoso-docs/topology.xml";
+    request.settings_path = EDGEPLAN_SOURCE_DIR "/tests/topology/valid/settings.xml";
+    const Model m = load_model(request);
+    EXPECT_EQ(m.xmpp_domains.size(), 2u);
+    EXPECT_EQ(m.federation.archiving_external, std::optional<bool>(true));
+    EXPECT_EQ(m.federation.blocked.size(), 1u);
+    EXPECT_EQ(m.federation.allowed.at(0).version, PartnerVersion::skype_for_business);
+    EXPECT_FALSE(m.edge_pools.at(0).xmpp);
+    EXPECT_EQ(m.edge_pools.at(0).members.at(0).av.public_ips,
+              (std::vector<std::string>{"203.0.113.30", "2001:db8::30"}));
+    EXPECT_EQ(m.edge_pools.at(0).certificates.at(1).file, "certs/internal.pfx");
+    EXPECT_EQ(m.edge_pools.at(0).certificates.at(1).where.file, request.settings_path);
+}
+
 TEST(SettingsThroughLoader, OkSettingsFileNamedInTheModel) {
     const std::string path = testing::TempDir() + "edgeplan_settings_test.xml";
     {
