@@ -185,6 +185,38 @@ SourceLocation XmlSource::location_of(const pugi::xml_node& node) const {
     return location_at_offset(offset);
 }
 
+SourceLocation XmlSource::location_of(const pugi::xml_node& owner,
+                                      const pugi::xml_attribute& attribute) const {
+    const SourceLocation fallback = location_of(owner);
+    const std::ptrdiff_t start = owner.offset_debug();
+    if (owner.type() != pugi::node_element || start < 0 || !attribute) return fallback;
+    const std::string wanted = attribute.name();
+    const std::size_t size = utf8_.size();
+    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    std::size_t i = static_cast<std::size_t>(start);
+    // Skip the element name, then walk name="value" pairs up to the end of the start tag.
+    while (i < size && !is_space(utf8_[i]) && utf8_[i] != '>' && utf8_[i] != '/') ++i;
+    while (i < size) {
+        while (i < size && is_space(utf8_[i])) ++i;
+        if (i >= size || utf8_[i] == '>' || utf8_[i] == '/') break;
+        const std::size_t name_start = i;
+        while (i < size && !is_space(utf8_[i]) && utf8_[i] != '=' && utf8_[i] != '>') ++i;
+        const std::size_t name_end = i;
+        while (i < size && is_space(utf8_[i])) ++i;
+        if (i >= size || utf8_[i] != '=') break;
+        ++i;
+        while (i < size && is_space(utf8_[i])) ++i;
+        if (i >= size || (utf8_[i] != '"' && utf8_[i] != '\'')) break;
+        const char quote = utf8_[i++];
+        while (i < size && utf8_[i] != quote) ++i;
+        ++i;
+        if (utf8_.compare(name_start, name_end - name_start, wanted) == 0) {
+            return location_at_offset(static_cast<std::ptrdiff_t>(name_start));
+        }
+    }
+    return fallback;
+}
+
 std::string local_name(const pugi::xml_node& node) {
     const std::string name = node.name();
     const auto colon = name.find(':');

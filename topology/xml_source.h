@@ -34,6 +34,10 @@ class XmlSource {
 
     // Position of a node (its start tag) or an attribute's owner element.
     SourceLocation location_of(const pugi::xml_node& node) const;
+    // Position of an attribute's name inside its owner's start tag (pugixml keeps no offsets
+    // for attributes); the owner's position when it cannot be found.
+    SourceLocation location_of(const pugi::xml_node& owner,
+                               const pugi::xml_attribute& attribute) const;
     SourceLocation location_at_offset(std::ptrdiff_t offset) const;
     SourceLocation file_location() const { return SourceLocation{path_, 0, 0}; }
 
