@@ -25,6 +25,8 @@ struct Sample {
     fs::path settings;  // empty when the sample has none
 };
 
+void PrintTo(const Sample& s, std::ostream* out) { *out << s.name; }
+
 std::vector<Sample> samples() {
     std::vector<Sample> out;
     for (const auto& entry : fs::directory_iterator(fs::path(EDGEPLAN_SOURCE_DIR) / "samples")) {
