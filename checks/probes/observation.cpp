@@ -79,6 +79,15 @@ void get_or(const nlohmann::json& json, const char* key, T& value) {
     if (it != json.end()) value = it->template get<T>();
 }
 
+// nlohmann narrows silently (70000 -> 4464); ports and SRV fields must fit 16 bits.
+std::uint16_t get_u16(const nlohmann::json& json, const char* key) {
+    const auto& value = json.at(key);
+    if (!value.is_number_unsigned() || value.get<std::uint64_t>() > 0xffff) {
+        throw ObservationFormatError(std::string(key) + " must be an integer 0..65535");
+    }
+    return static_cast<std::uint16_t>(value.get<std::uint64_t>());
+}
+
 }  // namespace
 
 const char* to_string(DnsType type) { return name_of(kDnsTypes, type); }
@@ -140,9 +149,9 @@ void to_json(nlohmann::json& json, const SrvRecord& value) {
             {"target", value.target}};
 }
 void from_json(const nlohmann::json& json, SrvRecord& value) {
-    value.priority = json.at("priority").get<std::uint16_t>();
-    value.weight = json.at("weight").get<std::uint16_t>();
-    value.port = json.at("port").get<std::uint16_t>();
+    value.priority = get_u16(json, "priority");
+    value.weight = get_u16(json, "weight");
+    value.port = get_u16(json, "port");
     value.target = json.at("target").get<std::string>();
 }
 
@@ -174,7 +183,7 @@ void to_json(nlohmann::json& json, const TcpProbe& value) {
 }
 void from_json(const nlohmann::json& json, TcpProbe& value) {
     value.address = json.at("address").get<std::string>();
-    value.port = json.at("port").get<std::uint16_t>();
+    value.port = get_u16(json, "port");
     get_optional(json, "source_address", value.source_address);
 }
 
@@ -197,7 +206,7 @@ void to_json(nlohmann::json& json, const UdpStunProbe& value) {
 }
 void from_json(const nlohmann::json& json, UdpStunProbe& value) {
     value.address = json.at("address").get<std::string>();
-    value.port = json.at("port").get<std::uint16_t>();
+    value.port = get_u16(json, "port");
 }
 
 void to_json(nlohmann::json& json, const StunOutcome& value) {
