@@ -69,7 +69,8 @@ class NsdServer {
                                     "  zonefile: \"" +
                                     dir + "/example.test.zone\"\n");
         process_ = std::make_unique<ChildProcess>(
-            std::vector<std::string>{"nsd", "-d", "-c", dir + "/nsd.conf"},
+            std::vector<std::string>{probes_test::find_program("nsd"), "-d", "-c",
+                                     dir + "/nsd.conf"},
             dir_.path() / "out.log");
         return process_->started() && probes_test::wait_until(
                                           [&] {

@@ -104,20 +104,19 @@ inline bool tcp_accepts(const std::string& address, std::uint16_t port) {
     return ok;
 }
 
-// Whether `program` is on PATH (or an absolute path that is executable).
-inline bool have_program(const std::string& program) {
-    if (program.find('/') != std::string::npos) return ::access(program.c_str(), X_OK) == 0;
+// Full path of `program` from PATH (plus /usr/sbin and /sbin); empty when absent.
+inline std::string find_program(const std::string& program) {
     const char* path = ::getenv("PATH");
-    std::stringstream dirs(path ? path : "/usr/bin:/usr/sbin:/bin:/sbin");
+    std::stringstream dirs(std::string(path ? path : "/usr/bin:/bin") + ":/usr/sbin:/sbin");
     std::string dir;
     while (std::getline(dirs, dir, ':')) {
-        if (::access((dir + "/" + program).c_str(), X_OK) == 0) return true;
+        const std::string candidate = dir + "/" + program;
+        if (!dir.empty() && ::access(candidate.c_str(), X_OK) == 0) return candidate;
     }
-    for (const char* fallback : {"/usr/sbin/", "/sbin/"}) {
-        if (::access((fallback + program).c_str(), X_OK) == 0) return true;
-    }
-    return false;
+    return {};
 }
+
+inline bool have_program(const std::string& program) { return !find_program(program).empty(); }
 
 // A child process with stdout/stderr in `log`; stopped by PID (TERM, then KILL) when destroyed.
 class ChildProcess {
@@ -152,6 +151,21 @@ class ChildProcess {
         }
         return true;
     }
+    // Waits (bounded) for the child to exit; its exit status, or -1 if it had to be stopped.
+    int wait_for_exit(std::chrono::milliseconds limit) {
+        const auto end = std::chrono::steady_clock::now() + limit;
+        for (int round = 0; round < 100000 && pid_ > 0; ++round) {
+            int status = 0;
+            if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+                pid_ = -1;
+                return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+            }
+            if (std::chrono::steady_clock::now() >= end) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        stop();
+        return -1;
+    }
     void stop() {
         if (pid_ <= 0) return;
         ::kill(pid_, SIGTERM);
@@ -171,5 +185,13 @@ class ChildProcess {
   private:
     pid_t pid_ = -1;
 };
+
+// Runs a command to completion (at most `limit`, then it is killed); its exit status, or -1.
+inline int run_command(std::vector<std::string> argv, const std::filesystem::path& log,
+                       std::chrono::milliseconds limit = std::chrono::seconds(10)) {
+    ChildProcess child(std::move(argv), log);
+    if (!child.started()) return -1;
+    return child.wait_for_exit(limit);
+}
 
 }  // namespace edgeplan::probes_test
