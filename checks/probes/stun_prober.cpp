@@ -40,7 +40,7 @@ class UdpStunProber final : public StunProber {
 
   private:
     void start(Exchange& exchange, std::size_t index);
-    void send_unanswered(Exchange& exchange);
+    bool send_unanswered(Exchange& exchange);
     void on_readable(Exchange& exchange);
     void finish(Exchange& exchange, std::string detail = {});
 
@@ -61,17 +61,23 @@ void UdpStunProber::finish(Exchange& exchange, std::string detail) {
     exchange.done = true;
 }
 
-void UdpStunProber::send_unanswered(Exchange& exchange) {
-    const auto& outcome = exchange.observation.outcome;
-    // Send errors (e.g. ECONNREFUSED from an earlier ICMP) surface on the next recv.
-    if (!outcome.binding_answered) {
-        ::send(exchange.fd.get(), exchange.binding_request.data(), exchange.binding_request.size(),
-               0);
-    }
-    if (!outcome.msturn_allocate_answered) {
-        ::send(exchange.fd.get(), exchange.allocate_request.data(),
-               exchange.allocate_request.size(), 0);
-    }
+// Sends the requests still unanswered; false once the target proved unreachable.
+bool UdpStunProber::send_unanswered(Exchange& exchange) {
+    auto& outcome = exchange.observation.outcome;
+    const auto send = [&](const std::vector<std::uint8_t>& request) {
+        if (::send(exchange.fd.get(), request.data(), request.size(), 0) >= 0) return true;
+        // An ICMP port unreachable for an earlier datagram is reported (once) by this send.
+        if (errno == ECONNREFUSED) {
+            outcome.port_unreachable = true;
+            finish(exchange, "ICMP port unreachable");
+        } else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+            finish(exchange, "send: " + errno_text(errno));
+        }
+        return !exchange.done;
+    };
+    if (!outcome.binding_answered && !send(exchange.binding_request)) return false;
+    if (!outcome.msturn_allocate_answered && !send(exchange.allocate_request)) return false;
+    return true;
 }
 
 void UdpStunProber::start(Exchange& exchange, std::size_t index) {
@@ -97,7 +103,7 @@ void UdpStunProber::start(Exchange& exchange, std::size_t index) {
     if (::epoll_ctl(epoll_.get(), EPOLL_CTL_ADD, exchange.fd.get(), &event) != 0) {
         return finish(exchange, "epoll_ctl: " + errno_text(errno));
     }
-    send_unanswered(exchange);
+    if (!send_unanswered(exchange)) return;
     exchange.sends_left = std::max(0, options_.retransmits);
     exchange.next_send = exchange.started + options_.timeout / (exchange.sends_left + 1);
 }
