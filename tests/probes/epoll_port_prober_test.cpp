@@ -214,13 +214,14 @@ std::string run_in_namespace(const std::string& netns_path,
 
 TEST(EpollPortProber, ClassifiesFilteredAndUnreachableInNamespace) {
     if (::geteuid() != 0) GTEST_SKIP() << "needs root to create a network namespace";
+    // Rules match the target address too: replies come back to an ephemeral port, which may
+    // fall inside a dropped port range, and must not be dropped themselves.
     Namespace netns(
         "table inet edgeplan_probes_test {\n"
         "  chain input {\n"
         "    type filter hook input priority 0; policy accept;\n"
-        "    tcp dport 40001 drop\n"
-        "    tcp dport 41000-41499 drop\n"
-        "    tcp dport 40002 reject with icmpx type host-unreachable\n"
+        "    ip daddr 127.0.0.3 tcp dport { 40001, 41000-41499 } drop\n"
+        "    ip daddr 127.0.0.4 tcp dport 40002 reject with icmpx type host-unreachable\n"
         "  }\n"
         "}\n");
     if (!netns.ready()) GTEST_SKIP() << "cannot set up a network namespace: " << netns.why();
@@ -231,10 +232,10 @@ TEST(EpollPortProber, ClassifiesFilteredAndUnreachableInNamespace) {
          TcpOutcome::open},
         {"closed - nothing listens", {"127.0.0.1", 40003, std::nullopt}, TcpOutcome::closed},
         {"filtered - nftables drops the SYN",
-         {"127.0.0.1", 40001, std::nullopt},
+         {"127.0.0.3", 40001, "127.0.0.2"},
          TcpOutcome::filtered},
         {"unreachable - nftables answers ICMP host unreachable",
-         {"127.0.0.1", 40002, std::nullopt},
+         {"127.0.0.4", 40002, "127.0.0.2"},
          TcpOutcome::unreachable},
     };
     const auto output = run_in_namespace(
@@ -249,7 +250,7 @@ TEST(EpollPortProber, ClassifiesFilteredAndUnreachableInNamespace) {
             std::vector<TcpProbe> probes;
             for (const auto& row : rows) probes.push_back(row.probe);
             for (std::uint16_t port = 41000; port < 41500; ++port) {
-                probes.push_back({"127.0.0.1", port, "127.0.0.2"});
+                probes.push_back({"127.0.0.3", port, "127.0.0.2"});
             }
             PortProberOptions options;
             options.timeout = std::chrono::milliseconds(1500);

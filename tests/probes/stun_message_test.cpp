@@ -168,6 +168,9 @@ std::vector<Row> rows() {
     };
 }
 
+// Test names and failure messages show the row name, not a byte dump.
+void PrintTo(const Row& row, std::ostream* out) { *out << row.name; }
+
 class StunParserTest : public ::testing::TestWithParam<Row> {};
 
 TEST_P(StunParserTest, ClassifiesResponse) {
