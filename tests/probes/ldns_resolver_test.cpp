@@ -33,7 +33,9 @@ std::string zone_text() {
         "sip IN CNAME edge.example.test.\n"
         "edge IN CNAME host.example.test.\n"
         "dangling IN CNAME gone.example.test.\n"
-        "outside IN CNAME www.other.test.\n";
+        "outside IN CNAME www.other.test.\n"
+        "loop1 IN CNAME loop2.example.test.\n"
+        "loop2 IN CNAME loop1.example.test.\n";
     // 60 A records do not fit a 512-byte UDP answer without EDNS: NSD sets TC=1.
     for (int i = 1; i <= 60; ++i) zone += "big IN A 192.0.2." + std::to_string(i) + "\n";
     return zone;
@@ -166,6 +168,11 @@ TEST(LdnsResolver, TellsNsdOutcomesApart) {
          DnsOutcome::nxdomain,
          {},
          {"gone.example.test"}},
+        {"malformed - CNAME loop is cut off",
+         {"loop1.example.test", DnsType::A, at},
+         DnsOutcome::malformed,
+         {},
+         {"loop2.example.test", "loop1.example.test"}},
         {"refused - zone not served here", {"www.other.test", DnsType::A, at}, DnsOutcome::refused},
         {"refused - CNAME leaves the zone, follow-up query is refused",
          {"outside.example.test", DnsType::A, at},
