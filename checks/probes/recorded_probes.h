@@ -1,0 +1,78 @@
+#pragma once
+// Probe backends over recorded observations: replay answers from a recording (--replay, and
+// check tests), or wrap a live backend and keep what it observed (--record).
+#include <stdexcept>
+
+#include "checks/probes/observation.h"
+#include "checks/probes/port_prober.h"
+#include "checks/probes/resolver.h"
+#include "checks/probes/stun_prober.h"
+
+namespace edgeplan::checks::probes {
+
+// A request the recording has no observation for. This is a tool failure (the check becomes an
+// `error` finding via the runner), not evidence about the network.
+class ReplayMissing : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+class ReplayResolver final : public Resolver {
+  public:
+    explicit ReplayResolver(const Observations& recording) : recording_(recording) {}
+    std::vector<DnsAnswer> resolve(const std::vector<DnsQuery>& queries) override;
+
+  private:
+    const Observations& recording_;
+};
+
+class ReplayPortProber final : public PortProber {
+  public:
+    explicit ReplayPortProber(const Observations& recording) : recording_(recording) {}
+    std::vector<TcpObservation> probe(const std::vector<TcpProbe>& probes) override;
+
+  private:
+    const Observations& recording_;
+};
+
+class ReplayStunProber final : public StunProber {
+  public:
+    explicit ReplayStunProber(const Observations& recording) : recording_(recording) {}
+    std::vector<StunObservation> probe(const std::vector<UdpStunProbe>& probes) override;
+
+  private:
+    const Observations& recording_;
+};
+
+// Forward to a live backend and append every observation to `sink`.
+class RecordingResolver final : public Resolver {
+  public:
+    RecordingResolver(Resolver& live, Observations& sink) : live_(live), sink_(sink) {}
+    std::vector<DnsAnswer> resolve(const std::vector<DnsQuery>& queries) override;
+
+  private:
+    Resolver& live_;
+    Observations& sink_;
+};
+
+class RecordingPortProber final : public PortProber {
+  public:
+    RecordingPortProber(PortProber& live, Observations& sink) : live_(live), sink_(sink) {}
+    std::vector<TcpObservation> probe(const std::vector<TcpProbe>& probes) override;
+
+  private:
+    PortProber& live_;
+    Observations& sink_;
+};
+
+class RecordingStunProber final : public StunProber {
+  public:
+    RecordingStunProber(StunProber& live, Observations& sink) : live_(live), sink_(sink) {}
+    std::vector<StunObservation> probe(const std::vector<UdpStunProbe>& probes) override;
+
+  private:
+    StunProber& live_;
+    Observations& sink_;
+};
+
+}  // namespace edgeplan::checks::probes

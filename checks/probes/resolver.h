@@ -1,0 +1,38 @@
+#pragma once
+// DNS lookups as the DNS checks need them (STYLE.md: probes behind small interfaces). The live
+// backend is ldns_resolver.cpp; tests and --replay use recorded answers instead.
+#include <chrono>
+#include <cstddef>
+#include <istream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "checks/probes/observation.h"
+
+namespace edgeplan::checks::probes {
+
+class Resolver {
+  public:
+    virtual ~Resolver() = default;
+    // One answer per query, in query order. Network trouble is an outcome, never an exception.
+    virtual std::vector<DnsAnswer> resolve(const std::vector<DnsQuery>& queries) = 0;
+};
+
+struct ResolverOptions {
+    // Per query, covering UDP retransmissions, the TCP retry and CNAME follow-up queries.
+    std::chrono::milliseconds timeout{3000};
+    int udp_retransmits = 1;         // extra UDP sends, spread evenly over the timeout
+    std::size_t max_in_flight = 64;  // queries outstanding at once
+    int max_cname_hops = 8;          // longer chains (or loops) are reported as malformed
+};
+
+// Asynchronous UDP resolver (TCP retry on TC=1) built on ldns packet code and epoll.
+std::unique_ptr<Resolver> make_ldns_resolver(ResolverOptions options = {});
+
+// The "nameserver" lines of a resolv.conf, in file order, as DnsQuery::server strings.
+std::vector<std::string> parse_resolv_conf(std::istream& input);
+// parse_resolv_conf of the file at `path`; empty when it cannot be read.
+std::vector<std::string> read_system_resolvers(const std::string& path = "/etc/resolv.conf");
+
+}  // namespace edgeplan::checks::probes
