@@ -111,7 +111,8 @@ struct Row {
 TEST(EchoLoopbackTest, ClassifiesEveryKindOfPort) {
     const std::string responder_ip = "127.0.0.80";
     std::vector<ResponderEndpoint> endpoints;
-    for (const ResponderPort& p : responder_ports(ocs2007_plan(), ResponderRole::edge_external, 8)) {
+    for (const ResponderPort& p :
+         responder_ports(ocs2007_plan(), ResponderRole::edge_external, 8)) {
         if (p.port >= 50000) endpoints.push_back({p.transport, p.port});
     }
     ASSERT_EQ(endpoints.size(), 16u) << "8 TCP and 8 UDP ports sampled from the media range";
@@ -133,22 +134,24 @@ TEST(EchoLoopbackTest, ClassifiesEveryKindOfPort) {
                         {responder_ip, e.port, e.transport},
                         EchoStatus::echoed});
     }
-    rows.push_back({"closed - nothing on 50020/tcp (RST)", {responder_ip, 50020, tcp},
-                    EchoStatus::closed});
+    rows.push_back(
+        {"closed - nothing on 50020/tcp (RST)", {responder_ip, 50020, tcp}, EchoStatus::closed});
     rows.push_back({"closed - nothing on 50020/udp (ICMP port unreachable)",
                     {responder_ip, 50020, udp},
                     EchoStatus::closed});
-    rows.push_back({"wrong_answer - a TCP banner", {responder_ip, 50010, tcp},
+    rows.push_back(
+        {"wrong_answer - a TCP banner", {responder_ip, 50010, tcp}, EchoStatus::wrong_answer});
+    rows.push_back({"wrong_answer - an echo line with another token",
+                    {responder_ip, 50011, tcp},
                     EchoStatus::wrong_answer});
-    rows.push_back({"wrong_answer - an echo line with another token", {responder_ip, 50011, tcp},
-                    EchoStatus::wrong_answer});
-    rows.push_back({"wrong_answer - a UDP service answering anything", {responder_ip, 50010, udp},
+    rows.push_back({"wrong_answer - a UDP service answering anything",
+                    {responder_ip, 50010, udp},
                     EchoStatus::wrong_answer});
     rows.push_back({"silent - TCP listener that accepts and never speaks",
                     {responder_ip, 50012, tcp},
                     EchoStatus::silent});
-    rows.push_back({"silent - UDP socket that never answers", {responder_ip, 50012, udp},
-                    EchoStatus::silent});
+    rows.push_back(
+        {"silent - UDP socket that never answers", {responder_ip, 50012, udp}, EchoStatus::silent});
     rows.push_back({"error - not an address", {"edge.contoso.com", 443, tcp}, EchoStatus::error});
     rows.push_back({"error - target equals the source address (self-connect)",
                     {"127.0.0.81", 50000, tcp},
@@ -161,8 +164,7 @@ TEST(EchoLoopbackTest, ClassifiesEveryKindOfPort) {
     std::vector<EchoTarget> targets;
     for (const Row& row : rows) targets.push_back(row.target);
     const auto started = std::chrono::steady_clock::now();
-    const std::vector<EchoResult> results =
-        make_token_echo_prober(prober_options)->probe(targets);
+    const std::vector<EchoResult> results = make_token_echo_prober(prober_options)->probe(targets);
     const auto took = std::chrono::steady_clock::now() - started;
 
     ASSERT_EQ(results.size(), rows.size());

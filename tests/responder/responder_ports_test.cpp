@@ -51,8 +51,8 @@ TEST_P(ResponderPortsTest, SelectsThePortsThePlanExpects) {
 }
 
 const Row rows[] = {
-    {"edge_external - inbound external rules only, 443 shared by three services",
-     edge_plan(), ResponderRole::edge_external, 0,
+    {"edge_external - inbound external rules only, 443 shared by three services", edge_plan(),
+     ResponderRole::edge_external, 0,
      "tcp/443[PORT-EXT-05,PORT-EXT-08,PORT-EXT-13] tcp/5061[PORT-EXT-06] "
      "tcp/5269[PORT-EXT-01] udp/3478[PORT-EXT-12]"},
     {"edge_external - no XMPP, no 5269", edge_plan(false), ResponderRole::edge_external, 0,

@@ -6,9 +6,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <cstdio>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -184,16 +184,5 @@ class ChildProcess {
     pid_t pid_ = -1;
     std::optional<int> exit_code_;
 };
-
-// Polls `path` until it contains `text` or `limit` passes.
-inline bool wait_for_text(const std::string& path, const std::string& text,
-                          std::chrono::milliseconds limit) {
-    const auto end = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < end) {
-        if (read_text(path).find(text) != std::string::npos) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return false;
-}
 
 }  // namespace edgeplan::responder_test

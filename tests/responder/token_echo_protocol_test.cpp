@@ -25,8 +25,8 @@ TEST(TokenEchoProtocolTest, AcceptsOnlyTheExactRequestLine) {
         {"ignored - short token", "EDGEPLAN-PROBE 0123456789abcde\n", false},
         {"ignored - a second line", "EDGEPLAN-PROBE 0123456789abcdef\nX\n", false},
         {"ignored - an HTTP request", "GET / HTTP/1.0\r\n\r\n", false},
-        {"ignored - the reply itself", format_reply(token, "partner", 443, topology::Transport::tcp),
-         false},
+        {"ignored - the reply itself",
+         format_reply(token, "partner", 443, topology::Transport::tcp), false},
         {"ignored - empty", "", false},
     };
     for (const RequestRow& row : rows) {
