@@ -2,8 +2,10 @@
 
 #include <csignal>
 
+#include <algorithm>
 #include <atomic>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -28,6 +30,7 @@ constexpr int max_sample = 10000;
 // Descriptors beyond the listening sockets: TCP connections being answered, epoll, stdio.
 constexpr std::size_t connection_budget = 1024;
 constexpr std::size_t spare_descriptors = 64;
+constexpr std::size_t min_connections = 64;
 
 // SIGINT/SIGTERM stop the responder through its eventfd (async-signal-safe).
 std::atomic<const Responder*> running_responder{nullptr};
@@ -82,10 +85,20 @@ void print_bound(const BindReport& report, std::ostream& err) {
                 << " port(s): " << port_list(ports) << "\n";
         }
     }
+    // One line per transport and problem: a descriptor shortage can fail thousands of ports.
+    std::map<std::pair<topology::Transport, checks::probes::BindProblem>,
+             std::pair<std::vector<int>, std::string>>
+        failures;
     for (const BindFailure& f : report.failures) {
-        err << "cannot bind " << f.endpoint.port << "/" << topology::to_string(f.endpoint.transport)
-            << ": " << checks::probes::to_string(f.problem) << " (" << f.message << ")";
-        if (f.problem == checks::probes::BindProblem::permission) {
+        auto& [ports, message] = failures[{f.endpoint.transport, f.problem}];
+        ports.push_back(f.endpoint.port);
+        message = f.message;
+    }
+    for (const auto& [key, failure] : failures) {
+        err << "cannot bind " << failure.first.size() << " " << topology::to_string(key.first)
+            << " port(s): " << port_list(failure.first) << ": "
+            << checks::probes::to_string(key.second) << " (" << failure.second << ")";
+        if (key.second == checks::probes::BindProblem::permission) {
             err << "; ports below 1024 need root or CAP_NET_BIND_SERVICE";
         }
         err << "\n";
@@ -173,23 +186,44 @@ int listen_on_plan(const topology::Plan& plan, const ListenArguments& a, std::os
     std::vector<ResponderEndpoint> endpoints;
     for (const ResponderPort& p : ports) endpoints.push_back({p.transport, p.port});
 
-    const std::size_t limit = checks::probes::raise_descriptor_limit(
-        endpoints.size() + connection_budget + spare_descriptors);
-    if (limit < endpoints.size() + spare_descriptors) {
-        err << "edgeplan listen: only " << limit << " file descriptors allowed for "
-            << endpoints.size() << " ports; some will not be bound (use --sample)\n";
+    // One descriptor per port, plus room for the connections being answered; when the hard
+    // limit is lower, the ports at the end of the list stay unbound rather than leaving no
+    // descriptor for accept().
+    const std::size_t wanted = endpoints.size() + connection_budget + spare_descriptors;
+    const std::size_t limit = checks::probes::raise_descriptor_limit(wanted);
+    std::size_t connections = connection_budget;
+    std::vector<ResponderEndpoint> unbindable;
+    if (limit < wanted) {
+        connections =
+            std::max(min_connections,
+                     std::min(connection_budget, limit > endpoints.size() + spare_descriptors
+                                                     ? limit - endpoints.size() - spare_descriptors
+                                                     : 0));
+        const std::size_t room =
+            limit > spare_descriptors + connections ? limit - spare_descriptors - connections : 0;
+        if (room < endpoints.size()) {
+            err << "edgeplan listen: RLIMIT_NOFILE allows " << limit << " descriptors, too few for "
+                << endpoints.size() << " ports; use --sample\n";
+            unbindable.assign(endpoints.begin() + static_cast<std::ptrdiff_t>(room),
+                              endpoints.end());
+            endpoints.resize(room);
+        }
     }
 
     checks::probes::ResponderOptions options;
     options.bind_address = a.bind;
     options.role = a.role;
     options.duration = *duration;
-    options.max_connections = connection_budget;
+    options.max_connections = connections;
     Responder responder(options);
-    const BindReport report = responder.bind(endpoints);
+    BindReport report = responder.bind(endpoints);
     if (!report.error.empty()) {
         err << "edgeplan listen: " << report.error << "\n";
         return exit_input_error;
+    }
+    for (const ResponderEndpoint& e : unbindable) {
+        report.failures.push_back({e, checks::probes::BindProblem::no_descriptors,
+                                   "RLIMIT_NOFILE " + std::to_string(limit) + " reached"});
     }
     err << "edgeplan listen: role " << a.role << " on " << a.bind << ", " << endpoints.size()
         << " port(s) from the plan\n";

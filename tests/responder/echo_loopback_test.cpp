@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <iostream>
 #include <set>
 
 #include "checks/probes/responder.h"
@@ -261,6 +262,46 @@ TEST(EchoLoopbackTest, ReportsPortsInUse) {
     EXPECT_EQ(report.failures[0].problem, BindProblem::in_use);
     ASSERT_EQ(report.bound.size(), 1u);
     EXPECT_EQ(report.bound[0].port, 50401);
+}
+
+TEST(EchoLoopbackTest, BindsTheWholeMediaRangeOnBothTransports) {
+    const std::vector<ResponderPort> ports =
+        responder_ports(ocs2007_plan(), ResponderRole::edge_external, 0);
+    std::vector<ResponderEndpoint> endpoints;
+    for (const ResponderPort& p : ports) {
+        if (p.port >= 50000) endpoints.push_back({p.transport, p.port});
+    }
+    ASSERT_EQ(endpoints.size(), 20000u);
+    // 20,000 sockets plus some spare when the hard limit allows; a container without
+    // CAP_SYS_RESOURCE may cap it lower, then the whole TCP range and part of the UDP range.
+    const std::size_t limit = raise_descriptor_limit(endpoints.size() + 256);
+    if (limit < 10000 + 256) GTEST_SKIP() << "RLIMIT_NOFILE is " << limit << ", below 10,256";
+    if (limit < endpoints.size() + 256) {
+        std::cout << "RLIMIT_NOFILE hard limit " << limit << ": binding " << limit - 256
+                  << " of the 20,000 media ports\n";
+        endpoints.resize(limit - 256);
+    }
+    ResponderOptions options;
+    options.bind_address = "127.0.0.91";
+    options.role = "edge-external";
+    options.duration = std::chrono::seconds(30);
+    RunningResponder responder(options, endpoints);
+    // Wildcard-bound UDP client sockets of other programs may hold a few ports at any moment.
+    EXPECT_LE(responder.report().failures.size(), 20u);
+    for (const BindFailure& f : responder.report().failures) {
+        EXPECT_EQ(f.problem, BindProblem::in_use) << f.endpoint.port << ": " << f.message;
+    }
+    std::vector<EchoTarget> targets;
+    for (std::size_t i = 0; i < responder.report().bound.size(); i += 500) {
+        const ResponderEndpoint& e = responder.report().bound[i];
+        targets.push_back({"127.0.0.91", e.port, e.transport});
+    }
+    TokenEchoOptions prober_options;
+    prober_options.source_address = "127.0.0.92";
+    prober_options.deadline = milliseconds(2000);
+    for (const EchoResult& r : make_token_echo_prober(prober_options)->probe(targets)) {
+        EXPECT_EQ(r.status, EchoStatus::echoed) << r.target.port << ": " << r.detail;
+    }
 }
 
 }  // namespace
