@@ -12,6 +12,7 @@
 
 #include "app/commands.h"
 #include "app/exit_codes.h"
+#include "app/listen_command.h"
 
 namespace po = boost::program_options;
 
@@ -25,6 +26,7 @@ const char* const usage_text =
     "  plan [TOPOLOGY]   derive the DNS records, firewall rules and certificates the topology\n"
     "                    needs and run the offline checks (default: the embedded sample)\n"
     "  checks            list the check catalogue\n"
+    "  listen TOPOLOGY   answer token-echo probes on the ports the plan expects on this host\n"
     "\n"
     "exit codes: 0 no failure, 1 a finding failed (or warned with --fail-on warn),\n"
     "            2 usage or input error (nothing was checked), 3 the tool could not decide\n"
@@ -128,6 +130,41 @@ int run_checks_list(const std::vector<std::string>& args) {
     return checks_command(value(vm, "format"));
 }
 
+int run_listen(const std::vector<std::string>& args) {
+    po::options_description options("edgeplan listen TOPOLOGY options");
+    options.add_options()("help,h", "show this help")("settings", po::value<std::string>(),
+                                                      "edgeplan settings file")(
+        "role", po::value<std::string>(), "edge-external | edge-internal | partner")(
+        "sample", po::value<int>(), "bind N ports spread evenly over each port range")(
+        "duration", po::value<std::string>()->default_value("10m"), "stop after (30s, 10m, 1h)")(
+        "bind", po::value<std::string>()->default_value("0.0.0.0"), "local address to bind")(
+        "format", po::value<std::string>()->default_value("text"), "text | json (on stdout)");
+    po::options_description all;
+    all.add(options).add_options()("topology", po::value<std::string>());
+    po::positional_options_description positional;
+    positional.add("topology", 1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+        std::cout << options;
+        return exit_ok;
+    }
+    if (!vm.count("topology") || !vm.count("role")) {
+        std::cerr << "edgeplan listen: TOPOLOGY and --role are required\n" << options;
+        return exit_input_error;
+    }
+    ListenArguments a;
+    a.topology = value(vm, "topology");
+    a.settings = value(vm, "settings");
+    a.role = value(vm, "role");
+    if (vm.count("sample")) a.sample = vm["sample"].as<int>();
+    a.duration = value(vm, "duration");
+    a.bind = value(vm, "bind");
+    a.format = value(vm, "format");
+    return listen_command(a);
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -149,6 +186,7 @@ int run_cli(int argc, char** argv) {
         }
         if (command == "plan") return run_plan(rest);
         if (command == "checks") return run_checks_list(rest);
+        if (command == "listen") return run_listen(rest);
         std::cerr << "edgeplan: unknown command '" << command << "'\n" << usage_text;
         return exit_input_error;
     } catch (const po::error& e) {
