@@ -24,7 +24,8 @@ code, .mono { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, mo
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 14px; }
 th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--line); }
 th { background: var(--bg-soft); font-weight: 600; white-space: nowrap; }
-td { overflow-wrap: anywhere; }
+td { overflow-wrap: break-word; }
+.nowrap, .verified div { white-space: nowrap; }
 .summary { display: flex; flex-wrap: wrap; gap: 24px; align-items: center; }
 .cards { display: flex; gap: 10px; flex-wrap: wrap; }
 .card { border: 1px solid var(--line); border-left: 6px solid var(--skip); border-radius: 6px;

@@ -1,6 +1,7 @@
 // Findings section: the filter form, then findings grouped by area and by subject, each an
 // expandable <details> with its evidence, location, fix and sources. Failures and errors start
 // open: they are what a reviewer reads first.
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -39,6 +40,40 @@ void add_filters(pugi::xml_node section, const std::set<std::string>& areas) {
     element(search, "input",
             {{"type", "search"}, {"name", "q"}, {"placeholder", "check ID, subject, evidence..."}});
     element(section, "p", "", {{"id", "filter-count"}, {"class", "filter-count"}});
+}
+
+// Most urgent first: a reviewer reads failures before passes.
+int urgency(Status s) {
+    switch (s) {
+        case Status::fail:
+            return 0;
+        case Status::error:
+            return 1;
+        case Status::warn:
+            return 2;
+        case Status::pass:
+            return 3;
+        case Status::skip:
+            return 4;
+    }
+    return 5;
+}
+
+using SubjectGroups = std::map<std::string, std::vector<std::size_t>>;
+
+// Subjects of one area, the most urgent first, then by name.
+std::vector<const SubjectGroups::value_type*> by_urgency(const Report& r,
+                                                         const SubjectGroups& groups) {
+    auto worst = [&](const SubjectGroups::value_type& g) {
+        int w = 5;
+        for (std::size_t i : g.second) w = std::min(w, urgency(r.findings[i].status));
+        return w;
+    };
+    std::vector<const SubjectGroups::value_type*> out;
+    for (const auto& g : groups) out.push_back(&g);
+    std::stable_sort(out.begin(), out.end(),
+                     [&](const auto* a, const auto* b) { return worst(*a) < worst(*b); });
+    return out;
 }
 
 void add_evidence(pugi::xml_node body, const checks::Evidence& evidence) {
@@ -92,7 +127,7 @@ void add_finding(pugi::xml_node group, const checks::Finding& f, std::size_t ind
 
 void add_findings(pugi::xml_node main, const Report& report) {
     // area -> subject -> finding indexes (report order inside a subject).
-    std::map<std::string, std::map<std::string, std::vector<std::size_t>>> grouped;
+    std::map<std::string, SubjectGroups> grouped;
     std::set<std::string> areas;
     for (std::size_t i = 0; i < report.findings.size(); ++i) {
         const checks::Finding& f = report.findings[i];
@@ -111,7 +146,8 @@ void add_findings(pugi::xml_node main, const Report& report) {
         pugi::xml_node area_section =
             element(section, "section", {{"class", "area"}, {"data-area", area}});
         element(area_section, "h3", "Area: " + area, {});
-        for (const auto& [subject, indexes] : subjects) {
+        for (const auto* entry : by_urgency(report, subjects)) {
+            const auto& [subject, indexes] = *entry;
             pugi::xml_node group = element(area_section, "div", {{"class", "subject-group"}});
             pugi::xml_node heading = element(group, "h4");
             element(heading, "code", subject.empty() ? "(no subject)" : subject, {});

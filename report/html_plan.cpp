@@ -34,6 +34,11 @@ void cells(pugi::xml_node tr, const std::vector<std::string>& values) {
     for (const std::string& v : values) element(tr, "td", v, {});
 }
 
+// Catalogue IDs read badly when broken at their hyphens.
+void rule_cell(pugi::xml_node tr, const std::string& rule) {
+    element(tr, "td", rule, {{"class", "nowrap"}});
+}
+
 void verified_cell(pugi::xml_node tr, const Report& r, const FindingRefs& refs) {
     pugi::xml_node td = element(tr, "td", {{"class", "verified"}});
     if (refs.empty()) {
@@ -65,7 +70,8 @@ void dns_table(pugi::xml_node section, const Report& r) {
                    srv ? std::to_string(d.priority) + " / " + std::to_string(d.weight) + " / " +
                              std::to_string(d.port)
                        : "",
-                   d.purpose, d.rule});
+                   d.purpose});
+        rule_cell(tr, d.rule);
         verified_cell(tr, r, findings_for(r, d));
     }
     if (r.plan.dns.empty()) none_row(body, 8);
@@ -87,8 +93,8 @@ void firewall_table(pugi::xml_node section, const Report& r) {
                                                                  std::to_string(f.port_to);
         cells(tr, {to_string(f.side), to_string(f.direction),
                    std::string(to_string(f.transport)) + " " + f.protocol, ports,
-                   endpoint(f.source), endpoint(f.destination), f.purpose,
-                   f.rule + (f.row.empty() ? "" : " (" + f.row + ")")});
+                   endpoint(f.source), endpoint(f.destination), f.purpose});
+        rule_cell(tr, f.rule + (f.row.empty() ? "" : " (" + f.row + ")"));
         verified_cell(tr, r, findings_for(r, f));
     }
     if (r.plan.firewall.empty()) none_row(body, 9);
@@ -116,7 +122,8 @@ void unknown_table(pugi::xml_node section, const Report& r) {
                                      "plan-unknowns", {"What", "Subject", "Rule", "Source"});
     for (const topology::Unknown& u : r.plan.unknowns) {
         pugi::xml_node tr = element(body, "tr");
-        cells(tr, {u.what, u.subject, u.rule, location_text(u.where)});
+        cells(tr, {u.what, u.subject, location_text(u.where)});
+        rule_cell(tr, u.rule);
         verified_cell(tr, r, findings_for(r, u));
     }
 }
