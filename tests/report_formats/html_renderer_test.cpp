@@ -56,8 +56,8 @@ TEST(Html, HostileTextIsEscaped) {
     EXPECT_EQ(page.find("<img"), std::string::npos);
     // No tag got an event handler attribute (attribute values hold no raw quote, so a tag is
     // `<name` and `attr="value"` pairs; the words may appear inside values and text).
-    EXPECT_FALSE(std::regex_search(
-        page, std::regex(R"re(<[a-z0-9]+(\s+[a-z-]+="[^"]*")*\s+on[a-z]+=)re")));
+    EXPECT_FALSE(
+        std::regex_search(page, std::regex(R"re(<[a-z0-9]+(\s+[a-z-]+="[^"]*")*\s+on[a-z]+=)re")));
     EXPECT_NE(page.find("&lt;script&gt;document.title='pwned'&lt;/script&gt;"), std::string::npos);
     EXPECT_NE(page.find("&lt;img src=x onerror=\"document.title='pwned'\"&gt;"), std::string::npos);
     EXPECT_NE(page.find("data-area=\"dns&quot; onmouseover=&quot;"), std::string::npos);
