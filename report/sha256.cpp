@@ -99,11 +99,12 @@ std::string sha256_base64(std::string_view data) {
     for (std::size_t i = 0; i < bytes.size(); i += 3) {
         std::uint32_t chunk = static_cast<unsigned char>(bytes[i]) << 16;
         const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
-        if (n > 1)
+        if (n > 1) {
             chunk |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
+        }
         if (n > 2) chunk |= static_cast<unsigned char>(bytes[i + 2]);
-        for (std::size_t k = 0; k < 4; ++k) {
-            out += k <= n ? alphabet[(chunk >> (18 - 6 * k)) & 0x3f] : '=';
+        for (std::size_t digit = 0; digit < 4; ++digit) {
+            out += digit <= n ? alphabet[(chunk >> (18 - 6 * digit)) & 0x3f] : '=';
         }
     }
     return out;
