@@ -39,10 +39,10 @@ po::options_description plan_options() {
         "settings", po::value<std::string>(),
         "edgeplan settings file: federation policy and "
         "overrides for a Lync export")("format", po::value<std::string>()->default_value("text"),
-                                       "text | json")(
+                                       "text | json | junit | sarif | html")(
         "output", po::value<std::vector<std::string>>(),
         "FORMAT=FILE, repeatable: also write "
-        "the report in FORMAT (text, json) to FILE, atomically")(
+        "the report in FORMAT (text, json, junit, sarif, html) to FILE, atomically")(
         "now", po::value<std::string>(),
         "date for date-dependent rules, YYYY-MM-DD or "
         "YYYY-MM-DDTHH:MM:SSZ (default: the system clock)")(

@@ -66,8 +66,8 @@ int plan_command(const PlanArguments& a) {
             return exit_input_error;
         }
     }
-    if (a.format != "text" && a.format != "json") {
-        std::cerr << "edgeplan plan: --format must be text or json\n";
+    if (!is_report_format(a.format)) {
+        std::cerr << "edgeplan plan: --format must be text, json, junit, sarif or html\n";
         return exit_input_error;
     }
     if (a.fail_on != "fail" && a.fail_on != "warn") {
@@ -96,12 +96,12 @@ int plan_command(const PlanArguments& a) {
     const report::Report r = build_report(a, model, topology::derive_plan(model), *now);
     try {
         emit_exports(a, r.plan);
-        write_report_outputs(r, outputs, a.text);
+        write_report_outputs(r, outputs, a.text, a.fail_on == "warn");
     } catch (const report::OutputError& e) {
         std::cerr << "edgeplan: " << e.what() << "\n";
         return exit_input_error;
     }
-    if (!a.quiet) print_report(r, a.format, a.text, std::cout);
+    if (!a.quiet) print_report(r, a.format, a.text, std::cout, a.fail_on == "warn");
     return exit_code_for(r.summary(), a.fail_on == "warn");
 }
 

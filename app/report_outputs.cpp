@@ -5,6 +5,7 @@
 
 #include "app/exit_codes.h"
 #include "report/atomic_file.h"
+#include "report/ci_renderers.h"
 
 namespace edgeplan::app {
 namespace {
@@ -18,6 +19,13 @@ bool same_file(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+bool is_report_format(const std::string& format) {
+    for (const char* known : {"text", "json", "junit", "sarif", "html"}) {
+        if (format == known) return true;
+    }
+    return false;
+}
+
 bool parse_report_outputs(const std::vector<std::string>& values,
                           const std::vector<std::string>& inputs, std::vector<ReportOutput>& out,
                           std::string& error) {
@@ -28,8 +36,9 @@ bool parse_report_outputs(const std::vector<std::string>& values,
             return false;
         }
         ReportOutput o{v.substr(0, eq), v.substr(eq + 1)};
-        if (o.format != "text" && o.format != "json") {
-            error = "--output format '" + o.format + "' is not one of text, json";
+        if (!is_report_format(o.format)) {
+            error =
+                "--output format '" + o.format + "' is not one of text, json, junit, sarif, html";
             return false;
         }
         for (const std::string& input : inputs) {
@@ -44,10 +53,18 @@ bool parse_report_outputs(const std::vector<std::string>& values,
 }
 
 std::string render_report(const report::Report& r, const std::string& format,
-                          const report::TextOptions& text) {
+                          const report::TextOptions& text, bool fail_on_warn) {
     std::ostringstream out;
     if (format == "json") {
         out << report::to_json(r).dump(2) << "\n";
+    } else if (format == "junit") {
+        report::render_junit(r, report::JunitOptions{fail_on_warn}, out);
+    } else if (format == "sarif") {
+        // Input strings may not be UTF-8: replace rather than throw.
+        out << report::to_sarif(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+            << "\n";
+    } else if (format == "html") {
+        report::render_html(r, out);
     } else {
         report::render_text(r, text, out);
     }
@@ -55,16 +72,16 @@ std::string render_report(const report::Report& r, const std::string& format,
 }
 
 void print_report(const report::Report& r, const std::string& format,
-                  const report::TextOptions& text, std::ostream& out) {
-    out << render_report(r, format, text);
+                  const report::TextOptions& text, std::ostream& out, bool fail_on_warn) {
+    out << render_report(r, format, text, fail_on_warn);
 }
 
 void write_report_outputs(const report::Report& r, const std::vector<ReportOutput>& outputs,
-                          const report::TextOptions& text) {
+                          const report::TextOptions& text, bool fail_on_warn) {
     report::TextOptions plain = text;
     plain.colour = false;  // files never get terminal escapes
     for (const ReportOutput& o : outputs) {
-        report::write_file_atomically(o.path, render_report(r, o.format, plain));
+        report::write_file_atomically(o.path, render_report(r, o.format, plain, fail_on_warn));
     }
 }
 

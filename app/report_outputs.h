@@ -10,7 +10,7 @@
 namespace edgeplan::app {
 
 struct ReportOutput {
-    std::string format;  // text, json
+    std::string format;  // text, json, junit, sarif, html
     std::string path;
 };
 
@@ -19,13 +19,17 @@ bool parse_report_outputs(const std::vector<std::string>& values,
                           const std::vector<std::string>& inputs, std::vector<ReportOutput>& out,
                           std::string& error);
 
+// The formats --format and --output accept.
+bool is_report_format(const std::string& format);
+
+// fail_on_warn (--fail-on warn) only changes JUnit: a warning becomes a <failure>.
 std::string render_report(const report::Report& r, const std::string& format,
-                          const report::TextOptions& text);
+                          const report::TextOptions& text, bool fail_on_warn = false);
 void print_report(const report::Report& r, const std::string& format,
-                  const report::TextOptions& text, std::ostream& out);
+                  const report::TextOptions& text, std::ostream& out, bool fail_on_warn = false);
 // Throws report::OutputError.
 void write_report_outputs(const report::Report& r, const std::vector<ReportOutput>& outputs,
-                          const report::TextOptions& text);
+                          const report::TextOptions& text, bool fail_on_warn = false);
 
 int exit_code_for(const report::Summary& summary, bool fail_on_warn);
 

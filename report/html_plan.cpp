@@ -1,0 +1,146 @@
+// Plan section: the DNS, firewall, certificate and unknown tables of the plan, each row with a
+// "verified" column listing the findings about it (plan_verification.h) or "not probed", so a
+// reviewer sees which planned items a run actually looked at.
+#include <string>
+#include <vector>
+
+#include "report/html_dom.h"
+#include "report/html_sections.h"
+#include "report/plan_verification.h"
+
+namespace edgeplan::report::html {
+namespace {
+
+std::string join(const std::vector<std::string>& items, const char* separator) {
+    std::string out;
+    for (const std::string& item : items) {
+        if (!out.empty()) out += separator;
+        out += item;
+    }
+    return out;
+}
+
+pugi::xml_node table_with(pugi::xml_node section, const char* title, const char* css,
+                          const std::vector<const char*>& headers) {
+    element(section, "h3", title, {});
+    pugi::xml_node table = element(section, "table", {{"class", css}});
+    pugi::xml_node head = element(element(table, "thead"), "tr");
+    for (const char* h : headers) element(head, "th", h, {});
+    element(head, "th", "Verified", {});
+    return element(table, "tbody");
+}
+
+void cells(pugi::xml_node tr, const std::vector<std::string>& values) {
+    for (const std::string& v : values) element(tr, "td", v, {});
+}
+
+// Catalogue IDs read badly when broken at their hyphens.
+void rule_cell(pugi::xml_node tr, const std::string& rule) {
+    element(tr, "td", rule, {{"class", "nowrap"}});
+}
+
+void verified_cell(pugi::xml_node tr, const Report& r, const FindingRefs& refs) {
+    pugi::xml_node td = element(tr, "td", {{"class", "verified"}});
+    if (refs.empty()) {
+        element(td, "span", "not probed", {{"class", "not-probed"}});
+        return;
+    }
+    for (std::size_t i : refs) {
+        const checks::Finding& f = r.findings[i];
+        pugi::xml_node item = element(td, "div");
+        status_badge(item, f.status, finding_anchor(i));
+        element(item, "code", f.check_id, {});
+    }
+}
+
+void none_row(pugi::xml_node body, std::size_t columns) {
+    pugi::xml_node tr = element(body, "tr");
+    element(tr, "td", "(none)", {{"colspan", std::to_string(columns)}, {"class", "muted"}});
+}
+
+void dns_table(pugi::xml_node section, const Report& r) {
+    pugi::xml_node body = table_with(
+        section, "DNS records", "plan-dns",
+        {"Zone", "Name", "Type", "Value", "Priority / weight / port", "Purpose", "Rule"});
+    for (const topology::DnsRecord& d : r.plan.dns) {
+        pugi::xml_node tr = element(body, "tr");
+        const bool srv = d.type == topology::DnsRecordType::srv;
+        cells(tr, {std::string(to_string(d.zone_kind)) + " " + d.zone, d.name, to_string(d.type),
+                   d.value,
+                   srv ? std::to_string(d.priority) + " / " + std::to_string(d.weight) + " / " +
+                             std::to_string(d.port)
+                       : "",
+                   d.purpose});
+        rule_cell(tr, d.rule);
+        verified_cell(tr, r, findings_for(r, d));
+    }
+    if (r.plan.dns.empty()) none_row(body, 8);
+}
+
+std::string endpoint(const topology::RuleEndpoint& e) {
+    if (e.addresses.empty()) return e.label;
+    return e.label + " (" + join(e.addresses, ", ") + ")";
+}
+
+void firewall_table(pugi::xml_node section, const Report& r) {
+    pugi::xml_node body = table_with(
+        section, "Firewall rules", "plan-firewall",
+        {"Side", "Direction", "Protocol", "Ports", "Source", "Destination", "Purpose", "Rule"});
+    for (const topology::FirewallRule& f : r.plan.firewall) {
+        pugi::xml_node tr = element(body, "tr");
+        const std::string ports = f.port_from == f.port_to ? std::to_string(f.port_from)
+                                                           : std::to_string(f.port_from) + "-" +
+                                                                 std::to_string(f.port_to);
+        cells(tr, {to_string(f.side), to_string(f.direction),
+                   std::string(to_string(f.transport)) + " " + f.protocol, ports,
+                   endpoint(f.source), endpoint(f.destination), f.purpose});
+        rule_cell(tr, f.rule + (f.row.empty() ? "" : " (" + f.row + ")"));
+        verified_cell(tr, r, findings_for(r, f));
+    }
+    if (r.plan.firewall.empty()) none_row(body, 9);
+}
+
+void certificate_table(pugi::xml_node section, const Report& r) {
+    pugi::xml_node body = table_with(
+        section, "Certificates", "plan-certificates",
+        {"Pool", "Use", "Subject", "SANs", "EKUs", "Exportable key", "Public CA", "Rules"});
+    for (const topology::CertificateRequest& c : r.plan.certificates) {
+        pugi::xml_node tr = element(body, "tr");
+        std::vector<std::string> ekus;
+        for (topology::ExtendedKeyUsage e : c.ekus) ekus.emplace_back(to_string(e));
+        cells(tr,
+              {c.pool_id, to_string(c.use), c.subject, join(c.sans, ", "), join(ekus, ", "),
+               c.exportable_key ? "yes" : "no", c.public_ca ? "yes" : "no", join(c.rules, ", ")});
+        verified_cell(tr, r, findings_for(r, c));
+    }
+    if (r.plan.certificates.empty()) none_row(body, 9);
+}
+
+void unknown_table(pugi::xml_node section, const Report& r) {
+    if (r.plan.unknowns.empty()) return;
+    pugi::xml_node body = table_with(section, "Unknowns (facts the inputs do not state)",
+                                     "plan-unknowns", {"What", "Subject", "Rule", "Source"});
+    for (const topology::Unknown& u : r.plan.unknowns) {
+        pugi::xml_node tr = element(body, "tr");
+        cells(tr, {u.what, u.subject, location_text(u.where)});
+        rule_cell(tr, u.rule);
+        verified_cell(tr, r, findings_for(r, u));
+    }
+}
+
+}  // namespace
+
+void add_plan(pugi::xml_node main, const Report& report) {
+    pugi::xml_node section = element(main, "section", {{"id", "plan"}});
+    element(section, "h2", "Plan", {});
+    element(section, "p",
+            "What the topology requires. \"Verified\" lists the findings about each row; "
+            "\"not probed\" means no check of this run looked at it.",
+            {{"class", "muted"}});
+    dns_table(section, report);
+    firewall_table(section, report);
+    certificate_table(section, report);
+    unknown_table(section, report);
+}
+
+}  // namespace edgeplan::report::html

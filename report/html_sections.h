@@ -1,0 +1,26 @@
+#pragma once
+// The parts of the HTML report (html_renderer.cpp assembles them), each appending its <section>
+// to <main>, and the small pieces they share (html_common.cpp).
+#include <pugixml.hpp>
+#include <string>
+
+#include "report/report.h"
+
+namespace edgeplan::report::html {
+
+void add_header(pugi::xml_node main, const Report& report);    // html_renderer.cpp
+void add_summary(pugi::xml_node main, const Report& report);   // html_summary.cpp
+void add_findings(pugi::xml_node main, const Report& report);  // html_findings.cpp
+void add_plan(pugi::xml_node main, const Report& report);      // html_plan.cpp
+void add_checks(pugi::xml_node main, const Report& report);    // html_checks.cpp
+
+// id of the index-th finding's <details>, and of a check's <article>.
+std::string finding_anchor(std::size_t index);
+std::string check_anchor(const std::string& check_id);
+// <span class="badge status-fail">fail</span>, or an <a> to `href` when it is not empty.
+pugi::xml_node status_badge(pugi::xml_node parent, checks::Status status,
+                            const std::string& href = "");
+// "file:line:column" or "file"; empty when nothing is known.
+std::string location_text(const topology::SourceLocation& where);
+
+}  // namespace edgeplan::report::html
