@@ -7,11 +7,11 @@
 #include "app/commands.h"
 #include "app/embedded_sample.h"
 #include "app/exit_codes.h"
-#include "app/file_digest.h"
 #include "app/report_outputs.h"
 #include "checks/registry.h"
 #include "report/atomic_file.h"
 #include "report/exports.h"
+#include "report/sha256.h"
 #include "topology/input_error.h"
 #include "topology/loader.h"
 
@@ -26,10 +26,11 @@ report::Report build_report(const PlanArguments& a, const topology::Model& model
     r.started_at = format_iso_utc(std::chrono::system_clock::now());
     r.now = format_iso_utc(now);
     r.inputs.push_back({"topology", model.source_file,
-                        a.topology.empty() ? "" : sha256_file(a.topology),
+                        a.topology.empty() ? "" : report::sha256_file_hex(a.topology),
                         to_string(model.format)});
     if (!a.settings.empty()) {
-        r.inputs.push_back({"settings", a.settings, sha256_file(a.settings), "edgeplan-settings"});
+        r.inputs.push_back(
+            {"settings", a.settings, report::sha256_file_hex(a.settings), "edgeplan-settings"});
     }
     r.options.emplace_back("command_line", a.command_line);
 

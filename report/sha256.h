@@ -1,6 +1,6 @@
 #pragma once
-// SHA-256 (FIPS 180-4) of a string, for SARIF partialFingerprints. Kept here rather than using
-// OpenSSL so that only the probe implementation files include OpenSSL headers (STYLE.md).
+// SHA-256 digests (OpenSSL behind this header): SARIF partialFingerprints, the HTML report's
+// Content-Security-Policy script hash, and the input files' digests in every report header.
 #include <string>
 #include <string_view>
 
@@ -10,5 +10,7 @@ namespace edgeplan::report {
 std::string sha256_hex(std::string_view data);
 // Standard base64 (RFC 4648, padded) of the digest: the form of a CSP 'sha256-...' source.
 std::string sha256_base64(std::string_view data);
+// Hex digest of a file's bytes; empty when the file cannot be read.
+std::string sha256_file_hex(const std::string& path);
 
 }  // namespace edgeplan::report
