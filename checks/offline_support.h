@@ -56,6 +56,9 @@ std::vector<const topology::ExternalAccessPolicy*> assigned_policies(const topol
     return out;
 }
 
+// Midnight UTC of a calendar date, for the date-dependent rules that compare context.now.
+Clock::time_point utc_date(int year, int month, int day);
+
 // --- Names ----------------------------------------------------------------------------------
 std::string lower(std::string text);
 bool iequals(const std::string& a, const std::string& b);
