@@ -73,8 +73,8 @@ bool push_wanted(const Model& model) {
 
 namespace {
 
-std::vector<const EdgePool*> routed_or_flagged(const Model& model,
-                                               std::string Site::*route, bool EdgePool::*flag) {
+std::vector<const EdgePool*> routed_or_flagged(const Model& model, std::string Site::*route,
+                                               bool EdgePool::*flag) {
     std::vector<const EdgePool*> pools;
     for (const auto& site : model.sites) {
         const EdgePool* pool = model.find_edge_pool(site.*route);

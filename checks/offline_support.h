@@ -10,14 +10,14 @@
 namespace edgeplan::checks {
 
 // --- Canonical subjects ---------------------------------------------------------------------
-std::string pool_subject(const std::string& id);             // pool:<id>
-std::string member_subject(const std::string& fqdn);         // member:<internal fqdn>
-std::string domain_subject(const std::string& domain);       // domain:<sip domain>
-std::string xmpp_domain_subject(const std::string& domain);  // xmpp-domain:<d>
-std::string partner_subject(const std::string& domain);      // partner:<domain>
-std::string xmpp_partner_subject(const std::string& domain); // xmpp-partner:<d>
-std::string provider_subject(const std::string& name);       // provider:<name>
-std::string policy_subject(const std::string& name);         // policy:<name>
+std::string pool_subject(const std::string& id);              // pool:<id>
+std::string member_subject(const std::string& fqdn);          // member:<internal fqdn>
+std::string domain_subject(const std::string& domain);        // domain:<sip domain>
+std::string xmpp_domain_subject(const std::string& domain);   // xmpp-domain:<d>
+std::string partner_subject(const std::string& domain);       // partner:<domain>
+std::string xmpp_partner_subject(const std::string& domain);  // xmpp-partner:<d>
+std::string provider_subject(const std::string& name);        // provider:<name>
+std::string policy_subject(const std::string& name);          // policy:<name>
 std::string cert_subject(const std::string& pool_id, topology::CertificateUse use);
 std::string site_subject(const std::string& id);  // site:<id>
 inline const char* kTopologySubject = "topology";
@@ -92,10 +92,10 @@ std::vector<Finding> for_each_planned_certificate(const CheckInfo& info,
                                                  " certificate for this pool",
                                              pool.where));
         } else if (!spec->file.empty()) {
-            findings.push_back(make_skip(info, subject, "needs_certificate_probe",
-                                         "certificate file " + spec->file +
-                                             " is read by the certificate probe",
-                                         spec->where));
+            findings.push_back(
+                make_skip(info, subject, "needs_certificate_probe",
+                          "certificate file " + spec->file + " is read by the certificate probe",
+                          spec->where));
         } else {
             judge(pool, *spec, subject, findings);
         }

@@ -33,10 +33,10 @@ void judge(const CheckInfo& info, const std::string& subject, std::vector<std::s
         if (!is_standard_fqdn(name)) bad.push_back(name);
     }
     if (evidence.empty()) return;
-    findings.push_back(make_finding(
-        info, bad.empty() ? Status::pass : Status::fail, subject,
-        bad.empty() ? "standard characters only" : "non-standard FQDN: " + join(bad), where,
-        std::move(evidence)));
+    findings.push_back(
+        make_finding(info, bad.empty() ? Status::pass : Status::fail, subject,
+                     bad.empty() ? "standard characters only" : "non-standard FQDN: " + join(bad),
+                     where, std::move(evidence)));
 }
 
 }  // namespace

@@ -38,10 +38,9 @@ std::string srv_domain(const std::string& owner) {
 
 bool in_domain(const std::string& host, const std::string& domain) {
     const std::string h = lower(host);
-    return h == domain ||
-           (h.size() > domain.size() && h.compare(h.size() - domain.size(), domain.size(),
-                                                  domain) == 0 &&
-            h[h.size() - domain.size() - 1] == '.');
+    return h == domain || (h.size() > domain.size() &&
+                           h.compare(h.size() - domain.size(), domain.size(), domain) == 0 &&
+                           h[h.size() - domain.size() - 1] == '.');
 }
 
 }  // namespace
@@ -50,7 +49,8 @@ bool in_domain(const std::string& host, const std::string& domain) {
 std::vector<Finding> SrvTargetSameDomainCheck::evaluate(const CheckContext& context) const {
     std::map<std::string, std::vector<const DnsRecord*>> by_domain;
     for (const DnsRecord& record : context.plan.dns) {
-        if (record.type == DnsRecordType::srv) by_domain[srv_domain(record.name)].push_back(&record);
+        if (record.type == DnsRecordType::srv)
+            by_domain[srv_domain(record.name)].push_back(&record);
     }
     std::vector<Finding> findings;
     for (const auto& [domain, records] : by_domain) {

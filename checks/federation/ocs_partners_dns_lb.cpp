@@ -16,8 +16,7 @@ const CheckInfo& OcsPartnersDnsLbCheck::info() const {
         CheckKind::offline,
         Severity::should,
         {"S3", "S4", "FED-OCS2007"},
-        {cite("PLAN-FED"), cite("PLAN-LYNCFED"), cite("TOPOCHOICE"), cite("HLBREQ"),
-         cite("DNSLB")},
+        {cite("PLAN-FED"), cite("PLAN-LYNCFED"), cite("TOPOCHOICE"), cite("HLBREQ"), cite("DNSLB")},
         "Use hardware load balancing on the federation Edge pool if OCS 2007/R2 partners need "
         "high availability"};
     return kInfo;
@@ -40,9 +39,8 @@ std::vector<Finding> OcsPartnersDnsLbCheck::evaluate(const CheckContext& context
         const Evidence evidence{{"observed", to_string(partner.version)}};
         switch (partner.version) {
             case PartnerVersion::unknown:
-                findings.push_back(unknown_input(info(), subject,
-                                                 "the partner's server version is not stated",
-                                                 partner.where));
+                findings.push_back(unknown_input(
+                    info(), subject, "the partner's server version is not stated", partner.where));
                 break;
             case PartnerVersion::ocs2007:
             case PartnerVersion::ocs2007r2:

@@ -34,10 +34,10 @@ std::vector<Finding> SingleFederationRouteCheck::evaluate(const CheckContext& co
     }
     const Evidence evidence{{"expected", "1"}, {"observed", std::to_string(enabled.size())}};
     if (enabled.size() > 1) {
-        return {make_finding(info(), Status::fail, kTopologySubject,
-                             std::to_string(enabled.size()) +
-                                 " Edge pools enable federation: " + join(enabled),
-                             model.where, evidence)};
+        return {make_finding(
+            info(), Status::fail, kTopologySubject,
+            std::to_string(enabled.size()) + " Edge pools enable federation: " + join(enabled),
+            model.where, evidence)};
     }
     if (enabled.empty()) {
         return {make_finding(info(), Status::fail, kTopologySubject,

@@ -32,9 +32,8 @@ std::vector<Finding> HlbAvRoutableCheck::evaluate(const CheckContext& context) c
         for (const EdgeMember& member : pool.members) {
             const std::string subject = member_subject(member.internal_fqdn);
             if (member.av.ips.empty()) {
-                findings.push_back(unknown_input(info(), subject,
-                                                 "the member's A/V address is not stated",
-                                                 member.where));
+                findings.push_back(unknown_input(
+                    info(), subject, "the member's A/V address is not stated", member.where));
                 continue;
             }
             std::vector<std::string> problems;
@@ -49,11 +48,11 @@ std::vector<Finding> HlbAvRoutableCheck::evaluate(const CheckContext& context) c
                     problems.push_back(text + " is a private address");
                 }
             }
-            findings.push_back(make_finding(
-                info(), problems.empty() ? Status::pass : Status::fail, subject,
-                problems.empty() ? "A/V Edge uses routable addresses without NAT"
-                                 : join(problems, "; "),
-                member.av.where, evidence));
+            findings.push_back(
+                make_finding(info(), problems.empty() ? Status::pass : Status::fail, subject,
+                             problems.empty() ? "A/V Edge uses routable addresses without NAT"
+                                              : join(problems, "; "),
+                             member.av.where, evidence));
         }
     }
     return or_not_applicable(info(), std::move(findings), "no hardware load-balanced Edge pool");

@@ -31,7 +31,8 @@ std::vector<Finding> NoNatWithHlbCheck::evaluate(const CheckContext& context) co
             info(), pool.nat ? Status::fail : Status::pass, pool_subject(pool.id),
             pool.nat ? "hardware load-balanced pool declares NAT on its external addresses"
                      : "hardware load-balanced pool uses public addresses (no NAT)",
-            pool.where, {{"expected", "nat=false"}, {"observed", pool.nat ? "nat=true" : "nat=false"}}));
+            pool.where,
+            {{"expected", "nat=false"}, {"observed", pool.nat ? "nat=true" : "nat=false"}}));
     }
     return or_not_applicable(info(), std::move(findings), "no hardware load-balanced Edge pool");
 }

@@ -30,13 +30,13 @@ std::vector<Finding> PoolSizeCheck::evaluate(const CheckContext& context) const 
         const std::size_t n = pool.members.size();
         const Evidence evidence{{"expected", "2..12"}, {"observed", std::to_string(n)}};
         if (n == 0) {
-            findings.push_back(unknown_input(info(), subject, "the pool's members are not stated",
-                                             pool.where));
+            findings.push_back(
+                unknown_input(info(), subject, "the pool's members are not stated", pool.where));
         } else if (n > 12) {
-            findings.push_back(make_finding(info(), Status::fail, subject,
-                                            std::to_string(n) +
-                                                " members: more than the supported 12 per pool",
-                                            pool.where, evidence));
+            findings.push_back(
+                make_finding(info(), Status::fail, subject,
+                             std::to_string(n) + " members: more than the supported 12 per pool",
+                             pool.where, evidence));
         } else if (n == 1) {
             findings.push_back(make_finding(
                 info(), Status::warn, subject,

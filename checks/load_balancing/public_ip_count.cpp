@@ -48,8 +48,8 @@ std::vector<Finding> PublicIpCountCheck::evaluate(const CheckContext& context) c
         }
         if (unknown) {
             findings.push_back(unknown_input(
-                info(), subject,
-                "some public addresses (per member service or VIP) are not stated", pool.where));
+                info(), subject, "some public addresses (per member service or VIP) are not stated",
+                pool.where));
             continue;
         }
         const Evidence evidence{{"expected", std::to_string(expected)},

@@ -51,15 +51,15 @@ std::vector<Finding> SameLbTypeCheck::evaluate(const CheckContext& context) cons
         const bool internal = !v.internal.empty();
         if (external && internal) {
             findings.push_back(make_finding(info(), Status::pass, subject,
-                                            "hardware load balancing on both interfaces",
-                                            v.where, {{"expected", "hardware/hardware"}}));
+                                            "hardware load balancing on both interfaces", v.where,
+                                            {{"expected", "hardware/hardware"}}));
         } else {
-            findings.push_back(make_finding(
-                info(), Status::fail, subject,
-                std::string("hardware load-balanced pool has no ") +
-                    (external ? "internal" : "external") +
-                    " VIP: that interface would be DNS load-balanced (mixed types)",
-                v.where, {{"expected", "hardware/hardware"}}));
+            findings.push_back(
+                make_finding(info(), Status::fail, subject,
+                             std::string("hardware load-balanced pool has no ") +
+                                 (external ? "internal" : "external") +
+                                 " VIP: that interface would be DNS load-balanced (mixed types)",
+                             v.where, {{"expected", "hardware/hardware"}}));
         }
     }
     return or_not_applicable(info(), std::move(findings), "no scaled Edge pool");

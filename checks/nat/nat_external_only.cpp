@@ -30,9 +30,8 @@ std::vector<Finding> NatExternalOnlyCheck::evaluate(const CheckContext& context)
         for (const EdgeMember& member : pool.members) {
             const std::string subject = member_subject(member.internal_fqdn);
             if (member.internal_ips.empty()) {
-                findings.push_back(unknown_input(info(), subject,
-                                                 "the member's internal address is not stated",
-                                                 member.where));
+                findings.push_back(unknown_input(
+                    info(), subject, "the member's internal address is not stated", member.where));
                 continue;
             }
             std::vector<std::string> crossing;

@@ -32,10 +32,10 @@ std::vector<Finding> NatPublicAvIpCheck::evaluate(const CheckContext& context) c
         for (const EdgeMember& member : pool.members) {
             const std::string subject = member_subject(member.internal_fqdn);
             if (member.av.public_ips.empty()) {
-                findings.push_back(make_finding(info(), Status::fail, subject,
-                                                "no public A/V address is declared for this member",
-                                                member.av.where.known() ? member.av.where
-                                                                        : member.where));
+                findings.push_back(
+                    make_finding(info(), Status::fail, subject,
+                                 "no public A/V address is declared for this member",
+                                 member.av.where.known() ? member.av.where : member.where));
                 continue;
             }
             std::vector<std::string> bad;

@@ -59,10 +59,10 @@ std::vector<Finding> ThreeExternalIpsCheck::evaluate(const CheckContext& context
             }
         }
         if (!shared.empty()) {
-            findings.push_back(make_finding(info(), Status::warn, subject,
-                                            "Edge services share an external address on " +
-                                                join(shared),
-                                            pool.where, {{"expected", "3 addresses"}}));
+            findings.push_back(
+                make_finding(info(), Status::warn, subject,
+                             "Edge services share an external address on " + join(shared),
+                             pool.where, {{"expected", "3 addresses"}}));
         } else if (!missing.empty() || pool.members.empty()) {
             findings.push_back(unknown_input(
                 info(), subject,

@@ -39,14 +39,13 @@ std::vector<Finding> PublicImPolicyCheck::evaluate(const CheckContext& context) 
         assigned_policies(model, [](const ExternalAccessPolicy& p) { return p.public_im; });
     if (enabling.empty()) {
         return {make_finding(info(), Status::fail, kTopologySubject,
-                             "no assigned External Access Policy enables public IM",
-                             model.where, {{"expected", "EnablePublicCloudAccess=True"}})};
+                             "no assigned External Access Policy enables public IM", model.where,
+                             {{"expected", "EnablePublicCloudAccess=True"}})};
     }
     std::vector<Finding> findings;
     for (const ExternalAccessPolicy* policy : enabling) {
         findings.push_back(make_finding(info(), Status::pass, policy_subject(policy->name),
-                                        "policy enables public IM and is assigned",
-                                        policy->where));
+                                        "policy enables public IM and is assigned", policy->where));
     }
     return findings;
 }

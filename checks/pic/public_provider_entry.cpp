@@ -38,10 +38,9 @@ std::vector<Finding> PublicProviderEntryCheck::evaluate(const CheckContext& cont
                                             "enabled provider has no ProxyFqdn", p.where,
                                             {{"expected", messenger ? expected : "a ProxyFqdn"}}));
         } else if (messenger && !iequals(p.proxy_fqdn, expected)) {
-            findings.push_back(make_finding(info(), Status::fail, subject,
-                                            "ProxyFqdn " + p.proxy_fqdn + " is not " + expected,
-                                            p.where,
-                                            {{"expected", expected}, {"observed", p.proxy_fqdn}}));
+            findings.push_back(make_finding(
+                info(), Status::fail, subject, "ProxyFqdn " + p.proxy_fqdn + " is not " + expected,
+                p.where, {{"expected", expected}, {"observed", p.proxy_fqdn}}));
         } else {
             findings.push_back(make_finding(info(), Status::pass, subject,
                                             "enabled with ProxyFqdn " + p.proxy_fqdn, p.where,

@@ -35,8 +35,7 @@ std::vector<Finding> WindowsLiveAvCheck::evaluate(const CheckContext& context) c
     }
     std::vector<std::string> problems;
     if (*model.media_encryption != EncryptionLevel::support) {
-        problems.push_back(std::string("EncryptionLevel is ") +
-                           to_string(*model.media_encryption));
+        problems.push_back(std::string("EncryptionLevel is ") + to_string(*model.media_encryption));
     }
     const auto av =
         assigned_policies(model, [](const ExternalAccessPolicy& p) { return p.public_av; });
@@ -46,8 +45,7 @@ std::vector<Finding> WindowsLiveAvCheck::evaluate(const CheckContext& context) c
         problems.empty() ? "SupportEncryption and public A/V policy " + av.front()->name
                          : join(problems, "; "),
         wlm->where,
-        {{"expected", "supportEncryption"},
-         {"observed", to_string(*model.media_encryption)}})};
+        {{"expected", "supportEncryption"}, {"observed", to_string(*model.media_encryption)}})};
 }
 
 }  // namespace edgeplan::checks

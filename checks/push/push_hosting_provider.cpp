@@ -39,8 +39,8 @@ std::vector<Finding> PushHostingProviderCheck::evaluate(const CheckContext& cont
     }
     const FederationSettings& fed = model.federation;
     if (!fed.stated) {
-        return {unknown_input(info(), subject, "the federation settings are not stated",
-                              model.where)};
+        return {
+            unknown_input(info(), subject, "the federation settings are not stated", model.where)};
     }
     std::vector<std::string> missing;
     bool provider = false;
@@ -57,8 +57,7 @@ std::vector<Finding> PushHostingProviderCheck::evaluate(const CheckContext& cont
                          missing.empty() ? "Lync Online hosting provider and push.lync.com are "
                                            "configured"
                                          : join(missing, "; "),
-                         fed.where,
-                         {{"expected", "sipfed.online.lync.com + push.lync.com"}})};
+                         fed.where, {{"expected", "sipfed.online.lync.com + push.lync.com"}})};
 }
 
 }  // namespace edgeplan::checks

@@ -37,22 +37,22 @@ std::vector<Finding> DistinctExternalFqdnsCheck::evaluate(const CheckContext& co
                 info(), subject, "an external FQDN (Access, Web Conferencing or A/V) is not stated",
                 pool.where));
         } else if (iequals(a, w) || iequals(a, v) || iequals(w, v)) {
-            findings.push_back(make_finding(info(), Status::fail, subject,
-                                            "external FQDNs are not distinct: access " + a +
-                                                ", webconf " + w + ", av " + v,
-                                            pool.where, evidence));
+            findings.push_back(make_finding(
+                info(), Status::fail, subject,
+                "external FQDNs are not distinct: access " + a + ", webconf " + w + ", av " + v,
+                pool.where, evidence));
         } else if (pool.ports.access_client != 443 || pool.ports.webconf != 443 ||
                    pool.ports.av_tcp != 443) {
-            findings.push_back(make_finding(
-                info(), Status::warn, subject,
-                "three FQDNs but not the default port 443: access " +
-                    std::to_string(pool.ports.access_client) + ", webconf " +
-                    std::to_string(pool.ports.webconf) + ", av " + std::to_string(pool.ports.av_tcp),
-                pool.where, {{"expected", "443"}}));
+            findings.push_back(make_finding(info(), Status::warn, subject,
+                                            "three FQDNs but not the default port 443: access " +
+                                                std::to_string(pool.ports.access_client) +
+                                                ", webconf " + std::to_string(pool.ports.webconf) +
+                                                ", av " + std::to_string(pool.ports.av_tcp),
+                                            pool.where, {{"expected", "443"}}));
         } else {
             findings.push_back(make_finding(info(), Status::pass, subject,
-                                            "three distinct external FQDNs on port 443",
-                                            pool.where, evidence));
+                                            "three distinct external FQDNs on port 443", pool.where,
+                                            evidence));
         }
     }
     return or_not_applicable(info(), std::move(findings),

@@ -31,20 +31,20 @@ std::vector<Finding> EdgeFqdnIdentityCheck::evaluate(const CheckContext& context
     for (const EdgePool& pool : context.model.edge_pools) {
         const std::string subject = pool_subject(pool.id);
         if (pool.internal_fqdn.empty() || pool.members.empty()) {
-            findings.push_back(unknown_input(info(), subject,
-                                             "the pool's internal FQDN or its members are not stated",
-                                             pool.where));
+            findings.push_back(unknown_input(
+                info(), subject, "the pool's internal FQDN or its members are not stated",
+                pool.where));
             continue;
         }
         if (pool.members.size() == 1 && !is_pool(pool)) {
             const std::string& member = pool.members.front().internal_fqdn;
             const bool same = iequals(member, pool.internal_fqdn);
-            findings.push_back(make_finding(
-                info(), same ? Status::pass : Status::fail, subject,
-                same ? "single Edge: pool FQDN equals the computer FQDN"
-                     : "single Edge: pool FQDN " + pool.internal_fqdn +
-                           " differs from the computer FQDN " + member,
-                pool.where, {{"expected", pool.internal_fqdn}, {"observed", member}}));
+            findings.push_back(
+                make_finding(info(), same ? Status::pass : Status::fail, subject,
+                             same ? "single Edge: pool FQDN equals the computer FQDN"
+                                  : "single Edge: pool FQDN " + pool.internal_fqdn +
+                                        " differs from the computer FQDN " + member,
+                             pool.where, {{"expected", pool.internal_fqdn}, {"observed", member}}));
             continue;
         }
         std::vector<std::string> problems;
@@ -60,11 +60,11 @@ std::vector<Finding> EdgeFqdnIdentityCheck::evaluate(const CheckContext& context
             }
         }
         if (problems.empty()) {
-            findings.push_back(make_finding(
-                info(), Status::pass, subject,
-                "each of the " + std::to_string(pool.members.size()) +
-                    " members has its own FQDN, distinct from the pool FQDN",
-                pool.where));
+            findings.push_back(
+                make_finding(info(), Status::pass, subject,
+                             "each of the " + std::to_string(pool.members.size()) +
+                                 " members has its own FQDN, distinct from the pool FQDN",
+                             pool.where));
         } else {
             findings.push_back(
                 make_finding(info(), Status::fail, subject, join(problems, "; "), pool.where));

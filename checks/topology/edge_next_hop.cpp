@@ -34,15 +34,16 @@ std::vector<Finding> EdgeNextHopCheck::evaluate(const CheckContext& context) con
         std::any_of(model.internal_pools.begin(), model.internal_pools.end(),
                     [](const InternalPool& p) { return p.kind != InternalPoolKind::director; });
     if (!has_registrar) {
-        findings.push_back(make_finding(
-            info(), Status::fail, kTopologySubject,
-            "no Front End pool or Standard Edition server is defined before the Edge", model.where));
+        findings.push_back(
+            make_finding(info(), Status::fail, kTopologySubject,
+                         "no Front End pool or Standard Edition server is defined before the Edge",
+                         model.where));
     }
     for (const EdgePool& pool : model.edge_pools) {
         const std::string subject = pool_subject(pool.id);
         if (pool.next_hop.empty()) {
-            findings.push_back(
-                unknown_input(info(), subject, "the Edge pool's next hop is not stated", pool.where));
+            findings.push_back(unknown_input(info(), subject,
+                                             "the Edge pool's next hop is not stated", pool.where));
             continue;
         }
         const InternalPool* hop = model.find_internal_pool(pool.next_hop);
@@ -50,13 +51,14 @@ std::vector<Finding> EdgeNextHopCheck::evaluate(const CheckContext& context) con
             findings.push_back(make_finding(
                 info(), Status::fail, subject,
                 "next hop " + pool.next_hop + " is not an internal pool of the topology",
-                pool.where, {{"expected", "Front End, Standard Edition or Director pool"},
-                             {"observed", pool.next_hop}}));
+                pool.where,
+                {{"expected", "Front End, Standard Edition or Director pool"},
+                 {"observed", pool.next_hop}}));
         } else {
-            findings.push_back(make_finding(info(), Status::pass, subject,
-                                            "next hop is " + std::string(to_string(hop->kind)) +
-                                                " pool " + hop->fqdn,
-                                            pool.where, {{"fqdn", hop->fqdn}}));
+            findings.push_back(make_finding(
+                info(), Status::pass, subject,
+                "next hop is " + std::string(to_string(hop->kind)) + " pool " + hop->fqdn,
+                pool.where, {{"fqdn", hop->fqdn}}));
         }
     }
     return findings;

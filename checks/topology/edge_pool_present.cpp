@@ -32,10 +32,10 @@ std::vector<Finding> EdgePoolPresentCheck::evaluate(const CheckContext& context)
                              "for external access, federation or XMPP",
                              model.where, {{"expected", ">= 1"}, {"observed", "0"}})};
     }
-    return {make_finding(info(), Status::pass, kTopologySubject,
-                         "the topology defines " + std::to_string(model.edge_pools.size()) +
-                             " Edge pool(s)",
-                         model.where, {{"observed", std::to_string(model.edge_pools.size())}})};
+    return {make_finding(
+        info(), Status::pass, kTopologySubject,
+        "the topology defines " + std::to_string(model.edge_pools.size()) + " Edge pool(s)",
+        model.where, {{"observed", std::to_string(model.edge_pools.size())}})};
 }
 
 }  // namespace edgeplan::checks

@@ -30,11 +30,11 @@ std::vector<Finding> EdgeSizingCheck::evaluate(const CheckContext& context) cons
     for (const EdgePool& pool : context.model.edge_pools) {
         const std::string subject = pool_subject(pool.id);
         if (is_pool(pool)) {
-            findings.push_back(make_finding(
-                info(), Status::pass, subject,
-                "scaled pool of " + std::to_string(pool.members.size()) +
-                    " members: sized by adding members (LB-06 checks the pool size)",
-                pool.where));
+            findings.push_back(
+                make_finding(info(), Status::pass, subject,
+                             "scaled pool of " + std::to_string(pool.members.size()) +
+                                 " members: sized by adding members (LB-06 checks the pool size)",
+                             pool.where));
         } else {
             findings.push_back(unknown_input(
                 info(), subject,

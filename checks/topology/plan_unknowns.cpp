@@ -40,10 +40,10 @@ std::vector<Finding> PlanUnknownsCheck::evaluate(const CheckContext& context) co
         const std::string base = "unknown:" + unknown.rule + ":" + unknown.subject;
         std::string subject = base;
         for (int n = 2; !used.insert(subject).second; ++n) subject = base + "#" + std::to_string(n);
-        findings.push_back(make_finding(info(), Status::warn, subject,
-                                        "missing: " + unknown.what + " (needed by " + unknown.rule +
-                                            ")",
-                                        unknown.where, {{"expected", unknown.what}}));
+        findings.push_back(
+            make_finding(info(), Status::warn, subject,
+                         "missing: " + unknown.what + " (needed by " + unknown.rule + ")",
+                         unknown.where, {{"expected", unknown.what}}));
     }
     return findings;
 }

@@ -36,22 +36,23 @@ std::vector<Finding> PoolEdgeAssociationCheck::evaluate(const CheckContext& cont
             }
         }
         if (edges.empty()) {
-            findings.push_back(make_finding(
-                info(), Status::warn, subject,
-                "pool " + pool.fqdn + " is not associated with any Edge pool: its users get no "
-                "external access or A/V through an Edge",
-                pool.where));
+            findings.push_back(
+                make_finding(info(), Status::warn, subject,
+                             "pool " + pool.fqdn +
+                                 " is not associated with any Edge pool: its users get no "
+                                 "external access or A/V through an Edge",
+                             pool.where));
         } else if (edges.size() > 1) {
+            findings.push_back(
+                make_finding(info(), Status::fail, subject,
+                             "pool " + pool.fqdn + " is associated with " +
+                                 std::to_string(edges.size()) + " Edge pools: " + join(edges),
+                             pool.where, {{"expected", "1"}, {"observed", join(edges)}}));
+        } else if (model.find_edge_pool(edges.front()) == nullptr) {
             findings.push_back(make_finding(
                 info(), Status::fail, subject,
-                "pool " + pool.fqdn + " is associated with " + std::to_string(edges.size()) +
-                    " Edge pools: " + join(edges),
-                pool.where, {{"expected", "1"}, {"observed", join(edges)}}));
-        } else if (model.find_edge_pool(edges.front()) == nullptr) {
-            findings.push_back(make_finding(info(), Status::fail, subject,
-                                            "associated Edge pool " + edges.front() +
-                                                " is not defined in the topology",
-                                            pool.where, {{"observed", edges.front()}}));
+                "associated Edge pool " + edges.front() + " is not defined in the topology",
+                pool.where, {{"observed", edges.front()}}));
         } else {
             findings.push_back(make_finding(info(), Status::pass, subject,
                                             "associated with Edge pool " + edges.front(),

@@ -39,9 +39,9 @@ std::vector<Finding> GoogleTalkSettingsCheck::evaluate(const CheckContext& conte
         findings.push_back(make_finding(
             info(), deviations.empty() ? Status::pass : Status::warn,
             xmpp_partner_subject(lower(p.domain)),
-            deviations.empty() ? "matches the Google Talk reference configuration"
-                               : "differs from the Google Talk reference configuration: " +
-                                     join(deviations),
+            deviations.empty()
+                ? "matches the Google Talk reference configuration"
+                : "differs from the Google Talk reference configuration: " + join(deviations),
             p.where, {{"expected", "TLS notSupported, SASL notSupported, Dialback true"}}));
     }
     return or_not_applicable(info(), std::move(findings), "no Google Talk XMPP partner");

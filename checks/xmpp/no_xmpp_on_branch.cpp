@@ -30,11 +30,11 @@ std::vector<Finding> NoXmppOnBranchCheck::evaluate(const CheckContext& context) 
     std::vector<Finding> findings;
     for (const BranchAppliance& sba : model.branch_appliances) {
         const bool bad = sba.users_homed && sba.users_have_xmpp_policy;
-        findings.push_back(make_finding(
-            info(), bad ? Status::fail : Status::pass, pool_subject(sba.fqdn),
-            bad ? "users homed on this branch appliance have an XMPP-enabled policy"
-                : "no XMPP-enabled policy for users homed here",
-            sba.where));
+        findings.push_back(
+            make_finding(info(), bad ? Status::fail : Status::pass, pool_subject(sba.fqdn),
+                         bad ? "users homed on this branch appliance have an XMPP-enabled policy"
+                             : "no XMPP-enabled policy for users homed here",
+                         sba.where));
     }
     return or_not_applicable(info(), std::move(findings), "no Survivable Branch Appliance");
 }

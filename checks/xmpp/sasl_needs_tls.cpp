@@ -27,8 +27,8 @@ std::vector<Finding> SaslNeedsTlsCheck::evaluate(const CheckContext& context) co
     std::vector<Finding> findings;
     for (const XmppPartner& p : context.model.federation.xmpp_partners) {
         const std::string subject = xmpp_partner_subject(lower(p.domain));
-        const Evidence evidence{{"observed", std::string("TLS ") + to_string(p.tls) + ", SASL " +
-                                                 to_string(p.sasl)}};
+        const Evidence evidence{
+            {"observed", std::string("TLS ") + to_string(p.tls) + ", SASL " + to_string(p.sasl)}};
         Status status = Status::pass;
         std::string message = "SASL and TLS settings are compatible";
         if (p.sasl != Negotiation::not_supported && p.tls == Negotiation::not_supported) {

@@ -33,8 +33,8 @@ bool invalid(const XmppPartner& p) {
 }
 
 std::string describe(const XmppPartner& p) {
-    return std::string("TLS ") + to_string(p.tls) + ", SASL " + to_string(p.sasl) +
-           ", Dialback " + (p.dialback ? "true" : "false");
+    return std::string("TLS ") + to_string(p.tls) + ", SASL " + to_string(p.sasl) + ", Dialback " +
+           (p.dialback ? "true" : "false");
 }
 
 }  // namespace

@@ -36,10 +36,9 @@ std::vector<Finding> XmppPartnerEntryCheck::evaluate(const CheckContext& context
     for (const XmppPartner& p : partners) {
         ++index;
         if (p.domain.empty()) {
-            findings.push_back(make_finding(info(), Status::fail,
-                                            xmpp_partner_subject("#" + std::to_string(index)),
-                                            "XMPP partner entry without a primary domain",
-                                            p.where));
+            findings.push_back(make_finding(
+                info(), Status::fail, xmpp_partner_subject("#" + std::to_string(index)),
+                "XMPP partner entry without a primary domain", p.where));
             continue;
         }
         const int n = count[lower(p.domain)];

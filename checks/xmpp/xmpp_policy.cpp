@@ -39,8 +39,8 @@ std::vector<Finding> XmppPolicyCheck::evaluate(const CheckContext& context) cons
         assigned_policies(model, [](const ExternalAccessPolicy& p) { return p.xmpp; });
     if (enabling.empty()) {
         return {make_finding(info(), Status::fail, kTopologySubject,
-                             "no assigned External Access Policy enables XMPP access",
-                             model.where, {{"expected", "EnableXmppAccess=True"}})};
+                             "no assigned External Access Policy enables XMPP access", model.where,
+                             {{"expected", "EnableXmppAccess=True"}})};
     }
     std::vector<Finding> findings;
     for (const ExternalAccessPolicy* policy : enabling) {
