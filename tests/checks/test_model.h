@@ -5,7 +5,9 @@
 // Each row of a table edits one of them and names the outcome it expects.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <functional>
+#include <iostream>
 #include <set>
 #include <string>
 #include <vector>
@@ -277,6 +279,15 @@ inline void run_rows(const Check& check, const std::string& id, const std::vecto
                                   << subjects_of(findings);
         EXPECT_EQ(checks::to_string(found->status), std::string(checks::to_string(row.expected)))
             << found->message;
+        // Docs use real findings as examples: EDGEPLAN_DUMP_FINDINGS=1 prints the row's finding.
+        if (std::getenv("EDGEPLAN_DUMP_FINDINGS") != nullptr) {
+            std::string evidence;
+            for (const auto& [key, value] : found->evidence) evidence += key + "=" + value + ";";
+            std::cout << "FINDING\t" << id << "\t" << row.name << "\t"
+                      << checks::to_string(found->status) << "\t" << found->subject << "\t"
+                      << found->message << "\t" << found->skip_reason << "\t" << evidence
+                      << "\n";
+        }
         if (!row.reason.empty()) {
             EXPECT_EQ(found->skip_reason, row.reason);
         }
