@@ -20,7 +20,7 @@ std::string provider_subject(const std::string& name);        // provider:<name>
 std::string policy_subject(const std::string& name);          // policy:<name>
 std::string cert_subject(const std::string& pool_id, topology::CertificateUse use);
 std::string site_subject(const std::string& id);  // site:<id>
-inline const char* kTopologySubject = "topology";
+inline constexpr const char* kTopologySubject = "topology";
 
 // --- Skips ----------------------------------------------------------------------------------
 // The one skip a check gives when its rule does not apply to this topology at all.

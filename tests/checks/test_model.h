@@ -285,8 +285,7 @@ inline void run_rows(const Check& check, const std::string& id, const std::vecto
             for (const auto& [key, value] : found->evidence) evidence += key + "=" + value + ";";
             std::cout << "FINDING\t" << id << "\t" << row.name << "\t"
                       << checks::to_string(found->status) << "\t" << found->subject << "\t"
-                      << found->message << "\t" << found->skip_reason << "\t" << evidence
-                      << "\n";
+                      << found->message << "\t" << found->skip_reason << "\t" << evidence << "\n";
         }
         if (!row.reason.empty()) {
             EXPECT_EQ(found->skip_reason, row.reason);
