@@ -1,10 +1,135 @@
 #include "checks/registry.h"
 
+#include "checks/certificates/access_fqdn_in_san.h"
+#include "checks/certificates/aol_client_eku.h"
+#include "checks/certificates/certificate_names_match_dns.h"
+#include "checks/certificates/client_eku_sunset.h"
+#include "checks/certificates/exportable_external_key.h"
+#include "checks/certificates/external_server_eku.h"
+#include "checks/certificates/external_subject.h"
+#include "checks/certificates/internal_server_eku.h"
+#include "checks/certificates/internal_subject.h"
+#include "checks/certificates/internal_wildcard.h"
+#include "checks/certificates/no_external_wildcard.h"
+#include "checks/certificates/same_external_certificate.h"
+#include "checks/certificates/sip_domains_in_san.h"
+#include "checks/certificates/webconf_fqdn_in_san.h"
+#include "checks/certificates/xmpp_domains_in_san.h"
+#include "checks/certificates/xmpp_san_forms.h"
+#include "checks/dns/fqdn_characters.h"
+#include "checks/dns/srv_target_same_domain.h"
+#include "checks/federation/allowed_domain_entries.h"
+#include "checks/federation/discovered_partner_limits.h"
+#include "checks/federation/discovery_needs_srv_routing.h"
+#include "checks/federation/federation_enabled.h"
+#include "checks/federation/federation_policy.h"
+#include "checks/federation/ocs_partners_dns_lb.h"
+#include "checks/federation/single_federation_route.h"
+#include "checks/federation/unique_hosting_provider.h"
+#include "checks/load_balancing/av_real_address.h"
+#include "checks/load_balancing/hlb_av_routable.h"
+#include "checks/load_balancing/no_nat_with_hlb.h"
+#include "checks/load_balancing/pool_size.h"
+#include "checks/load_balancing/public_ip_count.h"
+#include "checks/load_balancing/same_lb_type.h"
+#include "checks/nat/nat_external_only.h"
+#include "checks/nat/nat_public_av_ip.h"
+#include "checks/network/ipv6_dual_stack.h"
+#include "checks/network/shared_ip_distinct_ports.h"
+#include "checks/network/three_external_ips.h"
+#include "checks/pic/ended_providers.h"
+#include "checks/pic/pic_dns_lb_failover.h"
+#include "checks/pic/public_im_policy.h"
+#include "checks/pic/public_provider_entry.h"
+#include "checks/pic/windows_live_av.h"
+#include "checks/push/push_hosting_provider.h"
+#include "checks/push/push_outbound_sip.h"
+#include "checks/topology/distinct_external_fqdns.h"
+#include "checks/topology/edge_fqdn_identity.h"
+#include "checks/topology/edge_next_hop.h"
+#include "checks/topology/edge_pool_present.h"
+#include "checks/topology/edge_sizing.h"
+#include "checks/topology/plan_unknowns.h"
+#include "checks/topology/pool_edge_association.h"
+#include "checks/topology/unique_edge_fqdns.h"
+#include "checks/xmpp/dialback_with_tls_sasl.h"
+#include "checks/xmpp/google_talk_settings.h"
+#include "checks/xmpp/no_xmpp_on_branch.h"
+#include "checks/xmpp/sasl_needs_tls.h"
+#include "checks/xmpp/single_xmpp_route.h"
+#include "checks/xmpp/supported_xmpp_partner.h"
+#include "checks/xmpp/xmpp_dns_lb_failover.h"
+#include "checks/xmpp/xmpp_negotiation_combination.h"
+#include "checks/xmpp/xmpp_partner_entry.h"
+#include "checks/xmpp/xmpp_policy.h"
+
 namespace edgeplan::checks {
 
-// SCAFFOLD: the checks session fills this list, sorted by check ID.
+// Every check, one line each, sorted by check ID (tests/checks/catalogue_test.cpp keeps it so).
 std::vector<std::unique_ptr<Check>> make_all_checks() {
     std::vector<std::unique_ptr<Check>> checks;
+    checks.push_back(std::make_unique<ExternalSubjectCheck>());             // CERT-EXT-02
+    checks.push_back(std::make_unique<AccessFqdnInSanCheck>());             // CERT-EXT-03
+    checks.push_back(std::make_unique<WebconfFqdnInSanCheck>());            // CERT-EXT-04
+    checks.push_back(std::make_unique<SipDomainsInSanCheck>());             // CERT-EXT-05
+    checks.push_back(std::make_unique<NoExternalWildcardCheck>());          // CERT-EXT-08
+    checks.push_back(std::make_unique<ExternalServerEkuCheck>());           // CERT-EXT-09
+    checks.push_back(std::make_unique<AolClientEkuCheck>());                // CERT-EXT-10
+    checks.push_back(std::make_unique<ExportableExternalKeyCheck>());       // CERT-EXT-12
+    checks.push_back(std::make_unique<SameExternalCertificateCheck>());     // CERT-EXT-13
+    checks.push_back(std::make_unique<CertificateNamesMatchDnsCheck>());    // CERT-EXT-18
+    checks.push_back(std::make_unique<ClientEkuSunsetCheck>());             // CERT-EXT-19
+    checks.push_back(std::make_unique<InternalSubjectCheck>());             // CERT-INT-02
+    checks.push_back(std::make_unique<InternalWildcardCheck>());            // CERT-INT-03
+    checks.push_back(std::make_unique<InternalServerEkuCheck>());           // CERT-INT-04
+    checks.push_back(std::make_unique<XmppDomainsInSanCheck>());            // CERT-XMPP-01
+    checks.push_back(std::make_unique<XmppSanFormsCheck>());                // CERT-XMPP-03
+    checks.push_back(std::make_unique<FqdnCharactersCheck>());              // DNS-NAME-01
+    checks.push_back(std::make_unique<SrvTargetSameDomainCheck>());         // DNS-SRV-GEN-01
+    checks.push_back(std::make_unique<SingleFederationRouteCheck>());       // FED-01
+    checks.push_back(std::make_unique<FederationEnabledCheck>());           // FED-02
+    checks.push_back(std::make_unique<FederationPolicyCheck>());            // FED-03
+    checks.push_back(std::make_unique<DiscoveryNeedsSrvRoutingCheck>());    // FED-04
+    checks.push_back(std::make_unique<DiscoveredPartnerLimitsCheck>());     // FED-05
+    checks.push_back(std::make_unique<AllowedDomainEntriesCheck>());        // FED-07
+    checks.push_back(std::make_unique<UniqueHostingProviderCheck>());       // FED-08
+    checks.push_back(std::make_unique<OcsPartnersDnsLbCheck>());            // FED-09
+    checks.push_back(std::make_unique<SameLbTypeCheck>());                  // LB-01
+    checks.push_back(std::make_unique<NoNatWithHlbCheck>());                // LB-02
+    checks.push_back(std::make_unique<PoolSizeCheck>());                    // LB-06
+    checks.push_back(std::make_unique<AvRealAddressCheck>());               // LB-09
+    checks.push_back(std::make_unique<HlbAvRoutableCheck>());               // LB-10
+    checks.push_back(std::make_unique<PublicIpCountCheck>());               // LB-12
+    checks.push_back(std::make_unique<NatExternalOnlyCheck>());             // NAT-01
+    checks.push_back(std::make_unique<NatPublicAvIpCheck>());               // NAT-05
+    checks.push_back(std::make_unique<ThreeExternalIpsCheck>());            // NET-04
+    checks.push_back(std::make_unique<Ipv6DualStackCheck>());               // NET-07
+    checks.push_back(std::make_unique<PublicProviderEntryCheck>());         // PIC-01
+    checks.push_back(std::make_unique<PublicImPolicyCheck>());              // PIC-02
+    checks.push_back(std::make_unique<WindowsLiveAvCheck>());               // PIC-04
+    checks.push_back(std::make_unique<PicDnsLbFailoverCheck>());            // PIC-07
+    checks.push_back(std::make_unique<EndedProvidersCheck>());              // PIC-08
+    checks.push_back(std::make_unique<SharedIpDistinctPortsCheck>());       // PORT-SINGLEIP-01
+    checks.push_back(std::make_unique<PushHostingProviderCheck>());         // PUSH-02
+    checks.push_back(std::make_unique<PushOutboundSipCheck>());             // PUSH-04
+    checks.push_back(std::make_unique<EdgeNextHopCheck>());                 // TOPO-01
+    checks.push_back(std::make_unique<PoolEdgeAssociationCheck>());         // TOPO-02
+    checks.push_back(std::make_unique<EdgeFqdnIdentityCheck>());            // TOPO-03
+    checks.push_back(std::make_unique<DistinctExternalFqdnsCheck>());       // TOPO-04
+    checks.push_back(std::make_unique<UniqueEdgeFqdnsCheck>());             // TOPO-05
+    checks.push_back(std::make_unique<EdgeSizingCheck>());                  // TOPO-09
+    checks.push_back(std::make_unique<EdgePoolPresentCheck>());             // TOPO-12
+    checks.push_back(std::make_unique<PlanUnknownsCheck>());                // TOPO-13
+    checks.push_back(std::make_unique<SupportedXmppPartnerCheck>());        // XMPP-01
+    checks.push_back(std::make_unique<NoXmppOnBranchCheck>());              // XMPP-02
+    checks.push_back(std::make_unique<SingleXmppRouteCheck>());             // XMPP-04
+    checks.push_back(std::make_unique<XmppPolicyCheck>());                  // XMPP-06
+    checks.push_back(std::make_unique<XmppPartnerEntryCheck>());            // XMPP-07
+    checks.push_back(std::make_unique<XmppNegotiationCombinationCheck>());  // XMPP-08
+    checks.push_back(std::make_unique<SaslNeedsTlsCheck>());                // XMPP-09
+    checks.push_back(std::make_unique<DialbackWithTlsSaslCheck>());         // XMPP-10
+    checks.push_back(std::make_unique<GoogleTalkSettingsCheck>());          // XMPP-11
+    checks.push_back(std::make_unique<XmppDnsLbFailoverCheck>());           // XMPP-13
     return checks;
 }
 

@@ -1,0 +1,50 @@
+#include "checks/certificates/access_fqdn_in_san.h"
+
+#include "checks/citations.h"
+#include "checks/offline_support.h"
+
+namespace edgeplan::checks {
+
+using namespace topology;
+
+const CheckInfo& AccessFqdnInSanCheck::info() const {
+    static const CheckInfo kInfo{
+        "CERT-EXT-03",
+        "The external certificate SAN list contains the Access Edge external FQDN, and repeats the "
+        "subject name",
+        "certificates",
+        CheckKind::offline,
+        Severity::must,
+        {"S1", "S2", "S3", "S4", "S5"},
+        {cite("CR-EXT"), cite("CS-S1")},
+        "Add the Access Edge FQDN (and the subject name) to the certificate SAN list"};
+    return kInfo;
+}
+
+// CR-EXT, CS-*: TLS validates the SAN, not the SN, so the SN must be repeated in the SAN.
+std::vector<Finding> AccessFqdnInSanCheck::evaluate(const CheckContext& context) const {
+    return for_each_planned_certificate(
+        info(), context.model, CertificateUse::external,
+        [&](const EdgePool& pool, const CertificateSpec& spec, const std::string& subject,
+            std::vector<Finding>& out) {
+            const std::string& fqdn = pool.access.fqdn;
+            if (fqdn.empty()) {
+                out.push_back(unknown_input(info(), subject, "the Access Edge FQDN is not stated",
+                                            spec.where));
+                return;
+            }
+            std::vector<std::string> missing;
+            if (!contains_name(spec.sans, fqdn)) missing.push_back(fqdn);
+            if (spec.subject && !contains_name(spec.sans, *spec.subject) &&
+                !iequals(*spec.subject, fqdn))
+                missing.push_back(*spec.subject);
+            Evidence evidence{{"expected", fqdn}};
+            for (const std::string& san : spec.sans) evidence.emplace_back("cert_san", san);
+            out.push_back(make_finding(
+                info(), missing.empty() ? Status::pass : Status::fail, subject,
+                missing.empty() ? "SAN list contains " + fqdn : "SAN list lacks " + join(missing),
+                spec.where, std::move(evidence)));
+        });
+}
+
+}  // namespace edgeplan::checks

@@ -1,0 +1,59 @@
+#include "checks/certificates/certificate_names_match_dns.h"
+
+#include "checks/citations.h"
+#include "checks/offline_support.h"
+
+namespace edgeplan::checks {
+
+using namespace topology;
+
+const CheckInfo& CertificateNamesMatchDnsCheck::info() const {
+    static const CheckInfo kInfo{"CERT-EXT-18",
+                                 "External certificate names use standard characters and include "
+                                 "every external Access and Web Conferencing DNS name of the plan",
+                                 "certificates",
+                                 CheckKind::offline,
+                                 Severity::must,
+                                 {"S1", "S2", "S3", "S4", "S5"},
+                                 {cite("CS-S1"), cite("DNSREQ"), cite("DEFTOPO")},
+                                 "Use names of A-Z, a-z, 0-9 and hyphen, and put every Access/Web "
+                                 "Conferencing A-record name on the certificate"};
+    return kInfo;
+}
+
+// CS-S1...S5 intro, DNSREQ: certificate names pair with the DNS records; public CAs reject
+// non-standard characters.
+std::vector<Finding> CertificateNamesMatchDnsCheck::evaluate(const CheckContext& context) const {
+    return for_each_planned_certificate(
+        info(), context.model, CertificateUse::external,
+        [&](const EdgePool& pool, const CertificateSpec& spec, const std::string& subject,
+            std::vector<Finding>& out) {
+            std::vector<std::string> problems;
+            std::vector<std::string> names = spec.sans;
+            if (spec.subject) names.push_back(*spec.subject);
+            for (const std::string& name : names) {
+                const std::string bare = name.rfind("*.", 0) == 0 ? name.substr(2) : name;
+                if (!is_standard_fqdn(bare)) problems.push_back("non-standard name " + name);
+            }
+            Evidence evidence;
+            for (const DnsRecord& r : context.plan.dns) {
+                const bool service = r.rule == "DNS-A-EXT-01" || r.rule == "DNS-A-EXT-02";
+                if (r.pool_id != pool.id || r.zone_kind != DnsZoneKind::external || !service ||
+                    (r.type != DnsRecordType::a && r.type != DnsRecordType::aaaa)) {
+                    continue;
+                }
+                evidence.emplace_back("fqdn", r.name);
+                if (!contains_name(spec.sans, r.name) &&
+                    !contains_name(problems, "DNS name " + r.name + " not in SAN")) {
+                    problems.push_back("DNS name " + r.name + " not in SAN");
+                }
+            }
+            out.push_back(
+                make_finding(info(), problems.empty() ? Status::pass : Status::fail, subject,
+                             problems.empty() ? "names are standard and cover the plan's DNS names"
+                                              : join(problems, "; "),
+                             spec.where, std::move(evidence)));
+        });
+}
+
+}  // namespace edgeplan::checks

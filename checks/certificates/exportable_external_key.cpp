@@ -1,0 +1,47 @@
+#include "checks/certificates/exportable_external_key.h"
+
+#include "checks/citations.h"
+#include "checks/offline_support.h"
+
+namespace edgeplan::checks {
+
+using namespace topology;
+
+const CheckInfo& ExportableExternalKeyCheck::info() const {
+    static const CheckInfo kInfo{
+        "CERT-EXT-12",
+        "The external Edge certificate private key is exportable (mandatory for a pool, "
+        "recommended for a single Edge)",
+        "certificates",
+        CheckKind::offline,
+        Severity::must,
+        {"S1", "S2", "S3", "S4", "S5"},
+        {cite("CR-EXT"), cite("PLAN-CERT"), cite("REQ-CERT"), cite("CS-S3")},
+        "Request the external certificate with an exportable private key (Request-CsCertificate "
+        "... -AllowKeyExport $true)"};
+    return kInfo;
+}
+
+// CR-EXT, CS-S3/S4/S5; A-5: fail for pools, warn for a single Edge.
+std::vector<Finding> ExportableExternalKeyCheck::evaluate(const CheckContext& context) const {
+    return for_each_planned_certificate(
+        info(), context.model, CertificateUse::external,
+        [&](const EdgePool& pool, const CertificateSpec& spec, const std::string& subject,
+            std::vector<Finding>& out) {
+            if (!spec.exportable_key) {
+                out.push_back(unknown_input(info(), subject,
+                                            "whether the private key is exportable is not stated",
+                                            spec.where));
+                return;
+            }
+            const Status violation = is_pool(pool) ? Status::fail : Status::warn;
+            out.push_back(make_finding(
+                info(), *spec.exportable_key ? Status::pass : violation, subject,
+                *spec.exportable_key ? "private key is exportable"
+                                     : std::string("private key is not exportable (") +
+                                           (is_pool(pool) ? "pool" : "single Edge") + ")",
+                spec.where, {{"expected", "exportable"}}));
+        });
+}
+
+}  // namespace edgeplan::checks

@@ -1,0 +1,55 @@
+#include "checks/certificates/sip_domains_in_san.h"
+
+#include "checks/citations.h"
+#include "checks/offline_support.h"
+
+namespace edgeplan::checks {
+
+using namespace topology;
+
+const CheckInfo& SipDomainsInSanCheck::info() const {
+    static const CheckInfo kInfo{
+        "CERT-EXT-05",
+        "The external certificate SAN list contains sip.<domain> for every SIP domain when "
+        "auto-configuration or federation is used",
+        "certificates",
+        CheckKind::offline,
+        Severity::must,
+        {"S1", "S2", "S3", "S4", "S5", "AUTO", "FED"},
+        {cite("CR-EXT"), cite("SETUP-EXTCERT"), cite("CS-S1")},
+        "Add sip.<domain> for every SIP domain to the external certificate SAN list"};
+    return kInfo;
+}
+
+// CR-EXT, CS-S1...S5 intro: one SAN per SIP domain ("SIP Domain Setting on SANs").
+std::vector<Finding> SipDomainsInSanCheck::evaluate(const CheckContext& context) const {
+    const Model& model = context.model;
+    std::vector<std::string> expected;
+    for (const SipDomain& domain : model.sip_domains) {
+        if (domain.dns_autoconfiguration || federation_wanted(model)) {
+            expected.push_back("sip." + domain.name);
+        }
+    }
+    if (expected.empty()) {
+        return {not_applicable(info(), "neither DNS auto-configuration nor federation is used")};
+    }
+    return for_each_planned_certificate(
+        info(), context.model, CertificateUse::external,
+        [&](const EdgePool& pool, const CertificateSpec& spec, const std::string& subject,
+            std::vector<Finding>& out) {
+            (void)pool;
+            std::vector<std::string> missing;
+            Evidence evidence;
+            for (const std::string& name : expected) {
+                evidence.emplace_back("expected", name);
+                if (!contains_name(spec.sans, name)) missing.push_back(name);
+            }
+            out.push_back(make_finding(info(), missing.empty() ? Status::pass : Status::fail,
+                                       subject,
+                                       missing.empty() ? "SAN list covers every SIP domain"
+                                                       : "SAN list lacks " + join(missing),
+                                       spec.where, std::move(evidence)));
+        });
+}
+
+}  // namespace edgeplan::checks

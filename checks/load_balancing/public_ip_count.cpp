@@ -1,0 +1,67 @@
+#include "checks/load_balancing/public_ip_count.h"
+
+#include <set>
+
+#include "checks/citations.h"
+#include "checks/offline_support.h"
+
+namespace edgeplan::checks {
+
+using namespace topology;
+
+const CheckInfo& PublicIpCountCheck::info() const {
+    static const CheckInfo kInfo{
+        "LB-12",
+        "A scaled Edge pool has enough public addresses: 3 per server (1 in single-IP mode), "
+        "plus 3 VIPs (or 1) with hardware load balancing",
+        "load_balancing",
+        CheckKind::offline,
+        Severity::must,
+        {"S3", "S4", "S5"},
+        {cite("PS-S5"), cite("TOPOCHOICE")},
+        "Declare a distinct public address for every service of every member (and every VIP)"};
+    return kInfo;
+}
+
+// PS-S5, TOPOCHOICE: two HLB servers need 9 public addresses; DNS LB needs 3 per server.
+std::vector<Finding> PublicIpCountCheck::evaluate(const CheckContext& context) const {
+    std::vector<Finding> findings;
+    for (const EdgePool& pool : context.model.edge_pools) {
+        if (!is_pool(pool)) continue;
+        const std::string subject = pool_subject(pool.id);
+        const std::size_t per_unit = pool.single_ip ? 1 : 3;
+        const bool hlb = pool.load_balancing == LoadBalancing::hardware;
+        std::size_t expected = per_unit * pool.members.size() + (hlb ? per_unit : 0);
+        std::set<std::string> observed;
+        bool unknown = pool.members.empty() || (hlb && !pool.vips);
+        for (const EdgeMember& member : pool.members) {
+            for (const ServiceAddress* s : {&member.access, &member.webconf, &member.av}) {
+                const std::vector<std::string>& ips = pool.nat ? s->public_ips : s->ips;
+                if (ips.empty()) unknown = true;
+                observed.insert(ips.begin(), ips.end());
+            }
+        }
+        if (hlb && pool.vips) {
+            for (const auto* vips : {&pool.vips->access, &pool.vips->webconf, &pool.vips->av}) {
+                observed.insert(vips->begin(), vips->end());
+            }
+        }
+        if (unknown) {
+            findings.push_back(unknown_input(
+                info(), subject, "some public addresses (per member service or VIP) are not stated",
+                pool.where));
+            continue;
+        }
+        const Evidence evidence{{"expected", std::to_string(expected)},
+                                {"observed", std::to_string(observed.size())}};
+        const bool ok = observed.size() >= expected;
+        findings.push_back(make_finding(
+            info(), ok ? Status::pass : Status::fail, subject,
+            std::to_string(observed.size()) + " distinct public addresses for " +
+                std::to_string(expected) + " needed" + (ok ? "" : ": addresses are reused"),
+            pool.where, evidence));
+    }
+    return or_not_applicable(info(), std::move(findings), "no scaled Edge pool");
+}
+
+}  // namespace edgeplan::checks

@@ -1,0 +1,175 @@
+#include "checks/offline_support.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace edgeplan::checks {
+
+using namespace topology;
+
+std::string pool_subject(const std::string& id) { return "pool:" + id; }
+std::string member_subject(const std::string& fqdn) { return "member:" + fqdn; }
+std::string domain_subject(const std::string& domain) { return "domain:" + domain; }
+std::string xmpp_domain_subject(const std::string& domain) { return "xmpp-domain:" + domain; }
+std::string partner_subject(const std::string& domain) { return "partner:" + domain; }
+std::string xmpp_partner_subject(const std::string& domain) { return "xmpp-partner:" + domain; }
+std::string provider_subject(const std::string& name) { return "provider:" + name; }
+std::string policy_subject(const std::string& name) { return "policy:" + name; }
+std::string cert_subject(const std::string& pool_id, CertificateUse use) {
+    return "cert:" + pool_id + "/" + to_string(use);
+}
+std::string site_subject(const std::string& id) { return "site:" + id; }
+
+Finding not_applicable(const CheckInfo& info, std::string why) {
+    return make_skip(info, kTopologySubject, "not_applicable", std::move(why));
+}
+
+Finding unknown_input(const CheckInfo& info, std::string subject, std::string what_is_missing,
+                      SourceLocation where) {
+    return make_skip(info, std::move(subject), "unknown_input", std::move(what_is_missing),
+                     std::move(where));
+}
+
+std::vector<Finding> or_not_applicable(const CheckInfo& info, std::vector<Finding> findings,
+                                       std::string why) {
+    if (findings.empty()) findings.push_back(not_applicable(info, std::move(why)));
+    return findings;
+}
+
+bool is_pool(const EdgePool& pool) { return pool.load_balancing != LoadBalancing::single; }
+
+bool pic_wanted(const Model& model) {
+    const auto& providers = model.federation.public_providers;
+    return std::any_of(providers.begin(), providers.end(),
+                       [](const PublicProvider& p) { return p.enabled; });
+}
+
+bool federation_wanted(const Model& model) {
+    if (model.federation.enabled.value_or(false) || pic_wanted(model)) return true;
+    for (const auto& pool : model.edge_pools) {
+        if (pool.federation) return true;
+    }
+    for (const auto& site : model.sites) {
+        if (!site.federation_route.empty()) return true;
+    }
+    return false;
+}
+
+bool xmpp_wanted(const Model& model) {
+    if (!model.federation.xmpp_partners.empty()) return true;
+    for (const auto& pool : model.edge_pools) {
+        if (pool.xmpp) return true;
+    }
+    for (const auto& site : model.sites) {
+        if (!site.xmpp_federation_route.empty()) return true;
+    }
+    return false;
+}
+
+bool push_wanted(const Model& model) {
+    return std::any_of(model.sip_domains.begin(), model.sip_domains.end(),
+                       [](const SipDomain& d) { return d.mobile_push.value_or(false); });
+}
+
+namespace {
+
+std::vector<const EdgePool*> routed_or_flagged(const Model& model, std::string Site::*route,
+                                               bool EdgePool::*flag) {
+    std::vector<const EdgePool*> pools;
+    for (const auto& site : model.sites) {
+        const EdgePool* pool = model.find_edge_pool(site.*route);
+        if (pool != nullptr && std::find(pools.begin(), pools.end(), pool) == pools.end()) {
+            pools.push_back(pool);
+        }
+    }
+    if (!pools.empty()) return pools;
+    for (const auto& pool : model.edge_pools) {
+        if (pool.*flag) pools.push_back(&pool);
+    }
+    return pools;
+}
+
+}  // namespace
+
+std::vector<const EdgePool*> federation_pools(const Model& model) {
+    return routed_or_flagged(model, &Site::federation_route, &EdgePool::federation);
+}
+
+std::vector<const EdgePool*> xmpp_pools(const Model& model) {
+    return routed_or_flagged(model, &Site::xmpp_federation_route, &EdgePool::xmpp);
+}
+
+const PublicProvider* enabled_provider(const Model& model, PublicProviderKind kind) {
+    for (const auto& provider : model.federation.public_providers) {
+        if (provider.kind == kind && provider.enabled) return &provider;
+    }
+    return nullptr;
+}
+
+Clock::time_point utc_date(int year, int month, int day) {
+    // Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
+    const int y = year - (month <= 2 ? 1 : 0);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    const long days = static_cast<long>(era) * 146097 + doe - 719468;
+    return Clock::time_point(std::chrono::hours(24 * days));
+}
+
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+bool iequals(const std::string& a, const std::string& b) { return lower(a) == lower(b); }
+
+bool is_wildcard(const std::string& name) { return name.find('*') != std::string::npos; }
+
+bool is_standard_fqdn(const std::string& name) {
+    if (name.empty() || name.size() > 253) return false;
+    std::size_t labels = 0;
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        std::size_t end = name.find('.', start);
+        if (end == std::string::npos) end = name.size();
+        const std::string label = name.substr(start, end - start);
+        if (label.empty() || label.size() > 63) return false;
+        if (label.front() == '-' || label.back() == '-') return false;
+        for (unsigned char c : label) {
+            if (!(std::isalnum(c) && c < 128) && c != '-') return false;
+        }
+        ++labels;
+        start = end + 1;
+    }
+    return labels >= 2;
+}
+
+bool contains_name(const std::vector<std::string>& names, const std::string& name) {
+    return std::any_of(names.begin(), names.end(),
+                       [&](const std::string& n) { return iequals(n, name); });
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+    std::string out;
+    for (const auto& part : parts) {
+        if (!out.empty()) out += separator;
+        out += part;
+    }
+    return out;
+}
+
+bool is_google_xmpp_domain(const std::string& domain) {
+    const std::string d = lower(domain);
+    return d == "gmail.com" || d == "googlemail.com" || d == "google.com";
+}
+
+const CertificateSpec* find_certificate(const EdgePool& pool, CertificateUse use) {
+    for (const auto& spec : pool.certificates) {
+        if (spec.use == use) return &spec;
+    }
+    return nullptr;
+}
+
+}  // namespace edgeplan::checks

@@ -1,0 +1,130 @@
+// The catalogue is output too (STYLE.md): every registered check has a unique, well-formed ID,
+// a doc page, a test that names it, citations and a remediation, and docs/checks/README.md is
+// exactly `edgeplan checks --format markdown`.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "checks/registry.h"
+#include "report/renderers.h"
+
+namespace edgeplan::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::vector<const checks::CheckInfo*> infos_of(
+    const std::vector<std::unique_ptr<checks::Check>>& all) {
+    std::vector<const checks::CheckInfo*> infos;
+    for (const auto& check : all) infos.push_back(&check->info());
+    return infos;
+}
+
+// Every *_test.cpp under tests/checks except this file, concatenated.
+std::string check_test_sources() {
+    std::string text;
+    const fs::path root = fs::path(EDGEPLAN_SOURCE_DIR) / "tests" / "checks";
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+        const std::string name = entry.path().filename().string();
+        if (name == "catalogue_test.cpp" || name.size() < 9 ||
+            name.substr(name.size() - 9) != "_test.cpp") {
+            continue;
+        }
+        text += read(entry.path());
+    }
+    return text;
+}
+
+}  // namespace
+
+TEST(Catalogue, IdsAreUniqueSortedAndWellFormed) {
+    const auto all = checks::make_all_checks();
+    ASSERT_FALSE(all.empty());
+    const std::regex grammar("^[A-Z]+(-[A-Z0-9]+)*-[0-9]{2}$");
+    std::set<std::string> ids;
+    std::string previous;
+    for (const auto& check : all) {
+        const std::string& id = check->info().id;
+        EXPECT_TRUE(std::regex_match(id, grammar)) << id;
+        EXPECT_TRUE(ids.insert(id).second) << "duplicate " << id;
+        EXPECT_LT(previous, id) << "registry not sorted at " << id;
+        previous = id;
+    }
+}
+
+TEST(Catalogue, EveryCheckHasMetadataDocAndTest) {
+    const auto all = checks::make_all_checks();
+    const std::string tests = check_test_sources();
+    const fs::path docs = fs::path(EDGEPLAN_SOURCE_DIR) / "docs" / "checks";
+    for (const auto& check : all) {
+        const checks::CheckInfo& info = check->info();
+        SCOPED_TRACE(info.id);
+        EXPECT_FALSE(info.title.empty());
+        EXPECT_FALSE(info.area.empty());
+        EXPECT_FALSE(info.scenarios.empty());
+        EXPECT_FALSE(info.remediation.empty());
+        ASSERT_FALSE(info.citations.empty());
+        for (const checks::Citation& citation : info.citations) {
+            EXPECT_FALSE(citation.key.empty());
+            EXPECT_FALSE(citation.page.empty());
+        }
+        const fs::path doc = docs / (info.id + ".md");
+        ASSERT_TRUE(fs::exists(doc)) << doc;
+        const std::string text = read(doc);
+        EXPECT_NE(text.find("# " + info.id), std::string::npos) << "doc title names the ID";
+        for (const checks::Citation& citation : info.citations) {
+            EXPECT_NE(text.find(citation.key), std::string::npos) << "doc cites " << citation.key;
+        }
+        EXPECT_NE(tests.find("\"" + info.id + "\""), std::string::npos)
+            << "no test under tests/checks names " << info.id;
+    }
+}
+
+// A check either has a catalogue row, or an ID no row uses and a doc that says so.
+TEST(Catalogue, IdsMatchTheRequirementsCatalogue) {
+    const fs::path rules = fs::path(EDGEPLAN_SHARED_DIR) / "reference" / "lync-rules.md";
+    if (!fs::exists(rules)) GTEST_SKIP() << rules << " is not available";
+    const std::string catalogue = read(rules);
+    const fs::path docs = fs::path(EDGEPLAN_SOURCE_DIR) / "docs" / "checks";
+    for (const auto& check : checks::make_all_checks()) {
+        const std::string& id = check->info().id;
+        const bool has_row = catalogue.find("| " + id + " |") != std::string::npos;
+        const bool says_no_row =
+            read(docs / (id + ".md")).find("no catalogue row") != std::string::npos;
+        EXPECT_NE(has_row, says_no_row) << id;
+    }
+}
+
+TEST(Catalogue, ReadmeIsTheRenderedCatalogue) {
+    const auto all = checks::make_all_checks();
+    std::ostringstream rendered;
+    report::render_catalogue_markdown(infos_of(all), rendered);
+    const fs::path readme = fs::path(EDGEPLAN_SOURCE_DIR) / "docs" / "checks" / "README.md";
+    EXPECT_EQ(read(readme), rendered.str())
+        << "regenerate with: edgeplan checks --format markdown > docs/checks/README.md";
+}
+
+TEST(Catalogue, JsonListsEveryCheckWithItsCitations) {
+    const auto all = checks::make_all_checks();
+    const nlohmann::json json = report::catalogue_to_json(infos_of(all));
+    ASSERT_EQ(json.size(), all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        EXPECT_EQ(json[i]["id"], all[i]->info().id);
+        EXPECT_EQ(json[i]["kind"], "offline");
+        EXPECT_EQ(json[i]["citations"].size(), all[i]->info().citations.size());
+    }
+}
+
+}  // namespace edgeplan::testing

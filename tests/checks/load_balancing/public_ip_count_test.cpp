@@ -1,0 +1,29 @@
+// LB-12: one row per outcome (docs/checks/LB-12.md).
+#include "checks/load_balancing/public_ip_count.h"
+
+#include "tests/checks/test_model.h"
+
+namespace edgeplan::testing {
+
+TEST(PublicIpCountCheck, OneRowPerOutcome) {
+    run_rows(
+        checks::PublicIpCountCheck(), "LB-12",
+        {
+            {"pass - six public addresses for two NAT members", nullptr, Status::pass,
+             "pool:edgepool"},
+            {"fail - a public address is reused",
+             EDIT(m.edge_pools[0].members[1].av.public_ips = {"131.107.155.30"}), Status::fail,
+             "pool:edgepool"},
+            {"pass - nine addresses for two HLB members", nullptr, Status::pass, "pool:edgepool",
+             "", s5_model},
+            {"fail - the A/V VIP reuses a member address",
+             EDIT(m.edge_pools[0].vips->av = {"131.107.155.31"}), Status::fail, "pool:edgepool", "",
+             s5_model},
+            {"skip - a public address is not stated",
+             EDIT(m.edge_pools[0].members[0].av.public_ips.clear()), Status::skip, "pool:edgepool",
+             "unknown_input"},
+            {"skip - single Edge", nullptr, Status::skip, "topology", "not_applicable", s1_model},
+        });
+}
+
+}  // namespace edgeplan::testing

@@ -1,0 +1,23 @@
+// NAT-01: one row per outcome (docs/checks/NAT-01.md).
+#include "checks/nat/nat_external_only.h"
+
+#include "tests/checks/test_model.h"
+
+namespace edgeplan::testing {
+
+TEST(NatExternalOnlyCheck, OneRowPerOutcome) {
+    run_rows(checks::NatExternalOnlyCheck(), "NAT-01",
+             {
+                 {"pass - NAT on external addresses only", nullptr, Status::pass,
+                  "member:edge01.contoso.net"},
+                 {"fail - internal address also used externally",
+                  EDIT(m.edge_pools[0].members[0].internal_ips = {"10.45.16.10"}), Status::fail,
+                  "member:edge01.contoso.net"},
+                 {"skip - internal address not stated",
+                  EDIT(m.edge_pools[0].members[0].internal_ips.clear()), Status::skip,
+                  "member:edge01.contoso.net", "unknown_input"},
+                 {"skip - no NAT", nullptr, Status::skip, "topology", "not_applicable", s1_model},
+             });
+}
+
+}  // namespace edgeplan::testing
