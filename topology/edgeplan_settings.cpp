@@ -108,6 +108,34 @@ void override_edge_pool(const XmlSource& source, pugi::xml_node node, Model& mod
     for (pugi::xml_node child : e.children("Member")) override_member(source, child, pool);
 }
 
+// Site routes are topology site properties (Set-CsSite -FederationRoute / -XmppFederationRoute)
+// that no known export element carries (topology-xml.md 8.3), so settings state them.
+void override_site(const XmlSource& source, pugi::xml_node node, Model& model) {
+    const Element e(source, node, {"ref", "federationRoute", "xmppRoute"}, {});
+    const std::string ref = e.required_token("ref");
+    Site* site = nullptr;
+    for (Site& s : model.sites) {
+        if (!site && (equal_ignoring_case(s.id, ref) || equal_ignoring_case(s.name, ref))) {
+            site = &s;
+        }
+    }
+    if (!site) e.fail_at("ref", "ref '" + ref + "' names no site of the topology");
+    auto edge_pool_id = [&](const char* attribute) -> std::optional<std::string> {
+        const auto value = e.token(attribute);
+        if (!value) return std::nullopt;
+        for (const EdgePool& pool : model.edge_pools) {
+            if (equal_ignoring_case(pool.id, *value) ||
+                equal_ignoring_case(pool.internal_fqdn, *value)) {
+                return pool.id;
+            }
+        }
+        e.fail_at(attribute, std::string(attribute) + " '" + *value +
+                                 "' does not name an Edge pool of the topology");
+    };
+    if (auto id = edge_pool_id("federationRoute")) site->federation_route = *id;
+    if (auto id = edge_pool_id("xmppRoute")) site->xmpp_federation_route = *id;
+}
+
 }  // namespace
 
 void apply_settings(const XmlSource& settings, Model& model) {
@@ -117,9 +145,9 @@ void apply_settings(const XmlSource& settings, Model& model) {
                          "expected root element <Settings> in namespace " +
                              std::string(ns::edgeplan) + ", found <" + root.name() + ">");
     }
-    const Element e(
-        settings, root, {"name"},
-        {"SipDomains", "XmppDomains", "Federation", "ExternalAccessPolicies", "Media", "EdgePool"});
+    const Element e(settings, root, {"name"},
+                    {"SipDomains", "XmppDomains", "Federation", "ExternalAccessPolicies", "Media",
+                     "Site", "EdgePool"});
     if (pugi::xml_node node = e.optional_child("SipDomains")) {
         edgeplan_format::read_sip_domains(settings, node, model, true);
     }
@@ -135,6 +163,7 @@ void apply_settings(const XmlSource& settings, Model& model) {
     if (pugi::xml_node node = e.optional_child("Media")) {
         edgeplan_format::read_media(settings, node, model);
     }
+    for (pugi::xml_node node : e.children("Site")) override_site(settings, node, model);
     for (pugi::xml_node node : e.children("EdgePool")) override_edge_pool(settings, node, model);
 }
 

@@ -33,6 +33,13 @@ std::vector<Finding> SingleXmppRouteCheck::evaluate(const CheckContext& context)
             routes.push_back(site.xmpp_federation_route);
         }
     }
+    // Lync exports do not record site routes (topology-xml.md 8.3): absent there means unknown.
+    if (routes.empty() && model.format != TopologyFormat::edgeplan) {
+        return {unknown_input(info(), kTopologySubject,
+                              "the site's XMPP federation route (Set-CsSite -XmppFederationRoute; "
+                              "exports do not record it: give <Site ref xmppRoute> in --settings)",
+                              model.where)};
+    }
     std::vector<std::string> flagged;
     for (const EdgePool& pool : model.edge_pools) {
         if (pool.xmpp) flagged.push_back(pool.id);

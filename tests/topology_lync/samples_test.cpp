@@ -43,11 +43,11 @@ std::vector<SampleCase> sample_cases() {
           "fabrikam.example*,fabrikam-brand.example",
           "1=Paris",
           {"se01.fabrikam.example site=1 fqdn=se01.fabrikam.example kind=standard-edition cms=1 "
-           "edge=edge.dmz.fabrikam.example servers=se01.fabrikam.example",
+           "edge=edge01.dmz.fabrikam.example servers=se01.fabrikam.example",
            "dirpool.fabrikam.example site=1 fqdn=dirpool.fabrikam.example kind=director cms=0 "
            "edge= servers=dir01.fabrikam.example=172.16.2.10"},
-          {{"edge.dmz.fabrikam.example",
-            "site=1 internal=edge.dmz.fabrikam.example lb=single single_ip=1 nat=0 "
+          {{"edge01.dmz.fabrikam.example",
+            "site=1 internal=edge01.dmz.fabrikam.example lb=single single_ip=1 nat=0 "
             "federation=1 xmpp=0 next_hop=dirpool.fabrikam.example "
             "associated=se01.fabrikam.example",
             "access=sip.fabrikam.example webconf=sip.fabrikam.example av=sip.fabrikam.example",

@@ -18,6 +18,10 @@ TEST(SingleXmppRouteCheck, OneRowPerOutcome) {
              EDIT(m.edge_pools.push_back(copy_pool(m.edge_pools[0], "edge2"));
                   m.sites.push_back(Site{"b", "Branch", "", "edge2", at(70)})),
              Status::fail, "topology"},
+            {"skip - a Lync export does not record the route",
+             EDIT(m.sites[0].xmpp_federation_route.clear();
+                  m.format = TopologyFormat::lync_published),
+             Status::skip, "topology", "unknown_input"},
             {"skip - XMPP not used", nullptr, Status::skip, "topology", "not_applicable", s1_model},
         });
 }
