@@ -8,6 +8,7 @@
 
 #include "tests/plan/plan_views.h"
 #include "tests/plan/reference_models.h"
+#include "topology/loader.h"
 #include "topology/plan.h"
 
 namespace edgeplan::testing {
@@ -17,7 +18,20 @@ using topology::CertificateUse;
 using topology::ExtendedKeyUsage;
 using topology::PartnerVersion;
 
-topology::Model contoso() { return reference_model(Layout::s4); }
+// The sample file itself, so the committed sample (and the embedded default) is what is compared
+// with the documentation; reference_model(Layout::s4) builds the same deployment in code for the
+// other plan tests.
+topology::Model contoso() {
+    topology::LoadRequest request;
+    request.topology_path = EDGEPLAN_SOURCE_DIR "/samples/contoso-docs/topology.xml";
+    return topology::load_model(request);
+}
+
+TEST(ContosoCatalogue, PassSampleFileAndReferenceModelGiveTheSamePlanTables) {
+    const topology::Plan from_file = topology::derive_plan(contoso());
+    const topology::Plan from_code = topology::derive_plan(reference_model(Layout::s4));
+    EXPECT_EQ(dns_view(from_file), dns_view(from_code));
+}
 
 // --- DNS: T3-C (S4 column), T3-A, T3-B, plus the rows the tables say to repeat -----------
 struct DnsRow {
