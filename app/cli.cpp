@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/check_command.h"
 #include "app/commands.h"
 #include "app/exit_codes.h"
 #include "app/listen_command.h"
@@ -25,6 +26,8 @@ const char* const usage_text =
     "commands:\n"
     "  plan [TOPOLOGY]   derive the DNS records, firewall rules and certificates the topology\n"
     "                    needs and run the offline checks (default: the embedded sample)\n"
+    "  check TOPOLOGY    run the offline checks and the probe checks (DNS, TCP, UDP STUN)\n"
+    "                    against the network, toward the addresses of the plan only\n"
     "  checks            list the check catalogue\n"
     "  listen TOPOLOGY   answer token-echo probes on the ports the plan expects on this host\n"
     "\n"
@@ -118,6 +121,81 @@ int run_plan(const std::vector<std::string>& args) {
     return plan_command(a);
 }
 
+po::options_description check_options() {
+    po::options_description options("edgeplan check TOPOLOGY options");
+    // clang-format off
+    options.add_options()
+        ("help,h", "show this help")
+        ("settings", po::value<std::string>(), "edgeplan settings file (federation policy)")
+        ("format", po::value<std::string>()->default_value("text"), "text | json")
+        ("output", po::value<std::vector<std::string>>(), "FORMAT=FILE, repeatable")
+        ("now", po::value<std::string>(), "date for date-dependent rules, YYYY-MM-DD")
+        ("only", po::value<std::vector<std::string>>(), "run only these check IDs, areas or kinds")
+        ("skip", po::value<std::vector<std::string>>(), "skip these check IDs, areas or kinds")
+        ("fail-on", po::value<std::string>()->default_value("fail"), "fail | warn")
+        ("dns-server", po::value<std::vector<std::string>>(),
+         "ADDR[:PORT], repeatable: external DNS servers (default: /etc/resolv.conf)")
+        ("internal-dns-server", po::value<std::vector<std::string>>(),
+         "ADDR[:PORT], repeatable: internal/perimeter DNS for the internal-zone records")
+        ("from", po::value<std::vector<std::string>>(),
+         "external | internal | edge, repeatable: where the probes run from (default external)")
+        ("responder", po::value<std::string>(), "ADDR: with --from edge, probe outbound rules toward it")
+        ("target", po::value<std::vector<std::string>>(), "ADDR, repeatable: also allow this probe target")
+        ("source-address", po::value<std::string>(), "ADDR: bind TCP probes to this source address")
+        ("timeout", po::value<std::string>()->default_value("3s"),
+         "deadline per network operation (500ms, 3s)")
+        ("concurrency", po::value<std::size_t>()->default_value(8192), "network operations in flight")
+        ("record", po::value<std::string>(), "FILE: save the observations of this run (JSON)")
+        ("replay", po::value<std::string>(), "FILE: use recorded observations instead of the network")
+        ("verbose,v", "show the evidence of every finding")
+        ("quiet,q", "print nothing on stdout; the exit code tells")
+        ("no-plan", "text output: leave out the plan tables");
+    // clang-format on
+    return options;
+}
+
+int run_check(const std::vector<std::string>& args) {
+    po::options_description options = check_options();
+    po::options_description hidden;
+    hidden.add_options()("topology", po::value<std::string>());
+    po::options_description all;
+    all.add(options).add(hidden);
+    po::positional_options_description positional;
+    positional.add("topology", 1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+        std::cout << options;
+        return exit_ok;
+    }
+    CheckArguments a;
+    a.topology = value(vm, "topology");
+    a.settings = value(vm, "settings");
+    a.format = value(vm, "format");
+    a.outputs = values(vm, "output");
+    a.now = value(vm, "now");
+    a.selection.only = values(vm, "only");
+    a.selection.skip = values(vm, "skip");
+    a.fail_on = value(vm, "fail-on");
+    a.dns_servers = values(vm, "dns-server");
+    a.internal_dns_servers = values(vm, "internal-dns-server");
+    a.from = values(vm, "from");
+    a.responder = value(vm, "responder");
+    a.targets = values(vm, "target");
+    a.source_address = value(vm, "source-address");
+    a.timeout = value(vm, "timeout");
+    a.concurrency = vm["concurrency"].as<std::size_t>();
+    a.record = value(vm, "record");
+    a.replay = value(vm, "replay");
+    a.text.verbose = vm.count("verbose") > 0;
+    a.text.show_plan = vm.count("no-plan") == 0;
+    a.text.colour = colour_wanted();
+    a.quiet = vm.count("quiet") > 0;
+    for (std::size_t i = 0; i < args.size(); ++i) a.command_line += (i ? " " : "") + args[i];
+    return check_command(a);
+}
+
 int run_checks_list(const std::vector<std::string>& args) {
     po::options_description options = checks_options();
     po::variables_map vm;
@@ -185,6 +263,7 @@ int run_cli(int argc, char** argv) {
             return exit_ok;
         }
         if (command == "plan") return run_plan(rest);
+        if (command == "check") return run_check(rest);
         if (command == "checks") return run_checks_list(rest);
         if (command == "listen") return run_listen(rest);
         std::cerr << "edgeplan: unknown command '" << command << "'\n" << usage_text;

@@ -12,6 +12,12 @@
 
 namespace edgeplan::checks {
 
+namespace probes {
+struct Observations;   // checks/probes/observation.h
+struct ProbeRequests;  // checks/probes/probe_requests.h
+}  // namespace probes
+struct ProbeSettings;  // checks/probe_settings.h
+
 enum class Severity { must, should, info };  // default status: fail, warn, pass-with-info
 const char* to_string(Severity severity);
 
@@ -40,6 +46,10 @@ struct CheckContext {
     const topology::Model& model;
     const topology::Plan& plan;
     Clock::time_point now;  // the one clock date-dependent rules read (--now sets it)
+    // Live runs (`edgeplan check`) only: what the probes observed and how they were configured
+    // (which sides, which DNS servers). Null for offline runs; probe checks then skip.
+    const probes::Observations* observations = nullptr;
+    const ProbeSettings* probe = nullptr;
 };
 
 class Check {
@@ -47,6 +57,12 @@ class Check {
     virtual ~Check() = default;
     virtual const CheckInfo& info() const = 0;
     virtual std::vector<Finding> evaluate(const CheckContext& context) const = 0;
+    // Probe checks declare what they need observed (derived from the plan only); the probe
+    // runner runs it and evaluate() then reads context.observations. Offline checks ask nothing.
+    virtual void request(const CheckContext& context, probes::ProbeRequests& requests) const {
+        (void)context;
+        (void)requests;
+    }
 };
 
 // Helpers so checks build findings the same way.

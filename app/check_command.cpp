@@ -1,0 +1,262 @@
+// `edgeplan check`: load, plan, ask the probe checks what to observe, run the probes (live,
+// recorded with --record, or replayed with --replay), then evaluate every selected check.
+#include "app/check_command.h"
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "app/clock.h"
+#include "app/exit_codes.h"
+#include "app/file_digest.h"
+#include "app/report_outputs.h"
+#include "checks/probe_runner.h"
+#include "checks/probe_settings.h"
+#include "checks/probes/recorded_probes.h"
+#include "checks/registry.h"
+#include "report/atomic_file.h"
+#include "topology/input_error.h"
+#include "topology/loader.h"
+
+namespace edgeplan::app {
+namespace {
+
+using checks::ProbeSide;
+
+int usage(const std::string& message) {
+    std::cerr << "edgeplan check: " << message << "\n";
+    return exit_input_error;
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : ",") + item;
+    return out;
+}
+
+// The probe backends of one run: live (optionally recording) or replayed.
+class Backends {
+  public:
+    Backends(const CheckArguments& a, std::chrono::milliseconds timeout,
+             const checks::probes::Observations* replay) {
+        namespace p = checks::probes;
+        if (replay) {
+            resolver_ = std::make_unique<p::ReplayResolver>(*replay);
+            ports_ = std::make_unique<p::ReplayPortProber>(*replay);
+            stun_ = std::make_unique<p::ReplayStunProber>(*replay);
+            return;
+        }
+        p::ResolverOptions ro;
+        ro.timeout = timeout;
+        ro.max_in_flight = a.concurrency;
+        resolver_ = p::make_ldns_resolver(ro);
+        p::PortProberOptions po;
+        po.timeout = timeout;
+        po.max_in_flight = a.concurrency;
+        ports_ = p::make_epoll_port_prober(po);
+        p::StunProberOptions so;
+        so.timeout = timeout;
+        so.max_in_flight = a.concurrency;
+        stun_ = p::make_stun_prober(so);
+        if (!a.record.empty()) {
+            // One sink per backend: the runner drives them from different threads.
+            live_resolver_ = std::move(resolver_);
+            live_ports_ = std::move(ports_);
+            live_stun_ = std::move(stun_);
+            resolver_ = std::make_unique<p::RecordingResolver>(*live_resolver_, dns_sink_);
+            ports_ = std::make_unique<p::RecordingPortProber>(*live_ports_, tcp_sink_);
+            stun_ = std::make_unique<p::RecordingStunProber>(*live_stun_, stun_sink_);
+        }
+    }
+
+    checks::ProbeBackends get() { return {*resolver_, *ports_, *stun_}; }
+
+    checks::probes::Observations recorded() const {
+        checks::probes::Observations all;
+        all.dns = dns_sink_.dns;
+        all.tcp = tcp_sink_.tcp;
+        all.stun = stun_sink_.stun;
+        return all;
+    }
+
+  private:
+    std::unique_ptr<checks::probes::Resolver> live_resolver_, resolver_;
+    std::unique_ptr<checks::probes::PortProber> live_ports_, ports_;
+    std::unique_ptr<checks::probes::StunProber> live_stun_, stun_;
+    checks::probes::Observations dns_sink_, tcp_sink_, stun_sink_;
+};
+
+std::optional<checks::probes::Observations> read_replay(const std::string& path,
+                                                        std::string& error) {
+    std::ifstream input(path);
+    if (!input) {
+        error = "cannot read --replay file " + path;
+        return std::nullopt;
+    }
+    std::stringstream text;
+    text << input.rdbuf();
+    try {
+        return checks::probes::observations_from_json_text(text.str());
+    } catch (const std::exception& e) {
+        error = path + ": " + e.what();
+        return std::nullopt;
+    }
+}
+
+}  // namespace
+
+std::optional<std::chrono::milliseconds> parse_timeout(const std::string& text) {
+    std::size_t digits = 0;
+    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) {
+        ++digits;
+    }
+    if (digits == 0 || digits > 7) return std::nullopt;
+    const long long number = std::stoll(text.substr(0, digits));
+    const std::string unit = text.substr(digits);
+    long long ms = 0;
+    if (unit == "ms") {
+        ms = number;
+    } else if (unit == "s" || unit.empty()) {
+        ms = number * 1000;
+    } else {
+        return std::nullopt;
+    }
+    if (ms <= 0 || ms > 3600 * 1000) return std::nullopt;
+    return std::chrono::milliseconds(ms);
+}
+
+int check_command(const CheckArguments& a) {
+    std::optional<TimePoint> now = std::chrono::system_clock::now();
+    if (!a.now.empty() && !(now = parse_iso_date(a.now))) {
+        return usage("--now '" + a.now + "' is not YYYY-MM-DD");
+    }
+    if (a.topology.empty()) return usage("a TOPOLOGY file is required");
+    if (a.format != "text" && a.format != "json") return usage("--format must be text or json");
+    if (a.fail_on != "fail" && a.fail_on != "warn") return usage("--fail-on must be fail or warn");
+    const auto timeout = parse_timeout(a.timeout);
+    if (!timeout) return usage("--timeout '" + a.timeout + "' is not like 500ms, 3s or 3");
+    if (a.concurrency == 0) return usage("--concurrency must be at least 1");
+    if (!a.record.empty() && !a.replay.empty()) {
+        return usage("--record and --replay exclude each other");
+    }
+
+    checks::ProbeSettings settings;
+    settings.sides.clear();
+    for (const std::string& side : a.from.empty() ? std::vector<std::string>{"external"} : a.from) {
+        if (side == "external") {
+            settings.sides.push_back(ProbeSide::external);
+        } else if (side == "internal") {
+            settings.sides.push_back(ProbeSide::internal);
+        } else if (side == "edge") {
+            settings.sides.push_back(ProbeSide::edge);
+        } else {
+            return usage("--from '" + side + "' is not external, internal or edge");
+        }
+    }
+    if (settings.probes_from(ProbeSide::edge) && a.responder.empty()) {
+        return usage("--from edge needs --responder ADDR");
+    }
+    if (!a.responder.empty() && checks::canonical_ip(a.responder).empty()) {
+        return usage("--responder '" + a.responder + "' is not an IP address");
+    }
+    for (const std::string& t : a.targets) {
+        if (checks::canonical_ip(t).empty())
+            return usage("--target '" + t + "' is not an IP address");
+    }
+    if (!a.source_address.empty() && checks::canonical_ip(a.source_address).empty()) {
+        return usage("--source-address '" + a.source_address + "' is not an IP address");
+    }
+    settings.responder = checks::canonical_ip(a.responder);
+    settings.external_dns_servers = a.dns_servers.empty()
+                                        ? checks::probes::read_system_resolvers(a.resolv_conf)
+                                        : a.dns_servers;
+    settings.internal_dns_servers = a.internal_dns_servers;
+
+    std::vector<ReportOutput> outputs;
+    std::string error;
+    if (!parse_report_outputs(a.outputs, {a.topology, a.settings, a.replay}, outputs, error)) {
+        return usage(error);
+    }
+    std::optional<checks::probes::Observations> replay;
+    if (!a.replay.empty() && !(replay = read_replay(a.replay, error))) return usage(error);
+
+    topology::LoadRequest request;
+    request.topology_path = a.topology;
+    request.settings_path = a.settings;
+    topology::Model model;
+    try {
+        model = topology::load_model(request);
+    } catch (const topology::InputError& e) {
+        std::cerr << "edgeplan: " << e.what() << "\n";
+        return exit_input_error;
+    }
+    topology::Plan plan = topology::derive_plan(model);
+
+    const auto all = checks::make_all_checks();
+    std::vector<const checks::Check*> selected;
+    for (const auto& check : all) selected.push_back(check.get());
+    checks::CheckContext context{model, plan, *now};
+    context.probe = &settings;
+
+    // Requests come from the plan only; the runner refuses anything else.
+    const checks::probes::ProbeRequests requests =
+        checks::collect_requests(selected, context, a.selection);
+    Backends backends(a, *timeout, replay ? &*replay : nullptr);
+    checks::ProbeRunOptions run_options;
+    run_options.extra_targets = a.targets;
+    run_options.source_address = checks::canonical_ip(a.source_address);
+    checks::ProbeBackends wired = backends.get();
+    const checks::ProbeRunResult run =
+        checks::run_probes(requests, plan, settings, run_options, wired);
+    for (const std::string& refused : run.refused) {
+        std::cerr << "edgeplan check: refused probe target " << refused
+                  << " (not in the plan; add it with --target)\n";
+    }
+    for (const std::string& e : run.backend_errors) std::cerr << "edgeplan check: " << e << "\n";
+
+    context.observations = &run.observations;
+    report::Report r;
+    r.tool_version = EDGEPLAN_VERSION;
+    r.command = "check";
+    r.started_at = format_iso_utc(std::chrono::system_clock::now());
+    r.now = format_iso_utc(*now);
+    r.inputs.push_back(
+        {"topology", model.source_file, sha256_file(a.topology), to_string(model.format)});
+    if (!a.settings.empty()) {
+        r.inputs.push_back({"settings", a.settings, sha256_file(a.settings), "edgeplan-settings"});
+    }
+    r.options.emplace_back("command_line", a.command_line);
+    std::vector<std::string> sides;
+    for (ProbeSide side : settings.sides) sides.push_back(checks::to_string(side));
+    r.options.emplace_back("from", join(sides));
+    r.options.emplace_back("dns_server", join(settings.external_dns_servers));
+    r.options.emplace_back("internal_dns_server", join(settings.internal_dns_servers));
+    if (!settings.responder.empty()) r.options.emplace_back("responder", settings.responder);
+    if (!a.targets.empty()) r.options.emplace_back("target", join(a.targets));
+    if (!a.source_address.empty()) r.options.emplace_back("source_address", a.source_address);
+    r.options.emplace_back("timeout_ms", std::to_string(timeout->count()));
+    r.options.emplace_back("concurrency", std::to_string(a.concurrency));
+    if (!a.replay.empty()) r.options.emplace_back("replay", a.replay);
+    if (!a.record.empty()) r.options.emplace_back("record", a.record);
+    r.findings = checks::run_checks(selected, context, a.selection);
+    for (const checks::Check* check : selected) {
+        if (a.selection.selects(check->info())) r.catalogue[check->info().id] = check->info();
+    }
+    r.plan = std::move(plan);
+
+    try {
+        if (!a.record.empty()) {
+            report::write_file_atomically(
+                a.record, checks::probes::observations_to_json_text(backends.recorded()));
+        }
+        write_report_outputs(r, outputs, a.text);
+    } catch (const report::OutputError& e) {
+        std::cerr << "edgeplan: " << e.what() << "\n";
+        return exit_input_error;
+    }
+    if (!a.quiet) print_report(r, a.format, a.text, std::cout);
+    return exit_code_for(r.summary(), a.fail_on == "warn");
+}
+
+}  // namespace edgeplan::app

@@ -1,0 +1,30 @@
+#pragma once
+// The shape shared by the live SRV checks (DNS-SRV-CLI-01, DNS-SRV-FED-01/02,
+// DNS-SRV-XMPP-01): the SRV exists, the record the Access Edge would pick (RFC 2782 order)
+// has the planned port and target, and the target resolves to a planned address.
+#include <functional>
+#include <vector>
+
+#include "checks/check.h"
+
+namespace edgeplan::checks::dns_live {
+
+struct SrvRecordSpec {
+    CheckInfo info;
+    std::vector<std::string> plan_rules;  // plan SRV records with one of these rules
+    std::string not_applicable;
+};
+
+class SrvRecordCheck final : public Check {
+  public:
+    explicit SrvRecordCheck(SrvRecordSpec spec) : spec_(std::move(spec)) {}
+    const CheckInfo& info() const override { return spec_.info; }
+    void request(const CheckContext& context, probes::ProbeRequests& requests) const override;
+    std::vector<Finding> evaluate(const CheckContext& context) const override;
+
+  private:
+    std::vector<const topology::DnsRecord*> records(const topology::Plan& plan) const;
+    SrvRecordSpec spec_;
+};
+
+}  // namespace edgeplan::checks::dns_live

@@ -1,0 +1,167 @@
+#include "checks/ports_live/port_rule_check.h"
+
+#include <algorithm>
+
+#include "checks/probes/observation.h"
+#include "checks/probes/probe_requests.h"
+
+namespace edgeplan::checks::ports_live {
+namespace {
+
+const char* mode_text(PortProbeMode mode) {
+    switch (mode) {
+        case PortProbeMode::inbound_external:
+            return "from outside";
+        case PortProbeMode::inbound_internal:
+            return "from the internal network";
+        case PortProbeMode::outbound_edge:
+            return "from the Edge toward the responder";
+    }
+    return "";
+}
+
+}  // namespace
+
+std::string endpoint_subject(const char* transport, const std::string& address, int port) {
+    const bool v6 = address.find(':') != std::string::npos;
+    return std::string(transport) + ":" + (v6 ? "[" + address + "]" : address) + ":" +
+           std::to_string(port);
+}
+
+ProbeSide side_of(PortProbeMode mode) {
+    switch (mode) {
+        case PortProbeMode::inbound_external:
+            return ProbeSide::external;
+        case PortProbeMode::inbound_internal:
+            return ProbeSide::internal;
+        case PortProbeMode::outbound_edge:
+            return ProbeSide::edge;
+    }
+    return ProbeSide::external;
+}
+
+std::vector<PortTarget> port_targets(const CheckContext& context, const std::string& rule,
+                                     PortProbeMode mode, topology::Transport transport) {
+    std::vector<PortTarget> out;
+    auto add = [&](const std::string& address, int port, const topology::FirewallRule& r) {
+        const bool seen = std::any_of(out.begin(), out.end(), [&](const PortTarget& t) {
+            return t.address == address && t.port == port;
+        });
+        if (!seen && port > 0 && port < 65536) {
+            out.push_back({address, static_cast<std::uint16_t>(port), r.row, r.where});
+        }
+    };
+    for (const topology::FirewallRule& r : context.plan.firewall) {
+        if (r.rule != rule || r.transport != transport || r.port_from != r.port_to) continue;
+        switch (mode) {
+            case PortProbeMode::inbound_external:
+            case PortProbeMode::inbound_internal: {
+                const auto side = mode == PortProbeMode::inbound_external
+                                      ? topology::FirewallSide::external
+                                      : topology::FirewallSide::internal;
+                if (r.direction != topology::Direction::inbound || r.side != side) break;
+                for (const std::string& a : r.probe_addresses) add(a, r.port_from, r);
+                break;
+            }
+            case PortProbeMode::outbound_edge:
+                if (r.direction != topology::Direction::outbound || !context.probe ||
+                    context.probe->responder.empty()) {
+                    break;
+                }
+                add(context.probe->responder, r.port_from, r);
+                break;
+        }
+    }
+    return out;
+}
+
+std::optional<Finding> not_probed(const CheckInfo& info, const CheckContext& context,
+                                  PortProbeMode mode) {
+    if (!context.observations || !context.probe) {
+        return make_skip(info, "topology", "offline",
+                         "live check: run `edgeplan check` to probe the ports");
+    }
+    if (!context.probe->probes_from(side_of(mode))) {
+        return make_skip(
+            info, "topology", "side_not_selected",
+            std::string("probes ") + mode_text(mode) + " need --from " + to_string(side_of(mode)));
+    }
+    if (mode == PortProbeMode::outbound_edge && context.probe->responder.empty()) {
+        return make_skip(info, "topology", "not_requested",
+                         "outbound rules are probed toward --responder ADDR");
+    }
+    return std::nullopt;
+}
+
+void PortRuleCheck::request(const CheckContext& context, probes::ProbeRequests& requests) const {
+    if (!context.probe || !context.probe->probes_from(side_of(spec_.mode))) return;
+    for (const PortTarget& t :
+         port_targets(context, spec_.rule, spec_.mode, topology::Transport::tcp)) {
+        requests.tcp.push_back({t.address, t.port, std::nullopt});
+    }
+}
+
+std::vector<Finding> PortRuleCheck::evaluate(const CheckContext& context) const {
+    const CheckInfo& info = spec_.info;
+    const auto targets = port_targets(context, spec_.rule, spec_.mode, topology::Transport::tcp);
+    if (targets.empty() && spec_.mode != PortProbeMode::outbound_edge) {
+        return {make_skip(info, "topology", "not_applicable",
+                          "the plan has no single-port TCP rule " + spec_.rule + " to probe")};
+    }
+    if (auto skip = not_probed(info, context, spec_.mode)) return {*skip};
+    if (targets.empty()) {
+        return {make_skip(info, "topology", "not_applicable",
+                          "the plan has no single-port TCP rule " + spec_.rule + " to probe")};
+    }
+    std::vector<Finding> findings;
+    for (const PortTarget& t : targets) {
+        const std::string subject_text = endpoint_subject("tcp", t.address, t.port);
+        Evidence evidence{{"ip", t.address},
+                          {"port", std::to_string(t.port)},
+                          {"transport", "tcp"},
+                          {"row", t.row}};
+        const auto& observed = context.observations->tcp;
+        const auto it = std::find_if(observed.begin(), observed.end(), [&](const auto& o) {
+            return o.probe.address == t.address && o.probe.port == t.port;
+        });
+        if (it == observed.end()) {
+            findings.push_back(
+                make_finding(info, Status::error, subject_text,
+                             "no observation for " + subject_text + " (the probe was not run)",
+                             t.where, evidence));
+            continue;
+        }
+        evidence.emplace_back("observed", probes::to_string(it->outcome));
+        if (it->probe.source_address) evidence.emplace_back("source_ip", *it->probe.source_address);
+        const std::string where_to = t.address + ":" + std::to_string(t.port);
+        Status status = violation_status(info);
+        std::string message;
+        // Lync must listen on every probed port: closed and filtered both fail, with different
+        // evidence (RST from a host versus silence from a firewall).
+        switch (it->outcome) {
+            case probes::TcpOutcome::open:
+                status = Status::pass;
+                message = where_to + " accepts TCP connections (" + t.row + ")";
+                break;
+            case probes::TcpOutcome::closed:
+                message = where_to + " is closed: the host answered RST, nothing listens there";
+                break;
+            case probes::TcpOutcome::filtered:
+                message =
+                    where_to + " is filtered: no answer before the timeout (a firewall drops it)";
+                break;
+            case probes::TcpOutcome::unreachable:
+                message = where_to + " is unreachable: " +
+                          (it->detail.empty() ? "no route to the host" : it->detail);
+                break;
+            case probes::TcpOutcome::local_error:
+                status = Status::error;
+                message = "the probe of " + where_to + " could not run here: " + it->detail;
+                break;
+        }
+        findings.push_back(make_finding(info, status, subject_text, message, t.where, evidence));
+    }
+    return findings;
+}
+
+}  // namespace edgeplan::checks::ports_live

@@ -1,0 +1,220 @@
+#include "checks/probe_runner.h"
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <exception>
+#include <functional>
+#include <thread>
+
+namespace edgeplan::checks {
+namespace {
+
+using probes::DnsAnswer;
+using probes::DnsLookup;
+using probes::DnsOutcome;
+using probes::DnsQuery;
+using probes::DnsType;
+using probes::DnsView;
+
+template <typename T>
+void append_unique(std::vector<T>& out, const T& item) {
+    if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+}
+
+void add_address(std::set<std::string>& out, const std::string& text) {
+    const std::string ip = canonical_ip(text);
+    if (!ip.empty()) out.insert(ip);
+}
+
+// Runs one batch; when the backend throws (a replay without that entry), retries item by item
+// so one missing observation costs only its own checks (they then report `error`).
+template <typename Observation, typename Request>
+std::vector<Observation> run_batch(
+    const std::vector<Request>& items,
+    const std::function<std::vector<Observation>(const std::vector<Request>&)>& run,
+    std::vector<std::string>& errors) {
+    if (items.empty()) return {};
+    try {
+        return run(items);
+    } catch (const std::exception&) {
+    }
+    std::vector<Observation> out;
+    for (const Request& item : items) {
+        try {
+            for (Observation& o : run({item})) out.push_back(std::move(o));
+        } catch (const std::exception& e) {
+            errors.push_back(e.what());
+        }
+    }
+    return out;
+}
+
+const std::vector<std::string>& servers_for(const ProbeSettings& settings, DnsView view) {
+    return view == DnsView::internal ? settings.internal_dns_servers
+                                     : settings.external_dns_servers;
+}
+
+std::string endpoint_text(const std::string& address, int port) {
+    const bool v6 = address.find(':') != std::string::npos;
+    return (v6 ? "[" + address + "]" : address) + ":" + std::to_string(port);
+}
+
+}  // namespace
+
+std::string canonical_ip(const std::string& text) {
+    unsigned char buffer[16];
+    char out[INET6_ADDRSTRLEN];
+    if (::inet_pton(AF_INET, text.c_str(), buffer) == 1) {
+        return ::inet_ntop(AF_INET, buffer, out, sizeof out) ? out : "";
+    }
+    if (::inet_pton(AF_INET6, text.c_str(), buffer) == 1) {
+        return ::inet_ntop(AF_INET6, buffer, out, sizeof out) ? out : "";
+    }
+    return {};
+}
+
+std::set<std::string> plan_addresses(const topology::Plan& plan) {
+    std::set<std::string> out;
+    for (const topology::DnsRecord& record : plan.dns) {
+        if (record.type == topology::DnsRecordType::a ||
+            record.type == topology::DnsRecordType::aaaa) {
+            add_address(out, record.value);
+        }
+    }
+    for (const topology::FirewallRule& rule : plan.firewall) {
+        for (const std::string& a : rule.probe_addresses) add_address(out, a);
+        for (const std::string& a : rule.source.addresses) add_address(out, a);
+        for (const std::string& a : rule.destination.addresses) add_address(out, a);
+    }
+    return out;
+}
+
+std::string source_address_for(const std::string& target, const std::string& option) {
+    const bool target_v6 = target.find(':') != std::string::npos;
+    if (!option.empty()) {
+        const bool option_v6 = option.find(':') != std::string::npos;
+        return option_v6 == target_v6 ? option : std::string{};
+    }
+    // Loopback pitfall: the ephemeral port range overlaps the media range, so a probe from
+    // 127.0.0.1 to 127.0.0.1 can connect to itself; bind to a different loopback address.
+    if (!target_v6 && target.rfind("127.", 0) == 0) {
+        return target == "127.0.0.1" ? "127.0.0.2" : "127.0.0.1";
+    }
+    return {};
+}
+
+probes::ProbeRequests collect_requests(const std::vector<const Check*>& checks,
+                                       const CheckContext& context, const Selection& selection) {
+    probes::ProbeRequests all;
+    for (const Check* check : checks) {
+        if (!selection.selects(check->info())) continue;
+        probes::ProbeRequests mine;
+        try {
+            check->request(context, mine);
+        } catch (const std::exception&) {
+            continue;  // evaluate() runs again under the runner and reports the error
+        }
+        for (const DnsLookup& lookup : mine.dns) append_unique(all.dns, lookup);
+        for (const probes::TcpProbe& probe : mine.tcp) append_unique(all.tcp, probe);
+        for (const probes::UdpStunProbe& probe : mine.stun) append_unique(all.stun, probe);
+    }
+    return all;
+}
+
+ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology::Plan& plan,
+                          const ProbeSettings& settings, const ProbeRunOptions& options,
+                          ProbeBackends& backends) {
+    ProbeRunResult result;
+    std::set<std::string> allowed = plan_addresses(plan);
+    for (const std::string& extra : options.extra_targets) add_address(allowed, extra);
+    if (!settings.responder.empty()) add_address(allowed, settings.responder);
+
+    // Only plan addresses become targets; everything else is refused and reported.
+    std::vector<probes::TcpProbe> tcp;
+    for (probes::TcpProbe probe : requests.tcp) {
+        const std::string ip = canonical_ip(probe.address);
+        if (ip.empty() || allowed.count(ip) == 0) {
+            result.refused.push_back("tcp:" + endpoint_text(probe.address, probe.port));
+            continue;
+        }
+        probe.address = ip;
+        const std::string source = source_address_for(ip, options.source_address);
+        if (!source.empty()) probe.source_address = source;
+        append_unique(tcp, probe);
+    }
+    std::vector<probes::UdpStunProbe> stun;
+    for (probes::UdpStunProbe probe : requests.stun) {
+        const std::string ip = canonical_ip(probe.address);
+        if (ip.empty() || allowed.count(ip) == 0) {
+            result.refused.push_back("udp:" + endpoint_text(probe.address, probe.port));
+            continue;
+        }
+        probe.address = ip;
+        append_unique(stun, probe);
+    }
+
+    // TCP and UDP need no DNS result: start them now, beside the DNS rounds. Each thread
+    // writes only its own vectors; they are merged after join.
+    std::vector<std::string> tcp_errors;
+    std::vector<std::string> stun_errors;
+    std::thread tcp_thread([&] {
+        result.observations.tcp = run_batch<probes::TcpObservation, probes::TcpProbe>(
+            tcp, [&](const auto& batch) { return backends.ports.probe(batch); }, tcp_errors);
+    });
+    std::thread stun_thread([&] {
+        result.observations.stun = run_batch<probes::StunObservation, probes::UdpStunProbe>(
+            stun, [&](const auto& batch) { return backends.stun.probe(batch); }, stun_errors);
+    });
+
+    std::vector<std::string> dns_errors;
+    auto resolve = [&](const std::vector<DnsQuery>& queries) {
+        return run_batch<DnsAnswer, DnsQuery>(
+            queries, [&](const auto& batch) { return backends.resolver.resolve(batch); },
+            dns_errors);
+    };
+    try {
+        // Round 1: every name the checks derived from the plan (and partner SRVs), per server.
+        std::vector<DnsQuery> round1;
+        for (const DnsLookup& lookup : requests.dns) {
+            for (const std::string& server : servers_for(settings, lookup.view)) {
+                append_unique(round1, DnsQuery{lookup.name, lookup.type, server});
+            }
+        }
+        std::vector<DnsAnswer> answers = resolve(round1);
+
+        // Round 2: A and AAAA of the SRV targets learned, at the server that named them.
+        std::vector<DnsQuery> round2;
+        for (const DnsLookup& lookup : requests.dns) {
+            if (!lookup.follow_srv_targets || lookup.type != DnsType::SRV) continue;
+            for (const DnsAnswer& answer : answers) {
+                if (answer.outcome != DnsOutcome::ok || answer.query.type != DnsType::SRV ||
+                    answer.query.name != lookup.name) {
+                    continue;
+                }
+                for (const probes::SrvRecord& srv : answer.srv) {
+                    if (srv.target.empty() || srv.target == ".") continue;  // "no service"
+                    for (DnsType type : {DnsType::A, DnsType::AAAA}) {
+                        const DnsQuery query{srv.target, type, answer.query.server};
+                        if (std::find(round1.begin(), round1.end(), query) == round1.end()) {
+                            append_unique(round2, query);
+                        }
+                    }
+                }
+            }
+        }
+        std::vector<DnsAnswer> second = resolve(round2);
+        answers.insert(answers.end(), second.begin(), second.end());
+        result.observations.dns = std::move(answers);
+    } catch (const std::exception& e) {
+        dns_errors.push_back(e.what());
+    }
+    tcp_thread.join();
+    stun_thread.join();
+    for (auto* errors : {&dns_errors, &tcp_errors, &stun_errors}) {
+        result.backend_errors.insert(result.backend_errors.end(), errors->begin(), errors->end());
+    }
+    return result;
+}
+
+}  // namespace edgeplan::checks

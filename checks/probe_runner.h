@@ -1,0 +1,58 @@
+#pragma once
+// Runs what the selected probe checks request (STYLE.md: checks declare requests, evaluate
+// observations). Targets come only from the plan (or --target): an address learned from DNS
+// is evidence for a finding, never a target. DNS runs in two rounds (names from the plan and
+// partner SRVs, then A/AAAA of the SRV targets learned) while the TCP and UDP probes, which
+// need plan addresses only, run at the same time on their own threads.
+#include <set>
+#include <string>
+#include <vector>
+
+#include "checks/check.h"
+#include "checks/probe_settings.h"
+#include "checks/probes/observation.h"
+#include "checks/probes/port_prober.h"
+#include "checks/probes/probe_requests.h"
+#include "checks/probes/resolver.h"
+#include "checks/probes/stun_prober.h"
+#include "checks/runner.h"
+
+namespace edgeplan::checks {
+
+struct ProbeBackends {
+    probes::Resolver& resolver;
+    probes::PortProber& ports;
+    probes::StunProber& stun;
+};
+
+struct ProbeRunOptions {
+    std::vector<std::string> extra_targets;  // --target (and --responder): allowed besides the plan
+    std::string source_address;              // --source-address; empty = choose for loopback
+};
+
+struct ProbeRunResult {
+    probes::Observations observations;
+    std::vector<std::string> refused;         // requests whose target is not in the plan
+    std::vector<std::string> backend_errors;  // a backend threw (e.g. a replay lacks an entry)
+};
+
+// The requests of every selected check, de-duplicated, in first-seen order.
+probes::ProbeRequests collect_requests(const std::vector<const Check*>& checks,
+                                       const CheckContext& context, const Selection& selection);
+
+// Every address the plan names: DNS record values and firewall endpoints/probe addresses.
+std::set<std::string> plan_addresses(const topology::Plan& plan);
+
+// Canonical text of an IP literal (inet_ntop), or empty when it is not one.
+std::string canonical_ip(const std::string& text);
+
+// The source address a TCP probe of `target` binds to: --source-address when given (and of
+// the same family), else for a 127.x target 127.0.0.1, or 127.0.0.2 when the target is
+// 127.0.0.1 (a loopback probe must not connect to itself); else none.
+std::string source_address_for(const std::string& target, const std::string& option);
+
+ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology::Plan& plan,
+                          const ProbeSettings& settings, const ProbeRunOptions& options,
+                          ProbeBackends& backends);
+
+}  // namespace edgeplan::checks
