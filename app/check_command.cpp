@@ -9,7 +9,7 @@
 
 #include "app/clock.h"
 #include "app/exit_codes.h"
-#include "app/file_digest.h"
+#include "report/sha256.h"
 #include "app/report_outputs.h"
 #include "checks/probe_runner.h"
 #include "checks/probe_settings.h"
@@ -222,9 +222,9 @@ int check_command(const CheckArguments& a) {
     r.started_at = format_iso_utc(std::chrono::system_clock::now());
     r.now = format_iso_utc(*now);
     r.inputs.push_back(
-        {"topology", model.source_file, sha256_file(a.topology), to_string(model.format)});
+        {"topology", model.source_file, report::sha256_file_hex(a.topology), to_string(model.format)});
     if (!a.settings.empty()) {
-        r.inputs.push_back({"settings", a.settings, sha256_file(a.settings), "edgeplan-settings"});
+        r.inputs.push_back({"settings", a.settings, report::sha256_file_hex(a.settings), "edgeplan-settings"});
     }
     r.options.emplace_back("command_line", a.command_line);
     std::vector<std::string> sides;

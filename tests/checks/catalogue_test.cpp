@@ -32,17 +32,20 @@ std::vector<const checks::CheckInfo*> infos_of(
     return infos;
 }
 
-// Every *_test.cpp under tests/checks except this file, concatenated.
+// Every *_test.cpp under tests/checks (offline checks) and tests/checks_live (probe checks)
+// except this file, concatenated.
 std::string check_test_sources() {
     std::string text;
-    const fs::path root = fs::path(EDGEPLAN_SOURCE_DIR) / "tests" / "checks";
-    for (const auto& entry : fs::recursive_directory_iterator(root)) {
-        const std::string name = entry.path().filename().string();
-        if (name == "catalogue_test.cpp" || name.size() < 9 ||
-            name.substr(name.size() - 9) != "_test.cpp") {
-            continue;
+    for (const char* folder : {"checks", "checks_live"}) {
+        const fs::path root = fs::path(EDGEPLAN_SOURCE_DIR) / "tests" / folder;
+        for (const auto& entry : fs::recursive_directory_iterator(root)) {
+            const std::string name = entry.path().filename().string();
+            if (name == "catalogue_test.cpp" || name.size() < 9 ||
+                name.substr(name.size() - 9) != "_test.cpp") {
+                continue;
+            }
+            text += read(entry.path());
         }
-        text += read(entry.path());
     }
     return text;
 }
@@ -53,14 +56,23 @@ TEST(Catalogue, IdsAreUniqueSortedAndWellFormed) {
     const auto all = checks::make_all_checks();
     ASSERT_FALSE(all.empty());
     const std::regex grammar("^[A-Z]+(-[A-Z0-9]+)*-[0-9]{2}$");
-    std::set<std::string> ids;
+    // A rule checked both offline and on the network has one entry per kind, offline first.
+    std::set<std::pair<std::string, std::string>> keys;
     std::string previous;
+    checks::CheckKind previous_kind = checks::CheckKind::offline;
     for (const auto& check : all) {
         const std::string& id = check->info().id;
+        const checks::CheckKind kind = check->info().kind;
         EXPECT_TRUE(std::regex_match(id, grammar)) << id;
-        EXPECT_TRUE(ids.insert(id).second) << "duplicate " << id;
-        EXPECT_LT(previous, id) << "registry not sorted at " << id;
+        EXPECT_TRUE(keys.insert({id, checks::to_string(kind)}).second) << "duplicate " << id;
+        EXPECT_LE(previous, id) << "registry not sorted at " << id;
+        if (previous == id) {
+            EXPECT_TRUE(previous_kind == checks::CheckKind::offline &&
+                        kind != checks::CheckKind::offline)
+                << id << ": the offline entry comes first, then one live entry";
+        }
         previous = id;
+        previous_kind = kind;
     }
 }
 
@@ -122,7 +134,7 @@ TEST(Catalogue, JsonListsEveryCheckWithItsCitations) {
     ASSERT_EQ(json.size(), all.size());
     for (std::size_t i = 0; i < all.size(); ++i) {
         EXPECT_EQ(json[i]["id"], all[i]->info().id);
-        EXPECT_EQ(json[i]["kind"], "offline");
+        EXPECT_EQ(json[i]["kind"], checks::to_string(all[i]->info().kind));
         EXPECT_EQ(json[i]["citations"].size(), all[i]->info().citations.size());
     }
 }

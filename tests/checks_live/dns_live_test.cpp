@@ -165,6 +165,29 @@ const std::vector<Row>& rows() {
          },
          Status::fail,
          {"srv_target", "sip.fabrikam.com"}},
+        {"fail - push SRV missing for a domain with push clients",
+         "DNS-SRV-FED-02",
+         "dns:_sipfederationtls._tcp.contoso.com/SRV",
+         [](World& w) {
+             w.model.sip_domains[0].mobile_push = true;
+             w.model.federation.partner_discovery = false;
+             w.plan = topology::derive_plan(w.model);
+             set(w, "_sipfederationtls._tcp.contoso.com", DnsType::SRV, DnsOutcome::nxdomain);
+         },
+         Status::fail,
+         {"observed", "nxdomain"}},
+        {"skip - no domain uses push clients",
+         "DNS-SRV-FED-02",
+         "topology",
+         [](World&) {},
+         Status::skip,
+         {}},
+        {"skip - one Edge pool: no per-pool XMPP SRV priorities to compare",
+         "DNS-SRV-XMPP-03",
+         "topology",
+         [](World&) {},
+         Status::skip,
+         {}},
         {"pass - XMPP SRV as planned",
          "DNS-SRV-XMPP-01",
          "dns:_xmpp-server._tcp.contoso.com/SRV",
