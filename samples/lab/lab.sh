@@ -68,28 +68,32 @@ record_pid() {
     echo "$pid $started $name" >>"$(state_dir)/pids"
 }
 
+# Running and still the process we started. A zombie counts as gone: once lab.sh start has
+# exited, its servers are re-parented to whatever init this machine has, which may not reap them.
 alive() {
-    local pid=$1 started=$2
-    [ "$(start_time "$pid" 2>/dev/null)" = "$started" ]
+    local pid=$1 started=$2 stat fields
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
+    stat=${stat##*) }
+    read -r -a fields <<<"$stat"
+    [ "${fields[0]}" != Z ] && [ "${fields[19]}" = "$started" ]
 }
 
 stop_processes() {
     local file pid started name deadline
     file="$(state_dir)/pids"
     [ -f "$file" ] || return 0
-    # Reverse order: listeners and coturn first, the name servers last.
-    tac "$file" | while read -r pid started name; do
-        [ "$started" != gone ] || continue
+    # SIGTERM to all, then wait for all (5 s), then SIGKILL what is left.
+    while read -r pid started name; do
+        ! alive "$pid" "$started" || kill -TERM "$pid" 2>/dev/null || true
+    done <"$file"
+    deadline=$((SECONDS + 5))
+    while read -r pid started name; do
+        while alive "$pid" "$started" && ((SECONDS < deadline)); do sleep 0.05; done
         if alive "$pid" "$started"; then
-            kill -TERM "$pid" 2>/dev/null || true
-            deadline=$((SECONDS + 5))
-            while alive "$pid" "$started" && ((SECONDS < deadline)); do sleep 0.1; done
-            if alive "$pid" "$started"; then
-                echo "lab.sh: $name ($pid) ignored SIGTERM; killing it" >&2
-                kill -KILL "$pid" 2>/dev/null || true
-            fi
+            echo "lab.sh: $name ($pid) ignored SIGTERM; killing it" >&2
+            kill -KILL "$pid" 2>/dev/null || true
         fi
-    done
+    done <"$file"
     rm -f "$file"
 }
 
