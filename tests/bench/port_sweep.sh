@@ -8,8 +8,8 @@
 # (b) the same ports with nftables dropping the SYNs to half of them: the prober's wall time
 #     against its per-probe timeout (target <= 1.5x: every probe is in flight at once), and nmap
 #     on a 500-port subset (half dropped), extrapolated linearly to 10,000 ports; with
-#     --full-nmap also one full 10,000-port nmap run (minutes: nmap slows down on drops, so the
-#     linear extrapolation is a lower bound).
+#     --full-nmap also one full 10,000-port nmap run, since nmap's time on drops is not linear
+#     in the port count (docs/performance.md).
 #
 # `edgeplan check` cannot sweep an arbitrary port range yet (--target/--only), so the prober is
 # driven by tests/bench/port_sweep_bench.cpp (CMake target port_sweep_bench, links
@@ -137,7 +137,7 @@ measure b_prober "$runs" "${sweep[@]}"
 measure b_nmap_subset "$nmap_runs" "${nmap_subset[@]}"
 echo none >"$work/b_nmap_full.seconds"
 if ((full_nmap)); then
-    echo "== (b) one full nmap run (minutes)" >&2
+    echo "== (b) one full nmap run" >&2
     started=$(date +%s.%N)
     open=$(nmap_open "${nmap_all[@]}")
     python3 -c 'import sys,time; print(time.time() - float(sys.argv[1]))' "$started" \
