@@ -35,15 +35,15 @@ struct ChainVerification {
 };
 
 struct CertificateFacts {
-    std::string subject_cn;  // the last CN of the subject; empty when none
-    std::string subject_dn;  // RFC 2253 text
-    std::string issuer_dn;   // RFC 2253 text
+    std::string subject_cn;            // the last CN of the subject; empty when none
+    std::string subject_dn;            // RFC 2253 text
+    std::string issuer_dn;             // RFC 2253 text
     std::vector<std::string> san_dns;  // SAN dNSName entries, as written (lower-cased)
     std::vector<std::string> ekus;     // dotted OIDs; empty when the extension is absent
     bool eku_extension_present = false;
     KeyType key_type = KeyType::other;
-    int key_bits = 0;          // RSA modulus / EC field size
-    std::string key_curve;     // EC curve short name ("prime256v1"), empty otherwise
+    int key_bits = 0;                 // RSA modulus / EC field size
+    std::string key_curve;            // EC curve short name ("prime256v1"), empty otherwise
     std::string signature_algorithm;  // OpenSSL long name ("sha256WithRSAEncryption")
     std::string signature_hash;       // "SHA256", "SHA1", "MD5", ... (empty when not separable)
     Clock::time_point not_before{};

@@ -121,7 +121,8 @@ void read_san(X509* cert, CertificateFacts& facts) {
     if (!names) return;
     for (int i = 0; i < sk_GENERAL_NAME_num(names.get()); ++i) {
         const GENERAL_NAME* name = sk_GENERAL_NAME_value(names.get(), i);
-        if (name->type == GEN_DNS) facts.san_dns.push_back(lower(asn1_string_text(name->d.dNSName)));
+        if (name->type == GEN_DNS)
+            facts.san_dns.push_back(lower(asn1_string_text(name->d.dNSName)));
     }
 }
 
@@ -143,7 +144,9 @@ void read_key(X509* cert, CertificateFacts& facts) {
     facts.key_bits = EVP_PKEY_get_bits(key);
     switch (EVP_PKEY_get_base_id(key)) {
         case EVP_PKEY_RSA:
-        case EVP_PKEY_RSA_PSS: facts.key_type = KeyType::rsa; break;
+        case EVP_PKEY_RSA_PSS:
+            facts.key_type = KeyType::rsa;
+            break;
         case EVP_PKEY_EC: {
             facts.key_type = KeyType::ec;
             char group[80] = {};
@@ -153,10 +156,18 @@ void read_key(X509* cert, CertificateFacts& facts) {
             }
             break;
         }
-        case EVP_PKEY_ED25519: facts.key_type = KeyType::ed25519; break;
-        case EVP_PKEY_ED448: facts.key_type = KeyType::ed448; break;
-        case EVP_PKEY_DSA: facts.key_type = KeyType::dsa; break;
-        default: facts.key_type = KeyType::other; break;
+        case EVP_PKEY_ED25519:
+            facts.key_type = KeyType::ed25519;
+            break;
+        case EVP_PKEY_ED448:
+            facts.key_type = KeyType::ed448;
+            break;
+        case EVP_PKEY_DSA:
+            facts.key_type = KeyType::dsa;
+            break;
+        default:
+            facts.key_type = KeyType::other;
+            break;
     }
 }
 
@@ -215,7 +226,8 @@ CertificateFacts facts_of(X509* cert) {
     return facts;
 }
 
-ChainVerification verify_chain(X509* leaf, STACK_OF(X509) * untrusted, const VerifyOptions& options) {
+ChainVerification verify_chain(X509* leaf, STACK_OF(X509) * untrusted,
+                               const VerifyOptions& options) {
     ChainVerification result;
     if (!options.verify) return result;
     result.attempted = true;
@@ -250,7 +262,8 @@ ChainVerification verify_chain(X509* leaf, STACK_OF(X509) * untrusted, const Ver
     }
     if (STACK_OF(X509)* built = X509_STORE_CTX_get0_chain(context.get())) {
         for (int i = 0; i < sk_X509_num(built); ++i) {
-            result.chain_subjects.push_back(name_text(X509_get_subject_name(sk_X509_value(built, i))));
+            result.chain_subjects.push_back(
+                name_text(X509_get_subject_name(sk_X509_value(built, i))));
         }
     }
     ERR_clear_error();
@@ -274,7 +287,8 @@ CertificateChainFacts facts_of_chain(const std::vector<Owned<X509>>& certs,
                 name_text(X509_get_subject_name(cert.get())));
         }
     }
-    for (std::size_t i = 1; i < certs.size(); ++i) chain.intermediates.push_back(facts_of(certs[i].get()));
+    for (std::size_t i = 1; i < certs.size(); ++i)
+        chain.intermediates.push_back(facts_of(certs[i].get()));
     return chain;
 }
 
@@ -363,12 +377,18 @@ CertificateChainFacts parse_pkcs12(const std::string& path, const std::string& b
 
 const char* to_string(KeyType type) {
     switch (type) {
-        case KeyType::rsa: return "RSA";
-        case KeyType::ec: return "EC";
-        case KeyType::ed25519: return "Ed25519";
-        case KeyType::ed448: return "Ed448";
-        case KeyType::dsa: return "DSA";
-        case KeyType::other: break;
+        case KeyType::rsa:
+            return "RSA";
+        case KeyType::ec:
+            return "EC";
+        case KeyType::ed25519:
+            return "Ed25519";
+        case KeyType::ed448:
+            return "Ed448";
+        case KeyType::dsa:
+            return "DSA";
+        case KeyType::other:
+            break;
     }
     return "other";
 }
@@ -413,7 +433,8 @@ CertificateChainFacts load_certificate_file(const std::string& path, const FileO
     if (bytes.empty()) throw CertificateLoadError(path + ": empty file");
     if (bytes.find("-----BEGIN") != std::string::npos) {
         auto certs = read_pem_certificates(bytes);
-        if (certs.empty()) throw CertificateLoadError(path + ": PEM file holds no CERTIFICATE block");
+        if (certs.empty())
+            throw CertificateLoadError(path + ": PEM file holds no CERTIFICATE block");
         return facts_of_chain(certs, options);
     }
     // DER: one certificate that spans the whole file.

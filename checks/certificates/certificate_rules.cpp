@@ -60,7 +60,8 @@ RuleResult required_san(const char* id, const CertificateFacts& facts, const std
                           "the " + role + " " + name +
                               " is covered only by a wildcard SAN; the Edge needs it listed",
                           evidence);
-        case Presence::absent: break;
+        case Presence::absent:
+            break;
     }
     evidence.emplace_back("missing", name);
     return result(id, Status::fail, "the SAN does not contain the " + role + " " + name, evidence);
@@ -160,9 +161,9 @@ RuleResult has_eku(const char* id, const CertificateFacts& facts, const char* oi
     Evidence evidence{{"expected", name + " (" + oid + ")"}, {"cert_eku", join(facts.ekus)}};
     if (contains(facts.ekus, oid)) return result(id, Status::pass, "the EKU has " + name, evidence);
     return result(id, Status::fail,
-                  facts.eku_extension_present ? "the EKU lacks " + name
-                                              : "the certificate has no EKU extension (" + name +
-                                                    " must be listed)",
+                  facts.eku_extension_present
+                      ? "the EKU lacks " + name
+                      : "the certificate has no EKU extension (" + name + " must be listed)",
                   evidence);
 }
 
@@ -197,12 +198,20 @@ RuleResult key_strength(const CertificateFacts& facts) {
     Evidence evidence{{"observed", observed}, {"expected", "RSA >= 2048 or EC >= 256"}};
     bool strong = false;
     switch (facts.key_type) {
-        case KeyType::rsa: strong = facts.key_bits >= 2048; break;
-        case KeyType::ec: strong = facts.key_bits >= 256; break;
+        case KeyType::rsa:
+            strong = facts.key_bits >= 2048;
+            break;
+        case KeyType::ec:
+            strong = facts.key_bits >= 256;
+            break;
         case KeyType::ed25519:
-        case KeyType::ed448: strong = true; break;
+        case KeyType::ed448:
+            strong = true;
+            break;
         case KeyType::dsa:
-        case KeyType::other: strong = false; break;
+        case KeyType::other:
+            strong = false;
+            break;
     }
     if (strong) return result(id, Status::pass, "key " + observed, evidence);
     return result(id, Status::fail, "weak or unsupported key " + observed, evidence);
@@ -243,7 +252,8 @@ RuleResult xmpp_domains(const CertificateFacts& facts, const CertificateExpectat
         if (!contains(facts.san_dns, lower(domain))) missing.push_back(lower(domain));
     }
     for (const auto& name : missing) evidence.emplace_back("missing", name);
-    if (!missing.empty()) return result(id, Status::fail, "the SAN lacks " + join(missing), evidence);
+    if (!missing.empty())
+        return result(id, Status::fail, "the SAN lacks " + join(missing), evidence);
     return result(id, Status::pass, "the SAN lists every XMPP domain", evidence);
 }
 
@@ -263,7 +273,8 @@ RuleResult xmpp_prefixed(const CertificateFacts& facts, const CertificateExpecta
             evidence.emplace_back("unexpected", "*." + lower(domain));
         }
     }
-    if (notes.empty()) return result(id, Status::pass, "xmpp.<domain> listed, no wildcard", evidence);
+    if (notes.empty())
+        return result(id, Status::pass, "xmpp.<domain> listed, no wildcard", evidence);
     return result(id, Status::warn, join(notes) + " (catalogue A-2: optional, warn)", evidence);
 }
 
@@ -289,7 +300,8 @@ CertificateExpectation expectation_for(const topology::Model& model,
     }
     // The plan lists the XMPP domains only on the pool that carries XMPP federation.
     for (const auto& domain : model.xmpp_domains) {
-        if (contains(request.sans, lower(domain.name))) e.xmpp_domains.push_back(lower(domain.name));
+        if (contains(request.sans, lower(domain.name)))
+            e.xmpp_domains.push_back(lower(domain.name));
     }
     return e;
 }
@@ -303,11 +315,11 @@ std::vector<RuleResult> evaluate_certificate(const CertificateChainFacts& chain,
         results.push_back(chain_trust("CERT-EXT-01", chain, expected.public_ca));
         results.push_back(subject_is_fqdn("CERT-EXT-02", facts, expected));
         results.push_back(subject_in_san(facts, expected));
-        results.push_back(expected.webconf_fqdn.empty()
-                              ? skipped("CERT-EXT-04", "the Web Conferencing FQDN is unknown",
-                                        "unknown_input")
-                              : required_san("CERT-EXT-04", facts, expected.webconf_fqdn,
-                                             "Web Conferencing Edge FQDN"));
+        results.push_back(
+            expected.webconf_fqdn.empty()
+                ? skipped("CERT-EXT-04", "the Web Conferencing FQDN is unknown", "unknown_input")
+                : required_san("CERT-EXT-04", facts, expected.webconf_fqdn,
+                               "Web Conferencing Edge FQDN"));
         results.push_back(sip_domains(facts, expected));
         results.push_back(wildcards("CERT-EXT-08", facts, true));
         results.push_back(has_eku("CERT-EXT-09", facts, kEkuServerAuth, "serverAuth"));
@@ -327,25 +339,29 @@ std::vector<RuleResult> evaluate_certificate(const CertificateChainFacts& chain,
         results.push_back(xmpp_domains(facts, expected));
         results.push_back(xmpp_prefixed(facts, expected));
     }
-    std::stable_sort(results.begin(), results.end(),
-                     [](const RuleResult& a, const RuleResult& b) { return a.rule_id < b.rule_id; });
+    std::stable_sort(results.begin(), results.end(), [](const RuleResult& a, const RuleResult& b) {
+        return a.rule_id < b.rule_id;
+    });
     return results;
 }
 
 RuleResult evaluate_same_certificate(CertificateUse use,
                                      const std::vector<MemberCertificate>& members) {
     const char* id = use == CertificateUse::external ? "CERT-EXT-13" : "CERT-INT-05";
-    if (members.size() < 2) return skipped(id, "fewer than two pool members presented a certificate");
+    if (members.size() < 2)
+        return skipped(id, "fewer than two pool members presented a certificate");
     Evidence evidence;
-    for (const auto& m : members) evidence.emplace_back("observed", m.member + " " + m.facts.sha256_fingerprint);
+    for (const auto& m : members)
+        evidence.emplace_back("observed", m.member + " " + m.facts.sha256_fingerprint);
     const std::string& first = members.front().facts.sha256_fingerprint;
     const bool same = std::all_of(members.begin(), members.end(), [&](const MemberCertificate& m) {
         return m.facts.sha256_fingerprint == first;
     });
     if (same) {
-        return result(id, Status::pass,
-                      "all " + std::to_string(members.size()) + " members present the same certificate",
-                      evidence);
+        return result(
+            id, Status::pass,
+            "all " + std::to_string(members.size()) + " members present the same certificate",
+            evidence);
     }
     return result(id, Status::fail, "pool members present different certificates", evidence);
 }
@@ -365,7 +381,8 @@ RuleResult evaluate_cross_names(const CertificateFacts& facts,
     for (const auto& name : names) {
         evidence.emplace_back("fqdn", name);
         if (!contains(resolved_lower, name)) problems.push_back(name + " has no DNS record");
-        if (!any_name_matches(facts.san_dns, name)) problems.push_back(name + " is not on the certificate");
+        if (!any_name_matches(facts.san_dns, name))
+            problems.push_back(name + " is not on the certificate");
     }
     if (problems.empty()) {
         return result(id, Status::pass, "every external FQDN resolves and is on the certificate",

@@ -23,9 +23,9 @@ namespace edgeplan::checks::certificates {
 struct CertificateExpectation {
     topology::CertificateUse use = topology::CertificateUse::external;
     std::string pool_id;
-    std::string subject;                  // Access Edge FQDN (external) / internal FQDN
-    std::string webconf_fqdn;             // external only; empty when unknown
-    std::vector<std::string> sip_domains;  // SIP domains (the rule looks for sip.<domain>)
+    std::string subject;                    // Access Edge FQDN (external) / internal FQDN
+    std::string webconf_fqdn;               // external only; empty when unknown
+    std::vector<std::string> sip_domains;   // SIP domains (the rule looks for sip.<domain>)
     std::vector<std::string> xmpp_domains;  // XMPP domains carried by this pool (CERT-XMPP-01)
     bool server_auth = true;
     bool client_auth = false;  // AOL public IM (CERT-EXT-10)

@@ -19,9 +19,8 @@ std::string normalise(std::string name) {
 bool valid_label(std::string_view label) {
     if (label.empty() || label.size() > 63) return false;
     if (label.front() == '-' || label.back() == '-') return false;
-    return std::all_of(label.begin(), label.end(), [](unsigned char c) {
-        return std::isalnum(c) || c == '-' || c == '_';
-    });
+    return std::all_of(label.begin(), label.end(),
+                       [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_'; });
 }
 
 bool valid_host(std::string_view name) {
@@ -29,7 +28,8 @@ bool valid_host(std::string_view name) {
     std::size_t start = 0;
     for (int round = 0; round < 128; ++round) {
         const std::size_t dot = name.find('.', start);
-        const auto label = name.substr(start, dot == std::string_view::npos ? name.npos : dot - start);
+        const auto label =
+            name.substr(start, dot == std::string_view::npos ? name.npos : dot - start);
         if (!valid_label(label)) return false;
         if (dot == std::string_view::npos) return true;
         start = dot + 1;
@@ -40,10 +40,10 @@ bool valid_host(std::string_view name) {
 // Generic TLDs and the two-label suffixes under which registrants get names. A name found here
 // is never the parent of an acceptable wildcard.
 constexpr std::array<std::string_view, 32> kTwoLabelSuffixes{
-    "co.uk", "org.uk", "ac.uk",  "gov.uk", "com.au", "net.au", "org.au", "co.nz",
-    "co.jp", "ne.jp",  "or.jp",  "co.za", "com.br", "com.cn", "net.cn", "org.cn",
-    "co.in", "com.mx", "com.tr", "co.kr", "com.sg", "com.hk", "co.il", "com.ar",
-    "gov.au", "edu.au", "ac.jp", "go.jp",  "com.tw", "co.id", "com.my", "com.pl",
+    "co.uk",  "org.uk", "ac.uk",  "gov.uk", "com.au", "net.au", "org.au", "co.nz",
+    "co.jp",  "ne.jp",  "or.jp",  "co.za",  "com.br", "com.cn", "net.cn", "org.cn",
+    "co.in",  "com.mx", "com.tr", "co.kr",  "com.sg", "com.hk", "co.il",  "com.ar",
+    "gov.au", "edu.au", "ac.jp",  "go.jp",  "com.tw", "co.id",  "com.my", "com.pl",
 };
 
 }  // namespace
@@ -75,10 +75,12 @@ bool dns_name_matches(const std::string& presented_raw, const std::string& refer
     // "*.parent" matches exactly one label in front of parent.
     const std::string parent = presented.substr(1);  // ".parent"
     if (reference.size() <= parent.size()) return false;
-    if (reference.compare(reference.size() - parent.size(), parent.size(), parent) != 0) return false;
+    if (reference.compare(reference.size() - parent.size(), parent.size(), parent) != 0)
+        return false;
     const std::string first = reference.substr(0, reference.size() - parent.size());
     // RFC 6125 6.4.3: no wildcard match on an IDN A-label (xn--) in the wildcard position.
-    return first.find('.') == std::string::npos && valid_label(first) && first.rfind("xn--", 0) != 0;
+    return first.find('.') == std::string::npos && valid_label(first) &&
+           first.rfind("xn--", 0) != 0;
 }
 
 bool any_name_matches(const std::vector<std::string>& presented, const std::string& reference) {

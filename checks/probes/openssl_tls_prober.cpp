@@ -103,10 +103,11 @@ class OpenSslTlsProber final : public TlsProber {
                      std::string received) {
         const std::string target = p.sni.empty() ? p.address : p.sni;
         const std::string token = random_token();
-        const IoResult sent =
-            client.write_all(build_sip_options(target, p.port, local_endpoint(fd), token), deadline());
+        const IoResult sent = client.write_all(
+            build_sip_options(target, p.port, local_endpoint(fd), token), deadline());
         if (sent.status != IoStatus::ok) {
-            o.sip_outcome = sent.status == IoStatus::timeout ? SipOutcome::silent : SipOutcome::closed;
+            o.sip_outcome =
+                sent.status == IoStatus::timeout ? SipOutcome::silent : SipOutcome::closed;
             o.sip_detail = "sending OPTIONS: " + sent.detail;
             return;
         }
@@ -127,7 +128,8 @@ class OpenSslTlsProber final : public TlsProber {
                 }
             }
             if (received.size() >= kMaxSipHeadBytes) break;
-            const IoResult r = client.read_some(received, kMaxSipHeadBytes - received.size(), until);
+            const IoResult r =
+                client.read_some(received, kMaxSipHeadBytes - received.size(), until);
             if (r.status == IoStatus::ok) continue;
             // The status line alone proves a SIP server, even if the rest never came.
             const SipParseResult last = parse_sip_response(received);
@@ -140,7 +142,8 @@ class OpenSslTlsProber final : public TlsProber {
                 o.sip_outcome = SipOutcome::non_sip;
                 o.sip_detail = "incomplete answer: " + r.detail;
             } else {
-                o.sip_outcome = r.status == IoStatus::timeout ? SipOutcome::silent : SipOutcome::closed;
+                o.sip_outcome =
+                    r.status == IoStatus::timeout ? SipOutcome::silent : SipOutcome::closed;
                 o.sip_detail = r.detail;
             }
             return;
@@ -158,7 +161,8 @@ class OpenSslTlsProber final : public TlsProber {
         const TlsHandshake h = client.handshake(deadline());
         // A ServerHello with a legacy version means the server took it, even if the handshake
         // later fails on the missing client certificate.
-        const bool accepted = h.server_hello_seen && (h.protocol == "TLSv1" || h.protocol == "TLSv1.1");
+        const bool accepted =
+            h.server_hello_seen && (h.protocol == "TLSv1" || h.protocol == "TLSv1.1");
         o.legacy_tls_accepted = accepted;
         if (accepted) o.legacy_protocol = h.protocol;
     }

@@ -10,8 +10,8 @@ constexpr const char* kVersion = "SIP/2.0 ";
 
 bool is_token_char(unsigned char c) {
     // RFC 3261 25.1 token
-    return std::isalnum(c) || std::string_view("-.!%*_+`'~").find(static_cast<char>(c)) !=
-                                  std::string_view::npos;
+    return std::isalnum(c) ||
+           std::string_view("-.!%*_+`'~").find(static_cast<char>(c)) != std::string_view::npos;
 }
 
 // Reason-Phrase: UTF-8 text without control characters other than HTAB.
@@ -56,7 +56,8 @@ SipParseResult parse_sip_response(const std::string& bytes) {
     }
     const std::string code = line.substr(version.size(), 3);
     for (char c : code) {
-        if (!std::isdigit(static_cast<unsigned char>(c))) return not_sip("status code is not 3 digits");
+        if (!std::isdigit(static_cast<unsigned char>(c)))
+            return not_sip("status code is not 3 digits");
     }
     result.head.status_code = std::stoi(code);
     if (result.head.status_code < 100 || result.head.status_code > 699) {
@@ -100,16 +101,11 @@ SipParseResult parse_sip_response(const std::string& bytes) {
 std::string build_sip_options(const std::string& target, int port, const std::string& via_host,
                               const std::string& token) {
     const std::string uri = "sip:" + target + ":" + std::to_string(port) + ";transport=tls";
-    return "OPTIONS " + uri + " SIP/2.0\r\n" +
-           "Via: SIP/2.0/TLS " + via_host + ";branch=z9hG4bK" + token + ";rport\r\n" +
-           "Max-Forwards: 70\r\n" +
-           "From: <sip:edgeplan@edgeplan.invalid>;tag=" + token + "\r\n" +
-           "To: <sip:" + target + ">\r\n" +
-           "Call-ID: " + token + "@edgeplan.invalid\r\n" +
-           "CSeq: 1 OPTIONS\r\n" +
-           "User-Agent: edgeplan\r\n" +
-           "Accept: application/sdp\r\n" +
-           "Content-Length: 0\r\n\r\n";
+    return "OPTIONS " + uri + " SIP/2.0\r\n" + "Via: SIP/2.0/TLS " + via_host + ";branch=z9hG4bK" +
+           token + ";rport\r\n" + "Max-Forwards: 70\r\n" +
+           "From: <sip:edgeplan@edgeplan.invalid>;tag=" + token + "\r\n" + "To: <sip:" + target +
+           ">\r\n" + "Call-ID: " + token + "@edgeplan.invalid\r\n" + "CSeq: 1 OPTIONS\r\n" +
+           "User-Agent: edgeplan\r\n" + "Accept: application/sdp\r\n" + "Content-Length: 0\r\n\r\n";
 }
 
 }  // namespace edgeplan::checks::probes

@@ -15,7 +15,7 @@ inline constexpr std::size_t kMaxSipHeaders = 64;
 struct SipResponseHead {
     int status_code = 0;
     std::string reason;
-    std::string status_line;  // without CRLF
+    std::string status_line;                                   // without CRLF
     std::vector<std::pair<std::string, std::string>> headers;  // in order; names as sent
 };
 

@@ -43,7 +43,8 @@ class TlsClient {
     TlsHandshake handshake(SteadyClock::time_point deadline);
     IoResult write_all(const std::string& data, SteadyClock::time_point deadline);
     // Appends at most `max_bytes`; closed on close_notify or EOF, error with the alert text.
-    IoResult read_some(std::string& buffer, std::size_t max_bytes, SteadyClock::time_point deadline);
+    IoResult read_some(std::string& buffer, std::size_t max_bytes,
+                       SteadyClock::time_point deadline);
     // True when the last read failed on the server's certificate_required / handshake_failure /
     // bad_certificate alert (TLS 1.3 servers send it after the client's Finished).
     bool client_certificate_rejected() const;

@@ -145,7 +145,8 @@ TlsHandshake TlsClient::handshake(SteadyClock::time_point deadline) {
             break;
         }
     }
-    if (!impl_->state.ok && impl_->state.error.empty()) impl_->state.error = "handshake did not end";
+    if (!impl_->state.ok && impl_->state.error.empty())
+        impl_->state.error = "handshake did not end";
     if (impl_->state.server_hello_seen) {
         impl_->state.protocol = SSL_get_version(impl_->ssl);
         if (const SSL_CIPHER* cipher = SSL_get_current_cipher(impl_->ssl)) {
@@ -161,8 +162,8 @@ TlsHandshake TlsClient::handshake(SteadyClock::time_point deadline) {
 IoResult TlsClient::write_all(const std::string& data, SteadyClock::time_point deadline) {
     std::size_t written = 0;
     for (int round = 0; round < 10000 && written < data.size(); ++round) {
-        const int code = SSL_write(impl_->ssl, data.data() + written,
-                                   static_cast<int>(data.size() - written));
+        const int code =
+            SSL_write(impl_->ssl, data.data() + written, static_cast<int>(data.size() - written));
         if (code > 0) {
             written += static_cast<std::size_t>(code);
             continue;

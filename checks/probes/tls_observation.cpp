@@ -78,7 +78,8 @@ std::vector<DerBlob> chain_from_json(const nlohmann::json& json, const char* key
     if (it == json.end()) return chain;
     if (!it->is_array()) throw ObservationFormatError(std::string(key) + " must be an array");
     for (const auto& item : *it) {
-        if (!item.is_string()) throw ObservationFormatError(std::string(key) + " holds base64 strings");
+        if (!item.is_string())
+            throw ObservationFormatError(std::string(key) + " holds base64 strings");
         chain.push_back(base64_decode(item.get<std::string>()));
     }
     return chain;
@@ -196,8 +197,9 @@ void to_json(nlohmann::json& json, const TlsObservation& value) {
             {"client_cert_requested", value.client_cert_requested},
             {"client_cert_presented", value.client_cert_presented},
             {"client_cert_required_failure", value.client_cert_required_failure},
-            {"legacy_tls_accepted", value.legacy_tls_accepted ? nlohmann::json(*value.legacy_tls_accepted)
-                                                              : nlohmann::json(nullptr)},
+            {"legacy_tls_accepted", value.legacy_tls_accepted
+                                        ? nlohmann::json(*value.legacy_tls_accepted)
+                                        : nlohmann::json(nullptr)},
             {"legacy_protocol", value.legacy_protocol},
             {"sip_outcome", to_string(value.sip_outcome)},
             {"sip_status_line", value.sip_status_line},

@@ -18,19 +18,19 @@ using DerBlob = std::vector<std::uint8_t>;
 struct TlsProbe {
     std::string address;  // literal IP of the endpoint (one pool member, VIP or public address)
     std::uint16_t port = 443;
-    std::string sni;               // the FQDN the certificate must serve (Access Edge / Web Conf)
+    std::string sni;                // the FQDN the certificate must serve (Access Edge / Web Conf)
     bool send_sip_options = false;  // SIP OPTIONS after the handshake (Access Edge 443 and 5061)
     bool check_legacy_tls = false;  // a second handshake offering only TLS 1.0/1.1
     bool operator==(const TlsProbe& other) const;
 };
 
 enum class SipOutcome {
-    not_attempted,                  // not asked for, or the handshake failed
-    answered,                       // a SIP status line came back: a SIP server is behind
-    silent,                         // nothing before the deadline
-    closed,                         // the server closed without a byte
-    non_sip,                        // bytes that are not a SIP response
-    skipped_client_cert_required,   // mutual TLS without --client-cert (evidence, not a fail)
+    not_attempted,                 // not asked for, or the handshake failed
+    answered,                      // a SIP status line came back: a SIP server is behind
+    silent,                        // nothing before the deadline
+    closed,                        // the server closed without a byte
+    non_sip,                       // bytes that are not a SIP response
+    skipped_client_cert_required,  // mutual TLS without --client-cert (evidence, not a fail)
 };
 const char* to_string(SipOutcome outcome);
 
@@ -70,9 +70,9 @@ enum class XmppOutcome {
     features_read,   // stream header and features read (see the fields for what was offered)
     tls_negotiated,  // STARTTLS proceeded and the TLS handshake completed
     connect_failed,
-    no_stream,       // the peer did not open a jabber:server stream (closed, silence, not XML)
-    stream_error,    // <stream:error> from the peer
-    limit_exceeded,  // the stream exceeded the size, depth or time bound before the features
+    no_stream,         // the peer did not open a jabber:server stream (closed, silence, not XML)
+    stream_error,      // <stream:error> from the peer
+    limit_exceeded,    // the stream exceeded the size, depth or time bound before the features
     starttls_refused,  // <failure/> or anything but <proceed/>
     tls_failed,        // the handshake after <proceed/> failed
 };

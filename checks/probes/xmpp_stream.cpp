@@ -25,17 +25,23 @@ std::optional<std::string> decode(const std::string& raw) {
         const std::size_t end = raw.find(';', i);
         if (end == std::string::npos || end - i > 10) return std::nullopt;
         const std::string entity = raw.substr(i + 1, end - i - 1);
-        if (entity == "lt") out += '<';
-        else if (entity == "gt") out += '>';
-        else if (entity == "amp") out += '&';
-        else if (entity == "quot") out += '"';
-        else if (entity == "apos") out += '\'';
+        if (entity == "lt")
+            out += '<';
+        else if (entity == "gt")
+            out += '>';
+        else if (entity == "amp")
+            out += '&';
+        else if (entity == "quot")
+            out += '"';
+        else if (entity == "apos")
+            out += '\'';
         else if (!entity.empty() && entity[0] == '#') {
             const bool hex = entity.size() > 1 && (entity[1] == 'x' || entity[1] == 'X');
             const std::string digits = entity.substr(hex ? 2 : 1);
             if (digits.empty() || digits.size() > 6) return std::nullopt;
             for (char c : digits) {
-                if (!(hex ? std::isxdigit(static_cast<unsigned char>(c)) : std::isdigit(static_cast<unsigned char>(c)))) {
+                if (!(hex ? std::isxdigit(static_cast<unsigned char>(c))
+                          : std::isdigit(static_cast<unsigned char>(c)))) {
                     return std::nullopt;
                 }
             }
@@ -104,7 +110,8 @@ std::string XmlElement::attribute(const std::string& qualified) const {
 std::string xmpp_stream_header(const std::string& to_domain) {
     return "<?xml version='1.0'?><stream:stream xmlns='jabber:server' "
            "xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback' "
-           "to='" + to_domain + "' version='1.0'>";
+           "to='" +
+           to_domain + "' version='1.0'>";
 }
 
 XmppStreamReader::State XmppStreamReader::feed(const std::string& bytes) {
@@ -173,8 +180,8 @@ bool XmppStreamReader::start_tag(const std::string& tag) {
         stream_prefixes_ = frame.prefixes;
         frame.element.ns = resolve(prefix);
         if (frame.element.ns != kNsStreams || local != "stream" || self_closing) {
-            return fail("the peer did not open an XMPP stream (first element <" +
-                        frame.qualified + ">)");
+            return fail("the peer did not open an XMPP stream (first element <" + frame.qualified +
+                        ">)");
         }
         header_ = std::move(frame.element);
         return true;
@@ -206,7 +213,8 @@ bool XmppStreamReader::end_tag(const std::string& tag) {
         ready_.push_back(std::move(done));
     } else {
         if (open_.back().element.children.size() >= limits_.max_children) {
-            return fail("more than " + std::to_string(limits_.max_children) + " child elements", true);
+            return fail("more than " + std::to_string(limits_.max_children) + " child elements",
+                        true);
         }
         open_.back().element.children.push_back(std::move(done));
     }
@@ -226,7 +234,9 @@ bool XmppStreamReader::parse_one() {
         if (next == std::string::npos && !open_.empty()) {
             // Keep a possible partial entity for the next read.
             const std::size_t amp = raw.rfind('&');
-            const std::size_t keep = (amp != std::string::npos && raw.find(';', amp) == std::string::npos) ? amp : raw.size();
+            const std::size_t keep =
+                (amp != std::string::npos && raw.find(';', amp) == std::string::npos) ? amp
+                                                                                      : raw.size();
             add_text(raw.substr(0, keep));
             buffer_.erase(0, keep);
             return false;
@@ -253,7 +263,8 @@ bool XmppStreamReader::parse_one() {
     }
     if (end == std::string::npos) {
         if (buffer_.size() > limits_.max_tag_bytes) {
-            return fail("a tag longer than " + std::to_string(limits_.max_tag_bytes) + " bytes", true);
+            return fail("a tag longer than " + std::to_string(limits_.max_tag_bytes) + " bytes",
+                        true);
         }
         return false;  // need more
     }

@@ -19,8 +19,8 @@ inline constexpr const char* kNsSasl = "urn:ietf:params:xml:ns:xmpp-sasl";
 inline constexpr const char* kNsDialbackFeature = "urn:xmpp:features:dialback";
 
 struct XmlElement {
-    std::string ns;     // resolved namespace URI
-    std::string name;   // local name
+    std::string ns;                                               // resolved namespace URI
+    std::string name;                                             // local name
     std::vector<std::pair<std::string, std::string>> attributes;  // qualified name -> value
     std::vector<XmlElement> children;
     std::string text;  // character data directly inside

@@ -5,8 +5,8 @@
 
 #include <stdlib.h>
 
-#include "checks/certificates/certificate_parser.h"
 #include "../probes/test_support.h"
+#include "checks/certificates/certificate_parser.h"
 #include "test_pki.h"
 
 namespace edgeplan::checks::certificates {
@@ -41,9 +41,10 @@ class CertificateFilesTest : public ::testing::Test {
 
     // `openssl pkcs12 -export` with the leaf, its key and the CA; extra arguments select legacy.
     bool export_pkcs12(const std::string& name, std::vector<std::string> extra) {
-        std::vector<std::string> argv{"openssl", "pkcs12", "-export", "-in", path("leaf.pem"),
-                                      "-inkey", path("leaf.key"), "-certfile", path("ca.pem"),
-                                      "-out", path(name), "-passout", "pass:s3cret"};
+        std::vector<std::string> argv{"openssl",        "pkcs12", "-export",        "-in",
+                                      path("leaf.pem"), "-inkey", path("leaf.key"), "-certfile",
+                                      path("ca.pem"),   "-out",   path(name),       "-passout",
+                                      "pass:s3cret"};
         argv.insert(argv.end(), extra.begin(), extra.end());
         return probes_test::run_command(argv, dir_.path() / (name + ".log")) == 0;
     }
@@ -62,7 +63,8 @@ class CertificateFilesTest : public ::testing::Test {
 TEST_F(CertificateFilesTest, PassPemChainIsReadAndVerified) {
     const auto chain = load_certificate_file(path("chain.pem"), {}, trusting_test_ca());
     EXPECT_EQ(chain.leaf.subject_cn, "sip.contoso.com");
-    EXPECT_EQ(chain.leaf.san_dns, (std::vector<std::string>{"sip.contoso.com", "webcon.contoso.com"}));
+    EXPECT_EQ(chain.leaf.san_dns,
+              (std::vector<std::string>{"sip.contoso.com", "webcon.contoso.com"}));
     EXPECT_EQ(chain.intermediates.size(), 1u);
     EXPECT_TRUE(chain.leaf.verification.trusted) << chain.leaf.verification.error;
     EXPECT_EQ(chain.leaf.key_type, KeyType::rsa);
@@ -88,8 +90,8 @@ TEST_F(CertificateFilesTest, FailVerificationAtADateAfterExpiry) {
 
 TEST_F(CertificateFilesTest, PassModernPkcs12) {
     ASSERT_TRUE(export_pkcs12("modern.pfx", {}));
-    const auto chain =
-        load_certificate_file(path("modern.pfx"), {"EDGEPLAN_TEST_PFX_PASSWORD"}, trusting_test_ca());
+    const auto chain = load_certificate_file(path("modern.pfx"), {"EDGEPLAN_TEST_PFX_PASSWORD"},
+                                             trusting_test_ca());
     EXPECT_EQ(chain.leaf.subject_cn, "sip.contoso.com");
     EXPECT_TRUE(chain.private_key_present);
     EXPECT_TRUE(chain.leaf.verification.trusted) << chain.leaf.verification.error;
@@ -97,9 +99,10 @@ TEST_F(CertificateFilesTest, PassModernPkcs12) {
 
 TEST_F(CertificateFilesTest, PassLegacyPkcs12NeedsTheLegacyProvider) {
     // RC2-40 / 3DES as Windows exports them; OpenSSL 3 reads these only with the legacy provider.
-    ASSERT_TRUE(export_pkcs12("legacy.pfx", {"-legacy"})) << probes_test::read_file(dir_.path() / "legacy.pfx.log");
-    const auto chain =
-        load_certificate_file(path("legacy.pfx"), {"EDGEPLAN_TEST_PFX_PASSWORD"}, trusting_test_ca());
+    ASSERT_TRUE(export_pkcs12("legacy.pfx", {"-legacy"}))
+        << probes_test::read_file(dir_.path() / "legacy.pfx.log");
+    const auto chain = load_certificate_file(path("legacy.pfx"), {"EDGEPLAN_TEST_PFX_PASSWORD"},
+                                             trusting_test_ca());
     EXPECT_EQ(chain.leaf.subject_cn, "sip.contoso.com");
     EXPECT_TRUE(chain.private_key_present);
 }
@@ -108,10 +111,12 @@ TEST_F(CertificateFilesTest, ErrorWrongPassword) {
     ASSERT_TRUE(export_pkcs12("modern.pfx", {}));
     ::setenv("EDGEPLAN_TEST_PFX_PASSWORD", "wrong", 1);
     try {
-        load_certificate_file(path("modern.pfx"), {"EDGEPLAN_TEST_PFX_PASSWORD"}, trusting_test_ca());
+        load_certificate_file(path("modern.pfx"), {"EDGEPLAN_TEST_PFX_PASSWORD"},
+                              trusting_test_ca());
         FAIL() << "a wrong password must not load";
     } catch (const CertificateLoadError& e) {
-        EXPECT_NE(std::string(e.what()).find("wrong PKCS#12 password"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("wrong PKCS#12 password"), std::string::npos)
+            << e.what();
         EXPECT_NE(std::string(e.what()).find("modern.pfx"), std::string::npos) << e.what();
     }
 }
@@ -119,20 +124,25 @@ TEST_F(CertificateFilesTest, ErrorWrongPassword) {
 TEST_F(CertificateFilesTest, ErrorPasswordVariableUnset) {
     ASSERT_TRUE(export_pkcs12("modern.pfx", {}));
     try {
-        load_certificate_file(path("modern.pfx"), {"EDGEPLAN_TEST_UNSET_PASSWORD"}, trusting_test_ca());
+        load_certificate_file(path("modern.pfx"), {"EDGEPLAN_TEST_UNSET_PASSWORD"},
+                              trusting_test_ca());
         FAIL() << "an unset password variable must be reported";
     } catch (const CertificateLoadError& e) {
-        EXPECT_NE(std::string(e.what()).find("EDGEPLAN_TEST_UNSET_PASSWORD is not set"), std::string::npos)
+        EXPECT_NE(std::string(e.what()).find("EDGEPLAN_TEST_UNSET_PASSWORD is not set"),
+                  std::string::npos)
             << e.what();
     }
 }
 
 TEST_F(CertificateFilesTest, ErrorNotACertificate) {
     pki_test::write_text(path("junk.bin"), "this is not a certificate");
-    EXPECT_THROW(load_certificate_file(path("junk.bin"), {}, trusting_test_ca()), CertificateLoadError);
-    EXPECT_THROW(load_certificate_file(path("missing.pem"), {}, trusting_test_ca()), CertificateLoadError);
+    EXPECT_THROW(load_certificate_file(path("junk.bin"), {}, trusting_test_ca()),
+                 CertificateLoadError);
+    EXPECT_THROW(load_certificate_file(path("missing.pem"), {}, trusting_test_ca()),
+                 CertificateLoadError);
     pki_test::write_text(path("key-only.pem"), pki_test::key_pem_of(leaf_.key));
-    EXPECT_THROW(load_certificate_file(path("key-only.pem"), {}, trusting_test_ca()), CertificateLoadError);
+    EXPECT_THROW(load_certificate_file(path("key-only.pem"), {}, trusting_test_ca()),
+                 CertificateLoadError);
 }
 
 TEST_F(CertificateFilesTest, FailUntrustedWithoutTheCaFile) {

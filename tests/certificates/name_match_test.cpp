@@ -23,20 +23,21 @@ TEST_P(NameMatchTest, Matches) {
 
 INSTANTIATE_TEST_SUITE_P(
     Rows, NameMatchTest,
-    ::testing::Values(Row{"match_exact", "sip.contoso.com", "sip.contoso.com", true},
-                      Row{"match_case_insensitive", "SIP.Contoso.COM", "sip.contoso.com", true},
-                      Row{"match_trailing_dot", "sip.contoso.com.", "sip.contoso.com", true},
-                      Row{"match_wildcard_one_label", "*.contoso.com", "sip.contoso.com", true},
-                      Row{"nomatch_wildcard_two_labels", "*.contoso.com", "a.sip.contoso.com", false},
-                      Row{"nomatch_wildcard_bare_domain", "*.contoso.com", "contoso.com", false},
-                      Row{"nomatch_partial_label_wildcard", "s*.contoso.com", "sip.contoso.com", false},
-                      Row{"nomatch_wildcard_not_leftmost", "sip.*.com", "sip.contoso.com", false},
-                      Row{"nomatch_public_suffix_wildcard", "*.com", "contoso.com", false},
-                      Row{"nomatch_two_label_public_suffix", "*.co.uk", "contoso.co.uk", false},
-                      Row{"nomatch_wildcard_on_idn_label", "*.contoso.com", "xn--caf-dma.contoso.com", false},
-                      Row{"nomatch_different_name", "webcon.contoso.com", "sip.contoso.com", false},
-                      Row{"nomatch_suffix_only", "contoso.com", "sip.contoso.com", false},
-                      Row{"nomatch_empty", "", "sip.contoso.com", false}),
+    ::testing::Values(
+        Row{"match_exact", "sip.contoso.com", "sip.contoso.com", true},
+        Row{"match_case_insensitive", "SIP.Contoso.COM", "sip.contoso.com", true},
+        Row{"match_trailing_dot", "sip.contoso.com.", "sip.contoso.com", true},
+        Row{"match_wildcard_one_label", "*.contoso.com", "sip.contoso.com", true},
+        Row{"nomatch_wildcard_two_labels", "*.contoso.com", "a.sip.contoso.com", false},
+        Row{"nomatch_wildcard_bare_domain", "*.contoso.com", "contoso.com", false},
+        Row{"nomatch_partial_label_wildcard", "s*.contoso.com", "sip.contoso.com", false},
+        Row{"nomatch_wildcard_not_leftmost", "sip.*.com", "sip.contoso.com", false},
+        Row{"nomatch_public_suffix_wildcard", "*.com", "contoso.com", false},
+        Row{"nomatch_two_label_public_suffix", "*.co.uk", "contoso.co.uk", false},
+        Row{"nomatch_wildcard_on_idn_label", "*.contoso.com", "xn--caf-dma.contoso.com", false},
+        Row{"nomatch_different_name", "webcon.contoso.com", "sip.contoso.com", false},
+        Row{"nomatch_suffix_only", "contoso.com", "sip.contoso.com", false},
+        Row{"nomatch_empty", "", "sip.contoso.com", false}),
     [](const auto& row_info) { return std::string(row_info.param.name); });
 
 TEST(NameMatch, AcceptableWildcards) {

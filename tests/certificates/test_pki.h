@@ -31,8 +31,7 @@ using Cert = std::shared_ptr<X509>;
 enum class KeyKind { rsa, ec_p256 };
 
 inline Key make_key(KeyKind kind = KeyKind::rsa, unsigned int rsa_bits = 2048) {
-    EVP_PKEY* key = kind == KeyKind::rsa ? EVP_RSA_gen(rsa_bits)
-                                         : EVP_EC_gen("P-256");
+    EVP_PKEY* key = kind == KeyKind::rsa ? EVP_RSA_gen(rsa_bits) : EVP_EC_gen("P-256");
     if (!key) throw std::runtime_error("key generation failed");
     return Key(key, KeyFree{});
 }

@@ -140,7 +140,8 @@ TEST_P(SipOptionsTest, Outcome) {
     TestPki pki;
     SipResponder responder(pki, GetParam().answer);
     ASSERT_TRUE(responder.ok());
-    const auto o = make_openssl_tls_prober(quick())->probe({probe_of(responder.port(), true)}).at(0);
+    const auto o =
+        make_openssl_tls_prober(quick())->probe({probe_of(responder.port(), true)}).at(0);
     EXPECT_TRUE(o.handshake_ok) << o.error;
     EXPECT_EQ(to_string(o.sip_outcome), std::string(to_string(GetParam().outcome))) << o.sip_detail;
     if (GetParam().outcome == SipOutcome::answered) {

@@ -37,7 +37,8 @@ struct TestPki {
         client_spec.client_auth = true;
         client = pki_test::issue(client_spec, &ca);
         pki_test::write_text(path("ca.pem"), pki_test::pem_of(ca.cert));
-        pki_test::write_text(path("server.pem"), pki_test::pem_of(server.cert) + pki_test::pem_of(ca.cert));
+        pki_test::write_text(path("server.pem"),
+                             pki_test::pem_of(server.cert) + pki_test::pem_of(ca.cert));
         pki_test::write_text(path("server.key"), pki_test::key_pem_of(server.key));
         pki_test::write_text(path("client.pem"), pki_test::pem_of(client.cert));
         pki_test::write_text(path("client.key"), pki_test::key_pem_of(client.key));
@@ -50,7 +51,8 @@ class SServer {
   public:
     SServer(const TestPki& pki, std::uint16_t port, std::vector<std::string> extra)
         : port_(port),
-          child_(arguments(pki, port, std::move(extra)), pki.dir.path() / ("s_server-" + std::to_string(port) + ".log")) {}
+          child_(arguments(pki, port, std::move(extra)),
+                 pki.dir.path() / ("s_server-" + std::to_string(port) + ".log")) {}
     bool ready() {
         // A plain TCP connect counts as one (failed) TLS session for s_server; it keeps going.
         return child_.started() &&
@@ -61,10 +63,12 @@ class SServer {
   private:
     static std::vector<std::string> arguments(const TestPki& pki, std::uint16_t port,
                                               std::vector<std::string> extra) {
-        std::vector<std::string> argv{"openssl", "s_server", "-accept",
-                                      "127.0.0.1:" + std::to_string(port), "-cert",
-                                      pki.path("server.pem"), "-key", pki.path("server.key"),
-                                      "-CAfile", pki.path("ca.pem"), "-quiet"};
+        std::vector<std::string> argv{"openssl", "s_server",
+                                      "-accept", "127.0.0.1:" + std::to_string(port),
+                                      "-cert",   pki.path("server.pem"),
+                                      "-key",    pki.path("server.key"),
+                                      "-CAfile", pki.path("ca.pem"),
+                                      "-quiet"};
         argv.insert(argv.end(), extra.begin(), extra.end());
         return argv;
     }
@@ -86,8 +90,10 @@ class SipResponder {
         ok_ = ::bind(listener_, reinterpret_cast<sockaddr*>(&where), sizeof where) == 0 &&
               ::listen(listener_, 4) == 0;
         ctx_ = SSL_CTX_new(TLS_server_method());
-        ok_ = ok_ && SSL_CTX_use_certificate_chain_file(ctx_, pki.path("server.pem").c_str()) == 1 &&
-              SSL_CTX_use_PrivateKey_file(ctx_, pki.path("server.key").c_str(), SSL_FILETYPE_PEM) == 1;
+        ok_ = ok_ &&
+              SSL_CTX_use_certificate_chain_file(ctx_, pki.path("server.pem").c_str()) == 1 &&
+              SSL_CTX_use_PrivateKey_file(ctx_, pki.path("server.key").c_str(), SSL_FILETYPE_PEM) ==
+                  1;
         if (ok_) thread_ = std::thread([this] { serve(); });
     }
     ~SipResponder() {
@@ -121,8 +127,9 @@ class SipResponder {
             request_ = got;
             std::string reply;
             if (answer_ == Answer::sip_200) {
-                reply = "SIP/2.0 200 OK\r\nVia: SIP/2.0/TLS 127.0.0.1\r\nCSeq: 1 OPTIONS\r\n"
-                        "Content-Length: 0\r\n\r\n";
+                reply =
+                    "SIP/2.0 200 OK\r\nVia: SIP/2.0/TLS 127.0.0.1\r\nCSeq: 1 OPTIONS\r\n"
+                    "Content-Length: 0\r\n\r\n";
             } else if (answer_ == Answer::http) {
                 reply = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n";
             }

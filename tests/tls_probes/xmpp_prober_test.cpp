@@ -44,7 +44,8 @@ class XmppStub {
 
   private:
     bool send_text(int fd, const std::string& text) {
-        return ::send(fd, text.data(), text.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(text.size());
+        return ::send(fd, text.data(), text.size(), MSG_NOSIGNAL) ==
+               static_cast<ssize_t>(text.size());
     }
     // Reads until `marker` arrives (or 3 s pass).
     bool wait_for(int fd, const std::string& marker) {
@@ -67,9 +68,10 @@ class XmppStub {
         if (wait_for(fd, "version='1.0'>")) {
             switch (mode_) {
                 case Stub::no_starttls:
-                    send_text(fd, kServerHeader +
-                                      "<stream:features><dialback xmlns='urn:xmpp:features:dialback'/>"
-                                      "</stream:features>");
+                    send_text(fd,
+                              kServerHeader +
+                                  "<stream:features><dialback xmlns='urn:xmpp:features:dialback'/>"
+                                  "</stream:features>");
                     wait_for(fd, "never");
                     break;
                 case Stub::endless:
@@ -81,9 +83,11 @@ class XmppStub {
                     }
                     break;
                 case Stub::close_mid_handshake:
-                    send_text(fd, kServerHeader +
-                                      "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>"
-                                      "</stream:features>");
+                    send_text(
+                        fd,
+                        kServerHeader +
+                            "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>"
+                            "</stream:features>");
                     if (wait_for(fd, "<starttls")) {
                         send_text(fd, "<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
                         char hello[512];
@@ -93,7 +97,8 @@ class XmppStub {
                     break;
                 case Stub::stream_error:
                     send_text(fd, kServerHeader +
-                                      "<stream:error><host-unknown xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
+                                      "<stream:error><host-unknown "
+                                      "xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
                                       "</stream:error></stream:stream>");
                     break;
             }
@@ -144,21 +149,24 @@ TEST_P(XmppStubTest, Outcome) {
 
 INSTANTIATE_TEST_SUITE_P(
     Rows, XmppStubTest,
-    ::testing::Values(StubRow{"fail_no_starttls_offered", Stub::no_starttls, XmppOutcome::features_read},
-                      StubRow{"fail_endless_stream", Stub::endless, XmppOutcome::limit_exceeded},
-                      StubRow{"fail_close_mid_handshake", Stub::close_mid_handshake, XmppOutcome::tls_failed},
-                      StubRow{"fail_stream_error", Stub::stream_error, XmppOutcome::stream_error}),
+    ::testing::Values(
+        StubRow{"fail_no_starttls_offered", Stub::no_starttls, XmppOutcome::features_read},
+        StubRow{"fail_endless_stream", Stub::endless, XmppOutcome::limit_exceeded},
+        StubRow{"fail_close_mid_handshake", Stub::close_mid_handshake, XmppOutcome::tls_failed},
+        StubRow{"fail_stream_error", Stub::stream_error, XmppOutcome::stream_error}),
     [](const auto& row_info) { return std::string(row_info.param.name); });
 
 TEST(XmppProber, FailConnectRefused) {
     const auto port = probes_test::free_port("127.0.0.1");
-    const auto o = make_xmpp_starttls_prober(quick())->probe({{"127.0.0.1", port, "contoso.com"}}).at(0);
+    const auto o =
+        make_xmpp_starttls_prober(quick())->probe({{"127.0.0.1", port, "contoso.com"}}).at(0);
     EXPECT_EQ(o.outcome, XmppOutcome::connect_failed);
 }
 
 // Prosody as the XMPP peer: s2s on 127.0.0.2, STARTTLS required, dialback offered.
 TEST(XmppProberProsody, PassStartTlsNegotiatedAndCertificateRead) {
-    if (!probes_test::have_program("prosody")) GTEST_SKIP() << "prosody not installed (.ci/install-deps)";
+    if (!probes_test::have_program("prosody"))
+        GTEST_SKIP() << "prosody not installed (.ci/install-deps)";
     if (::geteuid() != 0) GTEST_SKIP() << "the Prosody test runs as root (run_as_root)";
     tls_test::TestPki pki("contoso.com");
     const auto base = pki.dir.path();
@@ -172,9 +180,8 @@ TEST(XmppProberProsody, PassStartTlsNegotiatedAndCertificateRead) {
     ASSERT_NE(s2s, 0);
     pki_test::write_text(
         base / "prosody.cfg.lua",
-        "pidfile = \"" + (base / "prosody.pid").string() + "\"\n" +
-            "data_path = \"" + (base / "data").string() + "\"\n" +
-            "run_as_root = true\ndaemonize = false\n" +
+        "pidfile = \"" + (base / "prosody.pid").string() + "\"\n" + "data_path = \"" +
+            (base / "data").string() + "\"\n" + "run_as_root = true\ndaemonize = false\n" +
             "log = { { levels = { min = \"info\" }, to = \"file\", filename = \"" +
             (base / "prosody.log").string() + "\" } }\n" +
             "modules_enabled = { \"tls\", \"dialback\", \"saslauth\", \"disco\" }\n" +
@@ -187,9 +194,11 @@ TEST(XmppProberProsody, PassStartTlsNegotiatedAndCertificateRead) {
     ASSERT_TRUE(prosody.started());
     ASSERT_TRUE(probes_test::wait_until([&] { return probes_test::tcp_accepts("127.0.0.2", s2s); },
                                         std::chrono::seconds(10)))
-        << probes_test::read_file(base / "prosody.out") << probes_test::read_file(base / "prosody.log");
+        << probes_test::read_file(base / "prosody.out")
+        << probes_test::read_file(base / "prosody.log");
 
-    const auto o = make_xmpp_starttls_prober(quick())->probe({{"127.0.0.2", s2s, "contoso.com"}}).at(0);
+    const auto o =
+        make_xmpp_starttls_prober(quick())->probe({{"127.0.0.2", s2s, "contoso.com"}}).at(0);
     EXPECT_EQ(to_string(o.outcome), std::string("tls_negotiated")) << o.detail;
     EXPECT_TRUE(o.starttls_offered);
     EXPECT_TRUE(o.starttls_required);

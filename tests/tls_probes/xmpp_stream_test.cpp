@@ -37,23 +37,36 @@ TEST_P(XmppStreamTest, Reads) {
 INSTANTIATE_TEST_SUITE_P(
     Rows, XmppStreamTest,
     ::testing::Values(
-        Row{"pass_features", kHeader + "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls></stream:features>", false, false, "features"},
+        Row{"pass_features",
+            kHeader +
+                "<stream:features><starttls "
+                "xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls></stream:features>",
+            false, false, "features"},
         Row{"pass_header_only_waits", kHeader, false, false, ""},
         Row{"fail_not_xml", "HTTP/1.1 400 Bad Request\r\n\r\n", true, false, ""},
         Row{"fail_wrong_root", "<?xml version='1.0'?><html>", true, false, ""},
         Row{"fail_comment_in_stream", kHeader + "<!-- hi -->", true, false, ""},
         Row{"fail_mismatched_end_tag", kHeader + "<stream:features></features>", true, false, ""},
         Row{"limit_endless_whitespace", kHeader + std::string(8000, ' '), true, true, ""},
-        Row{"limit_endless_nesting", kHeader + [] { std::string s; for (int i = 0; i < 20; ++i) s += "<a>"; return s; }(), true, true, ""},
-        Row{"limit_endless_text", kHeader + "<stream:features>" + std::string(8000, 'x'), true, true, ""}),
+        Row{"limit_endless_nesting",
+            kHeader +
+                [] {
+                    std::string s;
+                    for (int i = 0; i < 20; ++i) s += "<a>";
+                    return s;
+                }(),
+            true, true, ""},
+        Row{"limit_endless_text", kHeader + "<stream:features>" + std::string(8000, 'x'), true,
+            true, ""}),
     [](const auto& row_info) { return std::string(row_info.param.name); });
 
 TEST(XmppStream, FeaturesNamespacesAndMechanisms) {
     XmppStreamReader reader;
-    reader.feed(kHeader +
-                "<stream:features><dialback xmlns='urn:xmpp:features:dialback'/>"
-                "<mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>EXTERNAL</mechanism>"
-                "<mechanism>PLAIN</mechanism></mechanisms></stream:features>");
+    reader.feed(
+        kHeader +
+        "<stream:features><dialback xmlns='urn:xmpp:features:dialback'/>"
+        "<mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>EXTERNAL</mechanism>"
+        "<mechanism>PLAIN</mechanism></mechanisms></stream:features>");
     ASSERT_TRUE(reader.header_seen());
     EXPECT_EQ(reader.header().attribute("from"), "contoso.com");
     const auto features = reader.pop_element();
