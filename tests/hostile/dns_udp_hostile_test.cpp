@@ -60,16 +60,25 @@ Bytes huge_answer_count(const Bytes& query) {
 
 TEST(HostileDns, UdpAnswersEndAsEvidence) {
     const std::vector<DnsCase> rows = {
-        {"malformed - compression pointer loop", reply_with(compression_loop), {},
+        {"malformed - compression pointer loop",
+         reply_with(compression_loop),
+         {},
          DnsOutcome::malformed},
-        {"malformed - compression pointer beyond the packet", reply_with(pointer_past_end), {},
+        {"malformed - compression pointer beyond the packet",
+         reply_with(pointer_past_end),
+         {},
          DnsOutcome::malformed},
-        {"malformed - answer count 65535 in a one-record packet", reply_with(huge_answer_count),
-         {}, DnsOutcome::malformed},
+        {"malformed - answer count 65535 in a one-record packet",
+         reply_with(huge_answer_count),
+         {},
+         DnsOutcome::malformed},
         {"timeout - only mismatched IDs", reply_with(other_id), {}, DnsOutcome::timeout},
         {"timeout - only a wrong question", reply_with(other_question), {}, DnsOutcome::timeout},
-        {"network_error - TC=1 and nothing listens on TCP", reply_with(truncated), {},
-         DnsOutcome::network_error, true},
+        {"network_error - TC=1 and nothing listens on TCP",
+         reply_with(truncated),
+         {},
+         DnsOutcome::network_error,
+         true},
     };
     for (const auto& row : rows) run_dns_case(row, "127.0.0.81");
 }

@@ -39,8 +39,8 @@ Bytes answer(const Bytes& request) {
 struct StunCase {
     std::string name;  // starts with the expected outcome
     HostilePeer::UdpHandler udp;
-    bool answered;              // both requests answered
-    bool malformed_seen;        // at least one datagram failed the strict parser
+    bool answered;        // both requests answered
+    bool malformed_seen;  // at least one datagram failed the strict parser
 };
 
 void header_length_lies(int fd, const sockaddr_in& from, const Bytes& request) {
