@@ -33,10 +33,13 @@ for name in "${targets[@]}"; do
   artifacts="$out/artifacts/$name"
   mkdir -p "$work" "$artifacts"
   log="$out/$name.log"
+  options=(-max_total_time="$seconds" -rss_limit_mb=2048 -timeout=5 -print_final_stats=1
+    -artifact_prefix="$artifacts/")
+  # An optional libFuzzer dictionary of the format's words: tests/fuzz/<name>.dict.
+  [[ -f "tests/fuzz/$name.dict" ]] && options+=(-dict="tests/fuzz/$name.dict")
   echo "fuzz: $name for ${seconds}s"
-  if "$out/tests/fuzz/${name}_fuzz" "$work" "tests/fuzz/corpus/$name" \
-    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=5 -print_final_stats=1 \
-    -artifact_prefix="$artifacts/" >"$log" 2>&1; then
+  if "$out/tests/fuzz/${name}_fuzz" "$work" "tests/fuzz/corpus/$name" "${options[@]}" \
+    >"$log" 2>&1; then
     passed=$((passed + 1))
     grep -E "^stat::number_of_executed_units|^Done" "$log" | tr '\n' ' ' && echo
   else
