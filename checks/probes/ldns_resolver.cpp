@@ -9,19 +9,15 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-// ldns 1.8's common.h #defines bool/true/false unless stdbool.h was seen first.
-#include <ldns/ldns.h>
-#include <stdbool.h>
-
 #include <algorithm>
 #include <array>
-#include <cctype>
-#include <cstdlib>
 #include <memory>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
+#include "checks/probes/dns_answer.h"
 #include "checks/probes/resolver.h"
 #include "checks/probes/socket_util.h"
 
@@ -29,66 +25,11 @@ namespace edgeplan::checks::probes {
 
 namespace {
 
-struct PktDeleter {
-    void operator()(ldns_pkt* packet) const { ldns_pkt_free(packet); }
-};
-using PktPtr = std::unique_ptr<ldns_pkt, PktDeleter>;
-
-struct RdfDeleter {
-    void operator()(ldns_rdf* rdf) const { ldns_rdf_deep_free(rdf); }
-};
-using RdfPtr = std::unique_ptr<ldns_rdf, RdfDeleter>;
-
-ldns_rr_type rr_type_of(DnsType type) {
-    switch (type) {
-        case DnsType::A:
-            return LDNS_RR_TYPE_A;
-        case DnsType::AAAA:
-            return LDNS_RR_TYPE_AAAA;
-        case DnsType::SRV:
-            return LDNS_RR_TYPE_SRV;
-        case DnsType::CNAME:
-            return LDNS_RR_TYPE_CNAME;
-    }
-    return LDNS_RR_TYPE_A;
-}
-
-// Absolute form for ldns ("name.").
-std::string absolute(std::string name) {
-    if (name.empty() || name.back() != '.') name += '.';
-    return name;
-}
-
-// Canonical text of a domain name rdf: lower case, no trailing dot.
-std::string dname_text(const ldns_rdf* rdf) {
-    char* raw = ldns_rdf2str(rdf);
-    if (raw == nullptr) return {};
-    std::string text(raw);
-    std::free(raw);
-    if (text.size() > 1 && text.back() == '.') text.pop_back();
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
-std::optional<std::string> address_text(const ldns_rdf* rdf, int family, std::size_t size) {
-    if (rdf == nullptr || ldns_rdf_size(rdf) != size) return std::nullopt;
-    sockaddr_storage storage{};
-    if (family == AF_INET) {
-        auto* v4 = reinterpret_cast<sockaddr_in*>(&storage);
-        v4->sin_family = AF_INET;
-        std::copy_n(ldns_rdf_data(rdf), size, reinterpret_cast<std::uint8_t*>(&v4->sin_addr));
-    } else {
-        auto* v6 = reinterpret_cast<sockaddr_in6*>(&storage);
-        v6->sin6_family = AF_INET6;
-        std::copy_n(ldns_rdf_data(rdf), size, reinterpret_cast<std::uint8_t*>(&v6->sin6_addr));
-    }
-    return format_ip(reinterpret_cast<const sockaddr*>(&storage));
-}
-
 std::uint16_t random_id() {
     std::uint16_t id = 0;
-    if (::getrandom(&id, sizeof id, 0) != static_cast<ssize_t>(sizeof id)) id = ldns_get_random();
+    if (::getrandom(&id, sizeof id, 0) != static_cast<ssize_t>(sizeof id)) {
+        id = static_cast<std::uint16_t>(std::random_device{}());
+    }
     return id;
 }
 
@@ -123,8 +64,9 @@ class LdnsResolver final : public Resolver {
     void on_event(Job& job, std::size_t index, std::uint32_t events);
     void on_udp_readable(Job& job, std::size_t index);
     void on_tcp_event(Job& job, std::size_t index, std::uint32_t events);
-    void on_response(Job& job, std::size_t index, const ldns_pkt* packet);
-    bool matches(const Job& job, const ldns_pkt* packet) const;
+    // Acts on interpret_dns_response's verdict for a matching response.
+    void on_response(Job& job, std::size_t index, DnsVerdict verdict);
+    DnsVerdict interpret(Job& job, const std::uint8_t* data, std::size_t size, bool tcp);
     void finish(Job& job, DnsOutcome outcome, std::string detail = {});
     void watch(Job& job, std::size_t index, std::uint32_t events, int op);
 
@@ -171,28 +113,12 @@ void LdnsResolver::start(Job& job, std::size_t index) {
 bool LdnsResolver::send_query(Job& job, std::size_t index) {
     job.fd.reset();
     job.phase = Phase::udp;
-    ldns_rdf* name = ldns_dname_new_frm_str(absolute(job.current_name).c_str());
-    if (name == nullptr) {
+    job.id = random_id();
+    job.wire = encode_dns_query(job.current_name, job.answer.query.type, job.id);
+    if (job.wire.empty()) {
         finish(job, DnsOutcome::malformed, "not a domain name: " + job.current_name);
         return false;
     }
-    PktPtr packet(
-        ldns_pkt_query_new(name, rr_type_of(job.answer.query.type), LDNS_RR_CLASS_IN, LDNS_RD));
-    if (!packet) {
-        finish(job, DnsOutcome::malformed, "cannot build query");
-        return false;
-    }
-    job.id = random_id();
-    ldns_pkt_set_id(packet.get(), job.id);
-    std::uint8_t* wire = nullptr;
-    std::size_t size = 0;
-    if (ldns_pkt2wire(&wire, packet.get(), &size) != LDNS_STATUS_OK || wire == nullptr) {
-        std::free(wire);
-        finish(job, DnsOutcome::malformed, "cannot encode query");
-        return false;
-    }
-    job.wire.assign(wire, wire + size);
-    std::free(wire);
 
     job.fd.reset(::socket(job.server->family(), SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
     if (!job.fd) {
@@ -233,17 +159,9 @@ void LdnsResolver::start_tcp(Job& job, std::size_t index) {
     watch(job, index, EPOLLOUT, EPOLL_CTL_ADD);
 }
 
-bool LdnsResolver::matches(const Job& job, const ldns_pkt* packet) const {
-    if (ldns_pkt_id(packet) != job.id || !ldns_pkt_qr(packet)) return false;
-    const ldns_rr_list* question = ldns_pkt_question(packet);
-    if (question == nullptr || ldns_rr_list_rr_count(question) != 1) return false;
-    const ldns_rr* asked = ldns_rr_list_rr(question, 0);
-    if (ldns_rr_get_type(asked) != rr_type_of(job.answer.query.type) ||
-        ldns_rr_get_class(asked) != LDNS_RR_CLASS_IN) {
-        return false;
-    }
-    RdfPtr expected(ldns_dname_new_frm_str(absolute(job.current_name).c_str()));
-    return expected && ldns_dname_compare(ldns_rr_owner(asked), expected.get()) == 0;
+DnsVerdict LdnsResolver::interpret(Job& job, const std::uint8_t* data, std::size_t size, bool tcp) {
+    const DnsExchange exchange{job.current_name, job.id, tcp, options_.max_cname_hops};
+    return interpret_dns_response(exchange, data, size, job.answer);
 }
 
 void LdnsResolver::on_event(Job& job, std::size_t index, std::uint32_t events) {
@@ -265,22 +183,19 @@ void LdnsResolver::on_udp_readable(Job& job, std::size_t index) {
             finish(job, DnsOutcome::network_error, "UDP: " + errno_text(errno));
             return;
         }
-        ldns_pkt* raw = nullptr;
-        if (ldns_wire2pkt(&raw, buffer.data(), static_cast<std::size_t>(received)) !=
-                LDNS_STATUS_OK ||
-            raw == nullptr) {
-            ldns_pkt_free(raw);
+        const DnsVerdict verdict =
+            interpret(job, buffer.data(), static_cast<std::size_t>(received), false);
+        if (verdict == DnsVerdict::unparsable) {
             job.saw_garbage = true;
             continue;
         }
-        PktPtr packet(raw);
-        if (!matches(job, packet.get())) continue;  // spoofed or stale: keep waiting
-        if (ldns_pkt_tc(packet.get())) {
+        if (verdict == DnsVerdict::unrelated) continue;  // spoofed or stale: keep waiting
+        if (verdict == DnsVerdict::truncated) {
             job.fd.reset();
             start_tcp(job, index);
             return;
         }
-        on_response(job, index, packet.get());
+        on_response(job, index, verdict);
     }
 }
 
@@ -323,15 +238,13 @@ void LdnsResolver::on_tcp_event(Job& job, std::size_t index, std::uint32_t event
         const std::size_t length =
             (static_cast<std::size_t>(job.tcp_buffer[0]) << 8) | job.tcp_buffer[1];
         if (job.tcp_buffer.size() >= length + 2) {
-            ldns_pkt* raw = nullptr;
-            const auto status = ldns_wire2pkt(&raw, job.tcp_buffer.data() + 2, length);
-            PktPtr packet(raw);
+            const DnsVerdict verdict = interpret(job, job.tcp_buffer.data() + 2, length, true);
             // On a stream there is nothing else to wait for: a bad answer is the answer.
-            if (status != LDNS_STATUS_OK || !packet || !matches(job, packet.get())) {
+            if (verdict == DnsVerdict::unparsable || verdict == DnsVerdict::unrelated) {
                 finish(job, DnsOutcome::malformed, "TCP answer does not parse or match");
                 return;
             }
-            on_response(job, index, packet.get());
+            on_response(job, index, verdict);
             return;
         }
     }
@@ -340,83 +253,14 @@ void LdnsResolver::on_tcp_event(Job& job, std::size_t index, std::uint32_t event
     }
 }
 
-void LdnsResolver::on_response(Job& job, std::size_t index, const ldns_pkt* packet) {
-    const ldns_pkt_rcode rcode = ldns_pkt_get_rcode(packet);
-    if (rcode == LDNS_RCODE_SERVFAIL) return finish(job, DnsOutcome::servfail, "SERVFAIL");
-    if (rcode == LDNS_RCODE_REFUSED) return finish(job, DnsOutcome::refused, "REFUSED");
-    if (rcode != LDNS_RCODE_NOERROR && rcode != LDNS_RCODE_NXDOMAIN) {
-        // FORMERR, NOTIMP, ...: the server could not answer; closest to a server failure.
-        return finish(job, DnsOutcome::servfail, "rcode " + std::to_string(rcode));
-    }
-    const ldns_rr_type wanted = rr_type_of(job.answer.query.type);
-    const ldns_rr_list* answers = ldns_pkt_answer(packet);
-    const std::size_t count = answers ? ldns_rr_list_rr_count(answers) : 0;
-
-    // Follow the CNAME chain inside this answer (RFC 1034 3.6.2), bounded and loop-checked.
-    const std::size_t chain_before = job.answer.cname_chain.size();
-    RdfPtr name(ldns_dname_new_frm_str(absolute(job.current_name).c_str()));
-    if (!name) return finish(job, DnsOutcome::malformed, "bad name " + job.current_name);
-    if (wanted != LDNS_RR_TYPE_CNAME) {
-        for (bool moved = true; moved;) {
-            moved = false;
-            for (std::size_t i = 0; i < count; ++i) {
-                const ldns_rr* rr = ldns_rr_list_rr(answers, i);
-                if (ldns_rr_get_type(rr) != LDNS_RR_TYPE_CNAME || ldns_rr_rd_count(rr) < 1 ||
-                    ldns_dname_compare(ldns_rr_owner(rr), name.get()) != 0) {
-                    continue;
-                }
-                const std::string target = dname_text(ldns_rr_rdf(rr, 0));
-                auto& chain = job.answer.cname_chain;
-                if (std::find(chain.begin(), chain.end(), target) != chain.end() ||
-                    static_cast<int>(chain.size()) >= options_.max_cname_hops) {
-                    return finish(job, DnsOutcome::malformed,
-                                  "CNAME chain loops or exceeds " +
-                                      std::to_string(options_.max_cname_hops) + " hops");
-                }
-                chain.push_back(target);
-                name.reset(ldns_rdf_clone(ldns_rr_rdf(rr, 0)));
-                moved = true;
-                break;
-            }
-        }
-    }
-    if (rcode == LDNS_RCODE_NXDOMAIN) return finish(job, DnsOutcome::nxdomain, "NXDOMAIN");
-
-    for (std::size_t i = 0; i < count; ++i) {
-        const ldns_rr* rr = ldns_rr_list_rr(answers, i);
-        if (ldns_rr_get_type(rr) != wanted ||
-            ldns_dname_compare(ldns_rr_owner(rr), name.get()) != 0) {
-            continue;
-        }
-        const ldns_rdf* first = ldns_rr_rd_count(rr) > 0 ? ldns_rr_rdf(rr, 0) : nullptr;
-        if (wanted == LDNS_RR_TYPE_A || wanted == LDNS_RR_TYPE_AAAA) {
-            const auto text = wanted == LDNS_RR_TYPE_A ? address_text(first, AF_INET, 4)
-                                                       : address_text(first, AF_INET6, 16);
-            if (!text) return finish(job, DnsOutcome::malformed, "bad address record");
-            job.answer.addresses.push_back(*text);
-        } else if (wanted == LDNS_RR_TYPE_SRV) {
-            if (ldns_rr_rd_count(rr) != 4) return finish(job, DnsOutcome::malformed, "bad SRV");
-            job.answer.srv.push_back(SrvRecord{ldns_rdf2native_int16(ldns_rr_rdf(rr, 0)),
-                                               ldns_rdf2native_int16(ldns_rr_rdf(rr, 1)),
-                                               ldns_rdf2native_int16(ldns_rr_rdf(rr, 2)),
-                                               dname_text(ldns_rr_rdf(rr, 3))});
-        } else if (first != nullptr) {
-            job.answer.cname_chain.push_back(dname_text(first));
-        }
-    }
-    const bool found = !job.answer.addresses.empty() || !job.answer.srv.empty() ||
-                       (wanted == LDNS_RR_TYPE_CNAME && !job.answer.cname_chain.empty());
-    if (found) return finish(job, DnsOutcome::ok);
-
-    if (job.answer.cname_chain.size() > chain_before) {
-        // The chain left this answer without data for its last name (typically a target in
-        // another zone): ask for that name, within the same deadline.
+void LdnsResolver::on_response(Job& job, std::size_t index, DnsVerdict verdict) {
+    if (verdict == DnsVerdict::follow) {
+        // Ask for the chain's last name, within the same deadline.
         job.current_name = job.answer.cname_chain.back();
         send_query(job, index);
         return;
     }
-    finish(job, DnsOutcome::nodata,
-           "NOERROR without " + std::string(to_string(job.answer.query.type)));
+    finish(job, job.answer.outcome, job.answer.detail);
 }
 
 std::vector<DnsAnswer> LdnsResolver::resolve(const std::vector<DnsQuery>& queries) {

@@ -2,7 +2,10 @@
 
 #include <array>
 #include <cstring>
+#include <limits>
+#include <string>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -57,6 +60,30 @@ constexpr std::array<std::pair<TcpOutcome, const char*>, 5> kTcpOutcomes{{
     {TcpOutcome::local_error, "local_error"},
 }};
 
+// nlohmann turns a JSON float into an integer by static_cast, which is undefined behaviour out
+// of range (found by tests/fuzz observation_fuzz): integer fields take JSON integers that fit.
+template <typename T>
+T read_value(const nlohmann::json& value, const char* key) {
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        if (value.is_number_unsigned()) {
+            const auto number = value.get<std::uint64_t>();
+            if (number <= static_cast<std::uint64_t>(std::numeric_limits<T>::max())) {
+                return static_cast<T>(number);
+            }
+        } else if (value.is_number_integer()) {
+            const auto number = value.get<std::int64_t>();
+            if (number >= static_cast<std::int64_t>(std::numeric_limits<T>::min()) &&
+                number <= static_cast<std::int64_t>(std::numeric_limits<T>::max())) {
+                return static_cast<T>(number);
+            }
+        }
+        throw ObservationFormatError(std::string(key) + " must be an integer that fits " +
+                                     std::to_string(sizeof(T) * 8) + " bits");
+    } else {
+        return value.template get<T>();
+    }
+}
+
 template <typename T>
 void put_optional(nlohmann::json& json, const char* key, const std::optional<T>& value) {
     json[key] = value ? nlohmann::json(*value) : nlohmann::json(nullptr);
@@ -68,7 +95,7 @@ void get_optional(const nlohmann::json& json, const char* key, std::optional<T>&
     if (it == json.end() || it->is_null()) {
         value.reset();
     } else {
-        value = it->template get<T>();
+        value = read_value<T>(*it, key);
     }
 }
 
@@ -76,7 +103,7 @@ void get_optional(const nlohmann::json& json, const char* key, std::optional<T>&
 template <typename T>
 void get_or(const nlohmann::json& json, const char* key, T& value) {
     const auto it = json.find(key);
-    if (it != json.end()) value = it->template get<T>();
+    if (it != json.end()) value = read_value<T>(*it, key);
 }
 
 // nlohmann narrows silently (70000 -> 4464); ports and SRV fields must fit 16 bits.

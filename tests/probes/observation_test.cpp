@@ -60,6 +60,15 @@ TEST(Observations, MalformedRecordingsThrowOwnError) {
         {"error - port out of range",
          R"({"tcp":[{"probe":{"address":"::1","port":70000},"outcome":"open"}]})"},
         {"error - missing query", R"({"dns":[{"outcome":"ok"}]})"},
+        {"error - count is a float beyond int (fuzz: undefined cast)",
+         R"({"stun":[{"probe":{"address":"::1","port":1},"outcome":{"binding_answered":true,)"
+         R"("msturn_allocate_answered":false,"silence":false,"malformed_responses":1e300}}]})"},
+        {"error - elapsed_ms beyond int64",
+         R"({"tcp":[{"probe":{"address":"::1","port":1},"outcome":"open",)"
+         R"("elapsed_ms":18446744073709551615}]})"},
+        {"error - error_code wider than int",
+         R"({"stun":[{"probe":{"address":"::1","port":1},"outcome":{"binding_answered":true,)"
+         R"("msturn_allocate_answered":true,"silence":false,"error_code":4294967696}}]})"},
     };
     for (const auto& row : rows) {
         EXPECT_THROW(observations_from_json_text(row.text), ObservationFormatError) << row.name;

@@ -1,0 +1,45 @@
+#pragma once
+// The DNS wire format as the resolver needs it, with no sockets: encode a query, and read one
+// response into a DnsAnswer. ldns_resolver.cpp runs these for every datagram or TCP message, and
+// tests/fuzz/dns_answer_fuzz.cpp feeds them hostile bytes, so the fuzzer exercises the very code
+// the resolver runs. ldns stays inside dns_answer.cpp (STYLE.md: probes behind small interfaces).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "checks/probes/observation.h"
+
+namespace edgeplan::checks::probes {
+
+// The query for `name` (absolute or not) with recursion desired; empty when `name` is not a
+// domain name.
+std::vector<std::uint8_t> encode_dns_query(const std::string& name, DnsType type, std::uint16_t id);
+
+// What the resolver does with one response.
+enum class DnsVerdict {
+    unparsable,  // not a DNS message: ignore over UDP (remember it), the answer over TCP
+    unrelated,   // another ID, not a response or another question (RFC 5452 section 9.1)
+    truncated,   // TC=1 over UDP: ask again over TCP (RFC 7766)
+    done,        // answer.outcome and answer.detail are final
+    follow,      // the CNAME chain left this response: ask for answer.cname_chain.back()
+};
+
+struct DnsExchange {
+    std::string asked_name;  // the name of this query: query.name, then CNAME targets
+    std::uint16_t id = 0;
+    bool over_tcp = false;  // TC is meaningless on a stream
+    int max_cname_hops = 8;
+};
+
+// Reads `size` bytes as the response to `exchange` and adds its records and CNAMEs to `answer`
+// (whose query says the type asked). Never throws; every length is checked by ldns before use.
+DnsVerdict interpret_dns_response(const DnsExchange& exchange, const std::uint8_t* data,
+                                  std::size_t size, DnsAnswer& answer);
+
+// One response to a fresh query, as one answer: unparsable and unrelated responses and TC=1
+// become `malformed`, and `follow` ends as `nodata` with the chain so far (no second query).
+DnsAnswer interpret_dns_response(const DnsQuery& query, std::uint16_t id, const std::uint8_t* data,
+                                 std::size_t size);
+
+}  // namespace edgeplan::checks::probes
