@@ -146,14 +146,14 @@ def main():
     args = parser.parse_args()
 
     selector = selectors.DefaultSelector()
-    try:
-        for spec in args.specs:
+    for spec in args.specs:
+        try:
             address, port, chain, key, mutual = parse_spec(spec)
             context = make_context(chain, key, mutual, args.client_ca)
             selector.register(open_listener(address, port), selectors.EVENT_READ, context)
-    except (ValueError, OSError, ssl.SSLError) as error:
-        print(f"sip_tls_responder.py: {error}", file=sys.stderr)
-        return 1
+        except (ValueError, OSError, ssl.SSLError) as error:
+            print(f"sip_tls_responder.py: {spec}: {error}", file=sys.stderr)
+            return 1
 
     running = True
 

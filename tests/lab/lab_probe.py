@@ -93,7 +93,7 @@ def openssl(*args, stdin=""):
 def presented_chain(row):
     """The PEM blocks the server presented (leaf first) and s_client's whole output."""
     args = ["s_client", "-connect", f"{row['address']}:{row['port']}", "-servername", row["sni"],
-            "-showcerts"]
+            "-showcerts", "-msg"]
     if row.get("starttls"):
         args += ["-starttls", row["starttls"], "-xmpphost", row["sni"]]
     result = openssl(*args)
@@ -189,8 +189,8 @@ def probe_tls(row):
         observed["expired"] = openssl("x509", "-noout", "-checkend", "0", stdin=chain[0]).returncode != 0
     if "verify" in wanted:
         observed["verify"] = verify_chain(chain)
-    observed["client_cert_requested"] = ("Acceptable client certificate CA names" in output
-                                         or "No client certificate CA names sent" in output)
+    # -msg traces each handshake message the server sent ("<<< ... CertificateRequest").
+    observed["client_cert_requested"] = bool(re.search(r"<<< .*CertificateRequest", output))
     if "sip" in wanted:
         observed["sip"] = sip_options(row)
     return {key: observed.get(key) for key in wanted}
