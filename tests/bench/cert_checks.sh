@@ -73,8 +73,10 @@ cat "$work/server.crt" "$work/ca.pem" >"$work/server.pem"
 ip netns add "$netns"
 ip -n "$netns" link set lo up
 in_ns() { ip netns exec "$netns" "$@"; }
-in_ns openssl s_server -accept "$HOST:$PORT" -cert "$work/server.pem" -key "$work/server.key" \
-    -www -quiet </dev/null >"$work/s_server.log" 2>&1 &
+# Not through in_ns: a function in the background is a subshell, and $! must be s_server itself
+# (ip execs it) so that cleanup stops the server by its PID.
+ip netns exec "$netns" openssl s_server -accept "$HOST:$PORT" -cert "$work/server.pem" \
+    -key "$work/server.key" -www -quiet </dev/null >"$work/s_server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do
     in_ns ss -Hltn "sport = :$PORT" | grep -qF "$HOST:$PORT" && break
