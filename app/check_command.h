@@ -20,6 +20,8 @@ struct CheckArguments {
     std::string now;
     checks::Selection selection;
     std::string fail_on = "fail";
+    std::string baseline;  // --baseline REPORT.json (app/gate.h)
+    std::string waivers;   // --waivers FILE (docs/waivers.md)
     report::TextOptions text;
     bool quiet = false;
     std::string command_line;

@@ -53,7 +53,11 @@ po::options_description plan_options() {
         "skip", po::value<std::vector<std::string>>(), "skip these check IDs, areas or kinds")(
         "fail-on", po::value<std::string>()->default_value("fail"),
         "fail | warn: lowest status "
-        "that makes the exit code 1")("emit-zone", po::value<std::string>(),
+        "that makes the exit code 1")("baseline", po::value<std::string>(),
+                                      "REPORT.json: a previous JSON report; what failed there is "
+                                      "known and does not fail the run")(
+        "waivers", po::value<std::string>(),
+        "FILE: accepted findings until a date (docs/waivers.md)")("emit-zone", po::value<std::string>(),
                                       "write DNS zone fragments and PowerShell "
                                       "scripts to DIR")(
         "emit-csr", po::value<std::string>(),
@@ -110,6 +114,8 @@ int run_plan(const std::vector<std::string>& args) {
     a.selection.only = values(vm, "only");
     a.selection.skip = values(vm, "skip");
     a.fail_on = value(vm, "fail-on");
+    a.baseline = value(vm, "baseline");
+    a.waivers = value(vm, "waivers");
     a.emit_zone = value(vm, "emit-zone");
     a.emit_csr = value(vm, "emit-csr");
     a.emit_firewall = value(vm, "emit-firewall");
@@ -133,6 +139,8 @@ po::options_description check_options() {
         ("only", po::value<std::vector<std::string>>(), "run only these check IDs, areas or kinds")
         ("skip", po::value<std::vector<std::string>>(), "skip these check IDs, areas or kinds")
         ("fail-on", po::value<std::string>()->default_value("fail"), "fail | warn")
+        ("baseline", po::value<std::string>(), "REPORT.json: what failed there is known, not new")
+        ("waivers", po::value<std::string>(), "FILE: accepted findings until a date (docs/waivers.md)")
         ("dns-server", po::value<std::vector<std::string>>(),
          "ADDR[:PORT], repeatable: external DNS servers (default: /etc/resolv.conf)")
         ("internal-dns-server", po::value<std::vector<std::string>>(),
@@ -178,6 +186,8 @@ int run_check(const std::vector<std::string>& args) {
     a.selection.only = values(vm, "only");
     a.selection.skip = values(vm, "skip");
     a.fail_on = value(vm, "fail-on");
+    a.baseline = value(vm, "baseline");
+    a.waivers = value(vm, "waivers");
     a.dns_servers = values(vm, "dns-server");
     a.internal_dns_servers = values(vm, "internal-dns-server");
     a.from = values(vm, "from");
