@@ -12,6 +12,7 @@
 
 #include "app/check_command.h"
 #include "app/commands.h"
+#include "app/diff_command.h"
 #include "app/exit_codes.h"
 #include "app/listen_command.h"
 
@@ -28,6 +29,8 @@ const char* const usage_text =
     "                    needs and run the offline checks (default: the embedded sample)\n"
     "  check TOPOLOGY    run the offline checks and the probe checks (DNS, TCP, UDP STUN)\n"
     "                    against the network, toward the addresses of the plan only\n"
+    "  diff OLD NEW      what a topology change adds to and removes from the plan (DNS,\n"
+    "                    firewall, certificates) and the offline findings\n"
     "  checks            list the check catalogue\n"
     "  listen TOPOLOGY   answer token-echo probes on the ports the plan expects on this host\n"
     "\n"
@@ -206,6 +209,49 @@ int run_check(const std::vector<std::string>& args) {
     return check_command(a);
 }
 
+po::options_description diff_options() {
+    po::options_description options("edgeplan diff OLD NEW options");
+    // clang-format off
+    options.add_options()
+        ("help,h", "show this help")
+        ("settings", po::value<std::string>(), "edgeplan settings file for NEW (and OLD)")
+        ("old-settings", po::value<std::string>(), "edgeplan settings file for OLD")
+        ("format", po::value<std::string>()->default_value("text"), "text | json")
+        ("now", po::value<std::string>(), "date for date-dependent rules, YYYY-MM-DD")
+        ("fail-on", po::value<std::string>()->default_value("fail"),
+         "fail | warn: a new finding of this status or worse makes the exit code 1")
+        ("quiet,q", "print nothing on stdout; the exit code tells");
+    // clang-format on
+    return options;
+}
+
+int run_diff(const std::vector<std::string>& args) {
+    po::options_description options = diff_options();
+    po::options_description all;
+    all.add(options).add_options()("old", po::value<std::string>())("new",
+                                                                     po::value<std::string>());
+    po::positional_options_description positional;
+    positional.add("old", 1).add("new", 1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+        std::cout << options;
+        return exit_ok;
+    }
+    DiffArguments a;
+    a.old_topology = value(vm, "old");
+    a.new_topology = value(vm, "new");
+    a.settings = value(vm, "settings");
+    a.old_settings = value(vm, "old-settings");
+    a.format = value(vm, "format");
+    a.now = value(vm, "now");
+    a.fail_on = value(vm, "fail-on");
+    a.quiet = vm.count("quiet") > 0;
+    for (std::size_t i = 0; i < args.size(); ++i) a.command_line += (i ? " " : "") + args[i];
+    return diff_command(a);
+}
+
 int run_checks_list(const std::vector<std::string>& args) {
     po::options_description options = checks_options();
     po::variables_map vm;
@@ -275,6 +321,7 @@ int run_cli(int argc, char** argv) {
         if (command == "plan") return run_plan(rest);
         if (command == "check") return run_check(rest);
         if (command == "checks") return run_checks_list(rest);
+        if (command == "diff") return run_diff(rest);
         if (command == "listen") return run_listen(rest);
         std::cerr << "edgeplan: unknown command '" << command << "'\n" << usage_text;
         return exit_input_error;

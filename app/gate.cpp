@@ -192,6 +192,15 @@ void GateInputs::apply(report::Report& r, checks::Clock::time_point now) const {
     apply_gate(r, baseline ? &*baseline : nullptr, waiver_list(), now);
 }
 
+int exit_code_for(const report::Diff& diff, bool fail_on_warn) {
+    for (const report::FindingChange& c : diff.findings_new) {
+        if (c.after == checks::Status::fail || (fail_on_warn && c.after == checks::Status::warn)) {
+            return exit_findings;
+        }
+    }
+    return exit_ok;
+}
+
 int exit_code_for(const report::Report& r, bool fail_on_warn) {
     bool failing = false;
     bool undecided = false;

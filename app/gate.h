@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "checks/waiver.h"
+#include "report/plan_diff.h"
 #include "report/report.h"
 
 namespace edgeplan::app {
@@ -52,6 +53,10 @@ struct GateInputs {
     // Lists the files among r.inputs and calls apply_gate.
     void apply(report::Report& r, checks::Clock::time_point now) const;
 };
+
+// `edgeplan diff`: 1 if the change brings a new failing finding (or a new warning, with
+// fail_on_warn), else 0. Findings that were already failing do not count.
+int exit_code_for(const report::Diff& diff, bool fail_on_warn);
 
 // STYLE.md: 1 if a finding that counts fails (or warns, with fail_on_warn), else 3 if one is
 // `error`, else 0. Findings marked by apply_gate do not count.
