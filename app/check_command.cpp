@@ -10,6 +10,7 @@
 #include "app/clock.h"
 #include "app/exit_codes.h"
 #include "app/gate.h"
+#include "app/progress_line.h"
 #include "report/sha256.h"
 #include "app/report_outputs.h"
 #include "checks/probe_runner.h"
@@ -216,8 +217,13 @@ int check_command(const CheckArguments& a) {
     run_options.extra_targets = a.targets;
     run_options.source_address = checks::canonical_ip(a.source_address);
     checks::ProbeBackends wired = backends.get();
+    ProgressLine progress_line(std::cerr);
+    if (a.progress) {
+        run_options.progress = [&](const checks::ProbeProgress& p) { progress_line.update(p); };
+    }
     const checks::ProbeRunResult run =
         checks::run_probes(requests, plan, settings, run_options, wired);
+    progress_line.clear();
     for (const std::string& refused : run.refused) {
         std::cerr << "edgeplan check: refused probe target " << refused
                   << " (not in the plan; add it with --target)\n";

@@ -24,6 +24,7 @@ struct CheckArguments {
     std::string waivers;   // --waivers FILE (docs/waivers.md)
     report::TextOptions text;
     bool quiet = false;
+    bool progress = false;  // draw app/progress_line.h on stderr (a terminal, not --quiet)
     std::string command_line;
 
     std::vector<std::string> dns_servers;           // empty = /etc/resolv.conf

@@ -205,6 +205,7 @@ int run_check(const std::vector<std::string>& args) {
     a.text.show_plan = vm.count("no-plan") == 0;
     a.text.colour = colour_wanted();
     a.quiet = vm.count("quiet") > 0;
+    a.progress = !a.quiet && isatty(STDERR_FILENO);
     for (std::size_t i = 0; i < args.size(); ++i) a.command_line += (i ? " " : "") + args[i];
     return check_command(a);
 }
