@@ -38,7 +38,8 @@ bool jsonschema_available() { return have("python3 -c 'import jsonschema'"); }
 // The failing findings of a JSON report, as waivers expiring on `expires`.
 std::string waivers_for(const fs::path& report, const std::string& expires) {
     json list = json::array();
-    for (const json& f : json::parse(read_text(report))["findings"]) {
+    const json doc = json::parse(read_text(report));
+    for (const json& f : doc["findings"]) {
         if (f["status"] != "fail") continue;
         list.push_back({{"check_id", f["check_id"]},
                         {"subject", f["subject"]},
@@ -54,6 +55,7 @@ TEST(CliGate, PlanExitCodesOneRowPerOutcome) {
     ASSERT_EQ(edgeplan("plan " + quote(failing) + now + " --format json", base), 1)
         << "the failing sample must fail for these rows to mean anything";
     write_text(dir.path() / "active.json", waivers_for(base, "2026-12-31"));
+    ASSERT_NE(read_text(dir.path() / "active.json").find("check_id"), std::string::npos);
     write_text(dir.path() / "expired.json", waivers_for(base, "2026-05-31"));
     write_text(dir.path() / "broken.json", R"({"schema_version":"1.0"})");
     struct Row {
