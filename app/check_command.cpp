@@ -9,6 +9,8 @@
 
 #include "app/clock.h"
 #include "app/exit_codes.h"
+#include "app/gate.h"
+#include "app/progress_line.h"
 #include "report/sha256.h"
 #include "app/report_outputs.h"
 #include "checks/probe_runner.h"
@@ -175,11 +177,18 @@ int check_command(const CheckArguments& a) {
 
     std::vector<ReportOutput> outputs;
     std::string error;
-    if (!parse_report_outputs(a.outputs, {a.topology, a.settings, a.replay}, outputs, error)) {
+    if (!parse_report_outputs(a.outputs, {a.topology, a.settings, a.replay, a.baseline, a.waivers}, outputs, error)) {
         return usage(error);
     }
     std::optional<checks::probes::Observations> replay;
     if (!a.replay.empty() && !(replay = read_replay(a.replay, error))) return usage(error);
+
+    GateInputs gate;
+    try {
+        gate = GateInputs::read(a.baseline, a.waivers);
+    } catch (const GateInputError& e) {
+        return usage(e.what());
+    }
 
     topology::LoadRequest request;
     request.topology_path = a.topology;
@@ -198,6 +207,7 @@ int check_command(const CheckArguments& a) {
     for (const auto& check : all) selected.push_back(check.get());
     checks::CheckContext context{model, plan, *now};
     context.probe = &settings;
+    context.waivers = gate.waiver_list();
 
     // Requests come from the plan only; the runner refuses anything else.
     const checks::probes::ProbeRequests requests =
@@ -207,8 +217,13 @@ int check_command(const CheckArguments& a) {
     run_options.extra_targets = a.targets;
     run_options.source_address = checks::canonical_ip(a.source_address);
     checks::ProbeBackends wired = backends.get();
+    ProgressLine progress_line(std::cerr);
+    if (a.progress) {
+        run_options.progress = [&](const checks::ProbeProgress& p) { progress_line.update(p); };
+    }
     const checks::ProbeRunResult run =
         checks::run_probes(requests, plan, settings, run_options, wired);
+    progress_line.clear();
     for (const std::string& refused : run.refused) {
         std::cerr << "edgeplan check: refused probe target " << refused
                   << " (not in the plan; add it with --target)\n";
@@ -244,6 +259,7 @@ int check_command(const CheckArguments& a) {
         if (a.selection.selects(check->info())) r.catalogue[check->info().id] = check->info();
     }
     r.plan = std::move(plan);
+    gate.apply(r, *now);
 
     try {
         if (!a.record.empty()) {
@@ -256,7 +272,7 @@ int check_command(const CheckArguments& a) {
         return exit_input_error;
     }
     if (!a.quiet) print_report(r, a.format, a.text, std::cout);
-    return exit_code_for(r.summary(), a.fail_on == "warn");
+    return exit_code_for(r, a.fail_on == "warn");
 }
 
 }  // namespace edgeplan::app

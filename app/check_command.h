@@ -20,8 +20,11 @@ struct CheckArguments {
     std::string now;
     checks::Selection selection;
     std::string fail_on = "fail";
+    std::string baseline;  // --baseline REPORT.json (app/gate.h)
+    std::string waivers;   // --waivers FILE (docs/waivers.md)
     report::TextOptions text;
     bool quiet = false;
+    bool progress = false;  // draw app/progress_line.h on stderr (a terminal, not --quiet)
     std::string command_line;
 
     std::vector<std::string> dns_servers;           // empty = /etc/resolv.conf

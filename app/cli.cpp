@@ -12,6 +12,7 @@
 
 #include "app/check_command.h"
 #include "app/commands.h"
+#include "app/diff_command.h"
 #include "app/exit_codes.h"
 #include "app/listen_command.h"
 
@@ -28,6 +29,8 @@ const char* const usage_text =
     "                    needs and run the offline checks (default: the embedded sample)\n"
     "  check TOPOLOGY    run the offline checks and the probe checks (DNS, TCP, UDP STUN)\n"
     "                    against the network, toward the addresses of the plan only\n"
+    "  diff OLD NEW      what a topology change adds to and removes from the plan (DNS,\n"
+    "                    firewall, certificates) and the offline findings\n"
     "  checks            list the check catalogue\n"
     "  listen TOPOLOGY   answer token-echo probes on the ports the plan expects on this host\n"
     "\n"
@@ -53,7 +56,11 @@ po::options_description plan_options() {
         "skip", po::value<std::vector<std::string>>(), "skip these check IDs, areas or kinds")(
         "fail-on", po::value<std::string>()->default_value("fail"),
         "fail | warn: lowest status "
-        "that makes the exit code 1")("emit-zone", po::value<std::string>(),
+        "that makes the exit code 1")("baseline", po::value<std::string>(),
+                                      "REPORT.json: a previous JSON report; what failed there is "
+                                      "known and does not fail the run")(
+        "waivers", po::value<std::string>(),
+        "FILE: accepted findings until a date (docs/waivers.md)")("emit-zone", po::value<std::string>(),
                                       "write DNS zone fragments and PowerShell "
                                       "scripts to DIR")(
         "emit-csr", po::value<std::string>(),
@@ -110,6 +117,8 @@ int run_plan(const std::vector<std::string>& args) {
     a.selection.only = values(vm, "only");
     a.selection.skip = values(vm, "skip");
     a.fail_on = value(vm, "fail-on");
+    a.baseline = value(vm, "baseline");
+    a.waivers = value(vm, "waivers");
     a.emit_zone = value(vm, "emit-zone");
     a.emit_csr = value(vm, "emit-csr");
     a.emit_firewall = value(vm, "emit-firewall");
@@ -133,6 +142,8 @@ po::options_description check_options() {
         ("only", po::value<std::vector<std::string>>(), "run only these check IDs, areas or kinds")
         ("skip", po::value<std::vector<std::string>>(), "skip these check IDs, areas or kinds")
         ("fail-on", po::value<std::string>()->default_value("fail"), "fail | warn")
+        ("baseline", po::value<std::string>(), "REPORT.json: what failed there is known, not new")
+        ("waivers", po::value<std::string>(), "FILE: accepted findings until a date (docs/waivers.md)")
         ("dns-server", po::value<std::vector<std::string>>(),
          "ADDR[:PORT], repeatable: external DNS servers (default: /etc/resolv.conf)")
         ("internal-dns-server", po::value<std::vector<std::string>>(),
@@ -178,6 +189,8 @@ int run_check(const std::vector<std::string>& args) {
     a.selection.only = values(vm, "only");
     a.selection.skip = values(vm, "skip");
     a.fail_on = value(vm, "fail-on");
+    a.baseline = value(vm, "baseline");
+    a.waivers = value(vm, "waivers");
     a.dns_servers = values(vm, "dns-server");
     a.internal_dns_servers = values(vm, "internal-dns-server");
     a.from = values(vm, "from");
@@ -192,8 +205,52 @@ int run_check(const std::vector<std::string>& args) {
     a.text.show_plan = vm.count("no-plan") == 0;
     a.text.colour = colour_wanted();
     a.quiet = vm.count("quiet") > 0;
+    a.progress = !a.quiet && isatty(STDERR_FILENO);
     for (std::size_t i = 0; i < args.size(); ++i) a.command_line += (i ? " " : "") + args[i];
     return check_command(a);
+}
+
+po::options_description diff_options() {
+    po::options_description options("edgeplan diff OLD NEW options");
+    // clang-format off
+    options.add_options()
+        ("help,h", "show this help")
+        ("settings", po::value<std::string>(), "edgeplan settings file for NEW (and OLD)")
+        ("old-settings", po::value<std::string>(), "edgeplan settings file for OLD")
+        ("format", po::value<std::string>()->default_value("text"), "text | json")
+        ("now", po::value<std::string>(), "date for date-dependent rules, YYYY-MM-DD")
+        ("fail-on", po::value<std::string>()->default_value("fail"),
+         "fail | warn: a new finding of this status or worse makes the exit code 1")
+        ("quiet,q", "print nothing on stdout; the exit code tells");
+    // clang-format on
+    return options;
+}
+
+int run_diff(const std::vector<std::string>& args) {
+    po::options_description options = diff_options();
+    po::options_description all;
+    all.add(options).add_options()("old", po::value<std::string>())("new",
+                                                                     po::value<std::string>());
+    po::positional_options_description positional;
+    positional.add("old", 1).add("new", 1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+        std::cout << options;
+        return exit_ok;
+    }
+    DiffArguments a;
+    a.old_topology = value(vm, "old");
+    a.new_topology = value(vm, "new");
+    a.settings = value(vm, "settings");
+    a.old_settings = value(vm, "old-settings");
+    a.format = value(vm, "format");
+    a.now = value(vm, "now");
+    a.fail_on = value(vm, "fail-on");
+    a.quiet = vm.count("quiet") > 0;
+    for (std::size_t i = 0; i < args.size(); ++i) a.command_line += (i ? " " : "") + args[i];
+    return diff_command(a);
 }
 
 int run_checks_list(const std::vector<std::string>& args) {
@@ -265,6 +322,7 @@ int run_cli(int argc, char** argv) {
         if (command == "plan") return run_plan(rest);
         if (command == "check") return run_check(rest);
         if (command == "checks") return run_checks_list(rest);
+        if (command == "diff") return run_diff(rest);
         if (command == "listen") return run_listen(rest);
         std::cerr << "edgeplan: unknown command '" << command << "'\n" << usage_text;
         return exit_input_error;

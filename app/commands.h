@@ -16,6 +16,8 @@ struct PlanArguments {
     std::string now;
     checks::Selection selection;
     std::string fail_on = "fail";
+    std::string baseline;  // --baseline REPORT.json (app/gate.h)
+    std::string waivers;   // --waivers FILE (docs/waivers.md)
     std::string emit_zone;
     std::string emit_csr;
     std::string emit_firewall;

@@ -7,6 +7,7 @@
 #include "app/commands.h"
 #include "app/embedded_sample.h"
 #include "app/exit_codes.h"
+#include "app/gate.h"
 #include "app/report_outputs.h"
 #include "checks/registry.h"
 #include "report/atomic_file.h"
@@ -19,7 +20,7 @@ namespace edgeplan::app {
 namespace {
 
 report::Report build_report(const PlanArguments& a, const topology::Model& model,
-                            topology::Plan plan, TimePoint now) {
+                            topology::Plan plan, TimePoint now, const GateInputs& gate) {
     report::Report r;
     r.tool_version = EDGEPLAN_VERSION;
     r.command = "plan";
@@ -39,10 +40,12 @@ report::Report build_report(const PlanArguments& a, const topology::Model& model
     for (const auto& check : all) {
         if (check->info().kind == checks::CheckKind::offline) offline.push_back(check.get());
     }
-    const checks::CheckContext context{model, plan, now};
+    checks::CheckContext context{model, plan, now};
+    context.waivers = gate.waiver_list();
     r.findings = checks::run_checks(offline, context, a.selection);
     for (const checks::Check* check : offline) r.catalogue[check->info().id] = check->info();
     r.plan = std::move(plan);
+    gate.apply(r, now);
     return r;
 }
 
@@ -77,8 +80,16 @@ int plan_command(const PlanArguments& a) {
     }
     std::vector<ReportOutput> outputs;
     std::string output_error;
-    if (!parse_report_outputs(a.outputs, {a.topology, a.settings}, outputs, output_error)) {
+    if (!parse_report_outputs(a.outputs, {a.topology, a.settings, a.baseline, a.waivers}, outputs, output_error)) {
         std::cerr << "edgeplan plan: " << output_error << "\n";
+        return exit_input_error;
+    }
+
+    GateInputs gate;
+    try {
+        gate = GateInputs::read(a.baseline, a.waivers);
+    } catch (const GateInputError& e) {
+        std::cerr << "edgeplan plan: " << e.what() << "\n";
         return exit_input_error;
     }
 
@@ -94,7 +105,7 @@ int plan_command(const PlanArguments& a) {
         return exit_input_error;
     }
 
-    const report::Report r = build_report(a, model, topology::derive_plan(model), *now);
+    const report::Report r = build_report(a, model, topology::derive_plan(model), *now, gate);
     try {
         emit_exports(a, r.plan);
         write_report_outputs(r, outputs, a.text, a.fail_on == "warn");
@@ -103,7 +114,7 @@ int plan_command(const PlanArguments& a) {
         return exit_input_error;
     }
     if (!a.quiet) print_report(r, a.format, a.text, std::cout, a.fail_on == "warn");
-    return exit_code_for(r.summary(), a.fail_on == "warn");
+    return exit_code_for(r, a.fail_on == "warn");
 }
 
 }  // namespace edgeplan::app

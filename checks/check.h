@@ -17,6 +17,7 @@ struct Observations;   // checks/probes/observation.h
 struct ProbeRequests;  // checks/probes/probe_requests.h
 }  // namespace probes
 struct ProbeSettings;  // checks/probe_settings.h
+struct Waiver;         // checks/waiver.h
 
 enum class Severity { must, should, info };  // default status: fail, warn, pass-with-info
 const char* to_string(Severity severity);
@@ -50,6 +51,8 @@ struct CheckContext {
     // (which sides, which DNS servers). Null for offline runs; probe checks then skip.
     const probes::Observations* observations = nullptr;
     const ProbeSettings* probe = nullptr;
+    // `--waivers FILE` (docs/waivers.md), for WAIVER-01; null when none was given.
+    const std::vector<Waiver>* waivers = nullptr;
 };
 
 class Check {

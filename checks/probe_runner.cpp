@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <exception>
 #include <functional>
+#include <mutex>
 #include <thread>
 
 namespace edgeplan::checks {
@@ -46,6 +47,61 @@ std::vector<Observation> run_batch(
         } catch (const std::exception& e) {
             errors.push_back(e.what());
         }
+    }
+    return out;
+}
+
+// Shared by the DNS, TCP and UDP threads; reports through ProbeRunOptions::progress.
+class ProgressMeter {
+  public:
+    ProgressMeter(const ProbeRunOptions& options, std::size_t total)
+        : callback_(options.progress), chunk_(std::max<std::size_t>(1, options.progress_chunk)) {
+        state_.total = total;
+    }
+    bool enabled() const { return static_cast<bool>(callback_); }
+    std::size_t chunk() const { return chunk_; }
+    void add_total(std::size_t more) {
+        if (!enabled()) return;
+        std::lock_guard<std::mutex> lock(mutex_);
+        state_.total += more;
+    }
+    void starting(std::string current) {
+        if (!enabled()) return;
+        std::lock_guard<std::mutex> lock(mutex_);
+        state_.current = std::move(current);
+        callback_(state_);
+    }
+    void finished(std::size_t count) {
+        if (!enabled()) return;
+        std::lock_guard<std::mutex> lock(mutex_);
+        state_.done += count;
+        callback_(state_);
+    }
+
+  private:
+    std::function<void(const ProbeProgress&)> callback_;
+    std::size_t chunk_;
+    std::mutex mutex_;
+    ProbeProgress state_;
+};
+
+// run_batch in chunks when progress is wanted, naming each chunk's first target.
+template <typename Observation, typename Request>
+std::vector<Observation> run_metered(
+    const std::vector<Request>& items,
+    const std::function<std::vector<Observation>(const std::vector<Request>&)>& run,
+    const std::function<std::string(const Request&)>& name, ProgressMeter& meter,
+    std::vector<std::string>& errors) {
+    if (!meter.enabled()) return run_batch<Observation, Request>(items, run, errors);
+    std::vector<Observation> out;
+    for (std::size_t first = 0; first < items.size(); first += meter.chunk()) {
+        const std::size_t last = std::min(items.size(), first + meter.chunk());
+        const std::vector<Request> chunk(items.begin() + first, items.begin() + last);
+        meter.starting(name(chunk.front()));
+        for (Observation& o : run_batch<Observation, Request>(chunk, run, errors)) {
+            out.push_back(std::move(o));
+        }
+        meter.finished(chunk.size());
     }
     return out;
 }
@@ -158,29 +214,36 @@ ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology:
     // writes only its own vectors; they are merged after join.
     std::vector<std::string> tcp_errors;
     std::vector<std::string> stun_errors;
+    // The DNS total grows by round 2 once round 1 has named the SRV targets.
+    // Round 1 of DNS: every name the checks derived from the plan (and partner SRVs), per server.
+    std::vector<DnsQuery> round1;
+    for (const DnsLookup& lookup : requests.dns) {
+        for (const std::string& server : servers_for(settings, lookup.view)) {
+            append_unique(round1, DnsQuery{lookup.name, lookup.type, server});
+        }
+    }
+    ProgressMeter meter(options, tcp.size() + stun.size() + round1.size());
     std::thread tcp_thread([&] {
-        result.observations.tcp = run_batch<probes::TcpObservation, probes::TcpProbe>(
-            tcp, [&](const auto& batch) { return backends.ports.probe(batch); }, tcp_errors);
+        result.observations.tcp = run_metered<probes::TcpObservation, probes::TcpProbe>(
+            tcp, [&](const auto& batch) { return backends.ports.probe(batch); },
+            [](const probes::TcpProbe& p) { return "tcp:" + endpoint_text(p.address, p.port); },
+            meter, tcp_errors);
     });
     std::thread stun_thread([&] {
-        result.observations.stun = run_batch<probes::StunObservation, probes::UdpStunProbe>(
-            stun, [&](const auto& batch) { return backends.stun.probe(batch); }, stun_errors);
+        result.observations.stun = run_metered<probes::StunObservation, probes::UdpStunProbe>(
+            stun, [&](const auto& batch) { return backends.stun.probe(batch); },
+            [](const probes::UdpStunProbe& p) { return "udp:" + endpoint_text(p.address, p.port); },
+            meter, stun_errors);
     });
 
     std::vector<std::string> dns_errors;
     auto resolve = [&](const std::vector<DnsQuery>& queries) {
-        return run_batch<DnsAnswer, DnsQuery>(
+        return run_metered<DnsAnswer, DnsQuery>(
             queries, [&](const auto& batch) { return backends.resolver.resolve(batch); },
+            [](const DnsQuery& q) { return "dns:" + q.name + "/" + to_string(q.type); }, meter,
             dns_errors);
     };
     try {
-        // Round 1: every name the checks derived from the plan (and partner SRVs), per server.
-        std::vector<DnsQuery> round1;
-        for (const DnsLookup& lookup : requests.dns) {
-            for (const std::string& server : servers_for(settings, lookup.view)) {
-                append_unique(round1, DnsQuery{lookup.name, lookup.type, server});
-            }
-        }
         std::vector<DnsAnswer> answers = resolve(round1);
 
         // Round 2: A and AAAA of the SRV targets learned, at the server that named them.
@@ -203,6 +266,7 @@ ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology:
                 }
             }
         }
+        meter.add_total(round2.size());
         std::vector<DnsAnswer> second = resolve(round2);
         answers.insert(answers.end(), second.begin(), second.end());
         result.observations.dns = std::move(answers);

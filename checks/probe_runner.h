@@ -4,6 +4,8 @@
 // is evidence for a finding, never a target. DNS runs in two rounds (names from the plan and
 // partner SRVs, then A/AAAA of the SRV targets learned) while the TCP and UDP probes, which
 // need plan addresses only, run at the same time on their own threads.
+#include <cstddef>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,9 +27,22 @@ struct ProbeBackends {
     probes::StunProber& stun;
 };
 
+// How far a run is: operations finished of all planned, and a target being probed now
+// ("dns:sip.contoso.com/A", "tcp:192.0.2.1:5061", "udp:192.0.2.1:3478").
+struct ProbeProgress {
+    std::size_t done = 0;
+    std::size_t total = 0;
+    std::string current;
+};
+
 struct ProbeRunOptions {
     std::vector<std::string> extra_targets;  // --target (and --responder): allowed besides the plan
     std::string source_address;              // --source-address; empty = choose for loopback
+    // Called (from the probing threads, one call at a time) as work finishes; none by default.
+    // When set, batches are handed to the backends in chunks of progress_chunk so the count
+    // moves; each chunk costs up to one timeout, which is why it is off unless asked for.
+    std::function<void(const ProbeProgress&)> progress;
+    std::size_t progress_chunk = 16;
 };
 
 struct ProbeRunResult {

@@ -44,6 +44,7 @@
 #include "checks/federation/ocs_partners_dns_lb.h"
 #include "checks/federation/single_federation_route.h"
 #include "checks/federation/unique_hosting_provider.h"
+#include "checks/gate/waiver_expiry.h"
 #include "checks/load_balancing/av_real_address.h"
 #include "checks/load_balancing/hlb_av_routable.h"
 #include "checks/load_balancing/no_nat_with_hlb.h"
@@ -200,6 +201,7 @@ std::vector<std::unique_ptr<Check>> make_all_checks() {
     checks.push_back(std::make_unique<EdgeSizingCheck>());                    // TOPO-09
     checks.push_back(std::make_unique<EdgePoolPresentCheck>());               // TOPO-12
     checks.push_back(std::make_unique<PlanUnknownsCheck>());                  // TOPO-13
+    checks.push_back(std::make_unique<WaiverExpiryCheck>());                  // WAIVER-01
     checks.push_back(std::make_unique<SupportedXmppPartnerCheck>());          // XMPP-01
     checks.push_back(std::make_unique<NoXmppOnBranchCheck>());                // XMPP-02
     checks.push_back(std::make_unique<SingleXmppRouteCheck>());               // XMPP-04

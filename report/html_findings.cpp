@@ -90,7 +90,7 @@ void add_evidence(pugi::xml_node body, const checks::Evidence& evidence) {
 }
 
 void add_finding(pugi::xml_node group, const checks::Finding& f, std::size_t index,
-                 const checks::CheckInfo* info) {
+                 const checks::CheckInfo* info, const Acceptance* acceptance) {
     pugi::xml_node details = element(group, "details",
                                      {{"class", "finding"},
                                       {"id", finding_anchor(index)},
@@ -101,6 +101,11 @@ void add_finding(pugi::xml_node group, const checks::Finding& f, std::size_t ind
     status_badge(summary, f.status);
     element(summary, "code", f.check_id, {{"class", "check-id"}});
     element(summary, "span", f.message, {{"class", "message"}});
+    if (acceptance != nullptr) {
+        // The gate's mark (app/gate.h); the "Accepted findings" section lists them together.
+        element(summary, "span", acceptance->waiver ? "waived" : "known",
+                {{"class", "badge accepted"}});
+    }
 
     pugi::xml_node body = element(details, "div", {{"class", "finding-body"}});
     if (f.status == Status::skip) {
@@ -153,7 +158,7 @@ void add_findings(pugi::xml_node main, const Report& report) {
             element(heading, "code", subject.empty() ? "(no subject)" : subject, {});
             for (std::size_t i : indexes) {
                 const checks::Finding& f = report.findings[i];
-                add_finding(group, f, i, report.info_for(f.check_id));
+                add_finding(group, f, i, report.info_for(f.check_id), report.acceptance_for(f));
             }
         }
     }

@@ -13,6 +13,8 @@ void add_summary(pugi::xml_node main, const Report& report);   // html_summary.c
 void add_findings(pugi::xml_node main, const Report& report);  // html_findings.cpp
 void add_plan(pugi::xml_node main, const Report& report);      // html_plan.cpp
 void add_checks(pugi::xml_node main, const Report& report);    // html_checks.cpp
+// Waived and baseline-known findings; nothing unless --baseline or --waivers was given.
+void add_accepted(pugi::xml_node main, const Report& report);  // html_accepted.cpp
 
 // id of the index-th finding's <details>, and of a check's <article>.
 std::string finding_anchor(std::size_t index);

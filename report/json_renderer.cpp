@@ -37,7 +37,8 @@ json evidence_json(const checks::Evidence& evidence) {
     return out;
 }
 
-json finding_json(const checks::Finding& f, const checks::CheckInfo* info) {
+json finding_json(const checks::Finding& f, const checks::CheckInfo* info,
+                  const Acceptance* acceptance) {
     json j = {{"check_id", f.check_id},
               {"status", to_string(f.status)},
               {"subject", f.subject},
@@ -59,12 +60,35 @@ json finding_json(const checks::Finding& f, const checks::CheckInfo* info) {
         j["remediation"] = info->remediation;
     }
     add_location(j, f.where);
+    // The gate's marks (app/gate.h): only on findings a --baseline or --waivers file accepted.
+    if (acceptance != nullptr && acceptance->known) j["baseline"] = "known";
+    if (acceptance != nullptr && acceptance->waiver) {
+        j["waiver"] = {{"reason", acceptance->waiver->reason},
+                       {"expires", acceptance->waiver->expires}};
+    }
     return j;
 }
 
-json summary_json(const Summary& s) {
-    return {{"pass", s.pass}, {"warn", s.warn},   {"fail", s.fail},
-            {"skip", s.skip}, {"error", s.error}, {"total", s.total()}};
+json summary_json(const Report& r) {
+    const Summary s = r.summary();
+    json j = {{"pass", s.pass}, {"warn", s.warn},   {"fail", s.fail},
+              {"skip", s.skip}, {"error", s.error}, {"total", s.total()}};
+    if (r.gated) {
+        int known = 0;
+        int waived = 0;
+        for (const checks::Finding& f : r.findings) {
+            const Acceptance* a = r.acceptance_for(f);
+            if (a == nullptr) continue;
+            if (a->waiver) {
+                ++waived;
+            } else {
+                ++known;
+            }
+        }
+        j["known"] = known;
+        j["waived"] = waived;
+    }
+    return j;
 }
 
 }  // namespace
@@ -72,7 +96,7 @@ json summary_json(const Summary& s) {
 nlohmann::json to_json(const Report& report) {
     json findings = json::array();
     for (const checks::Finding& f : report.findings) {
-        findings.push_back(finding_json(f, report.info_for(f.check_id)));
+        findings.push_back(finding_json(f, report.info_for(f.check_id), report.acceptance_for(f)));
     }
     return {{"schema_version", schema_version},
             {"tool", {{"name", tool_name}, {"version", report.tool_version}}},
@@ -83,7 +107,7 @@ nlohmann::json to_json(const Report& report) {
             {"options", options_json(report.options)},
             {"plan", plan_to_json(report.plan)},
             {"findings", std::move(findings)},
-            {"summary", summary_json(report.summary())}};
+            {"summary", summary_json(report)}};
 }
 
 }  // namespace edgeplan::report

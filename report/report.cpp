@@ -31,4 +31,9 @@ const checks::CheckInfo* Report::info_for(const std::string& check_id) const {
     return it == catalogue.end() ? nullptr : &it->second;
 }
 
+const Acceptance* Report::acceptance_for(const checks::Finding& finding) const {
+    const auto it = accepted.find({finding.check_id, finding.subject});
+    return it == accepted.end() ? nullptr : &it->second;
+}
+
 }  // namespace edgeplan::report

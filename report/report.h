@@ -2,12 +2,14 @@
 // Everything a renderer may see. Renderers (text, JSON, and later JUnit, SARIF, HTML) take a
 // Report and nothing else: no model access beyond what is copied here, no network, no clock.
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "checks/check.h"
 #include "checks/finding.h"
+#include "checks/waiver.h"
 #include "topology/model.h"
 #include "topology/plan.h"
 
@@ -29,6 +31,16 @@ struct Summary {
     int total() const { return pass + warn + fail + skip + error; }
 };
 
+// Why a finding does not count for the exit code (app/gate.h, docs/waivers.md): it already
+// failed in the --baseline report ("known"), or a waiver of --waivers covers it.
+struct Acceptance {
+    bool known = false;
+    std::optional<checks::Waiver> waiver;
+};
+
+// (check ID, subject): the key baselines, waivers and diffs match findings by.
+using FindingKey = std::pair<std::string, std::string>;
+
 struct Report {
     std::string tool_version;
     std::string command;     // plan, check
@@ -39,9 +51,14 @@ struct Report {
     topology::Plan plan;
     std::vector<checks::Finding> findings;               // sorted by (check ID, subject)
     std::map<std::string, checks::CheckInfo> catalogue;  // every check that produced a finding
+    // Set by the gate when --baseline or --waivers was given (then `gated` is true).
+    std::map<FindingKey, Acceptance> accepted;
+    bool gated = false;
 
     Summary summary() const;
     const checks::CheckInfo* info_for(const std::string& check_id) const;
+    // The acceptance of a finding, or null when it counts as usual.
+    const Acceptance* acceptance_for(const checks::Finding& finding) const;
 };
 
 }  // namespace edgeplan::report

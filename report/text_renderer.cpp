@@ -1,6 +1,7 @@
 // render_text: the administrator's report (docs/report-format.md "Text layout"). Header, plan
 // tables, findings, one summary line. Colour only when asked; every string from the inputs goes
 // through text::clean so it cannot carry terminal escapes of its own.
+#include <sstream>
 #include <string>
 
 #include "report/renderers.h"
@@ -75,7 +76,13 @@ void finding(const Report& r, const checks::Finding& f, const TextOptions& optio
     if (f.status == checks::Status::skip && !f.skip_reason.empty()) {
         out << " [" << clean(f.skip_reason) << "]";
     }
+    const Acceptance* accepted = r.acceptance_for(f);
+    if (accepted != nullptr && !accepted->waiver) out << " [known: in the baseline]";
     out << "\n";
+    if (accepted != nullptr && accepted->waiver) {
+        out << detail_indent << "waived until " << clean(accepted->waiver->expires) << ": "
+            << clean(accepted->waiver->reason) << "\n";
+    }
     const checks::CheckInfo* info = r.info_for(f.check_id);
     if (info != nullptr && wants_remediation(f.status) && !info->remediation.empty()) {
         out << detail_indent << "fix: " << clean(info->remediation) << "\n";
@@ -98,6 +105,8 @@ void findings(const Report& r, const TextOptions& options, std::ostream& out) {
     for (const checks::Finding& f : r.findings) {
         // Compact mode lists what needs attention; passes are counted in the summary only.
         if (!options.verbose && f.status == checks::Status::pass) continue;
+        const Acceptance* accepted = r.acceptance_for(f);
+        if (accepted != nullptr && accepted->waiver) continue;  // listed under "Waived"
         finding(r, f, options, out);
         ++listed;
     }
@@ -114,12 +123,37 @@ void findings(const Report& r, const TextOptions& options, std::ostream& out) {
         << s.skip << " skip, " << s.error << " error\n";
 }
 
+// --waivers / --baseline (docs/waivers.md): the waived findings in their own section, and
+// a line saying how many findings the exit code does not count.
+void accepted(const Report& r, const TextOptions& options, std::ostream& out) {
+    if (!r.gated) return;
+    int known = 0;
+    int waived = 0;
+    std::ostringstream listed;
+    for (const checks::Finding& f : r.findings) {
+        const Acceptance* a = r.acceptance_for(f);
+        if (a == nullptr) continue;
+        if (!a->waiver) {
+            ++known;
+            continue;
+        }
+        ++waived;
+        finding(r, f, options, listed);
+    }
+    out << "\n";
+    text::section(out, "Waived");
+    out << (waived > 0 ? listed.str() : "  (none)\n");
+    out << "\ngate: " << known << " known from the baseline, " << waived
+        << " waived; neither counts for the exit code\n";
+}
+
 }  // namespace
 
 void render_text(const Report& report, const TextOptions& options, std::ostream& out) {
     header(report, out);
     if (options.show_plan) text::render_plan(report.plan, out);
     findings(report, options, out);
+    accepted(report, options, out);
 }
 
 }  // namespace edgeplan::report

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Regenerates the example outputs of docs/examples/ (README.md there says what each shows).
+# tests/gate/examples_test.cpp runs this into a temporary directory and compares, with the
+# wall-clock "started" values normalised, so the examples stay true.
+# usage: docs/examples/generate.sh EDGEPLAN [OUTPUT_DIR]
+set -euo pipefail
+edgeplan=$(realpath "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+out=$(realpath -m "${2:-$here}")
+cd "$here/../.."  # paths in the reports are relative to the source root
+now=2026-06-01
+mkdir -p "$out"
+
+# Exit code 1 (a finding fails or the change adds one) is an expected outcome here.
+run() {
+  local file=$1
+  shift
+  "$edgeplan" "$@" >"$out/$file" || [ $? -eq 1 ]
+}
+
+sample=samples/contoso-docs/topology.xml
+run contoso-docs.txt plan "$sample" --now "$now"
+run contoso-docs.json plan "$sample" --now "$now" --format json
+run contoso-docs.junit.xml plan "$sample" --now "$now" --format junit
+run contoso-docs.sarif plan "$sample" --now "$now" --format sarif
+run contoso-docs.html plan "$sample" --now "$now" --format html
+# Waivers: one still holds, one expired before --now (WAIVER-01 fails for it).
+run contoso-docs-waived.txt plan "$sample" --now "$now" --no-plan --waivers docs/examples/waivers.json
+
+old=samples/s3-dnslb-public/topology.xml
+new=samples/s4-dnslb-nat/topology.xml
+run diff-s3-to-s4.txt diff "$old" "$new" --now "$now"
+run diff-s3-to-s4.json diff "$old" "$new" --now "$now" --format json
