@@ -16,7 +16,8 @@ namespace probes {
 struct Observations;   // checks/probes/observation.h
 struct ProbeRequests;  // checks/probes/probe_requests.h
 }  // namespace probes
-struct ProbeSettings;  // checks/probe_settings.h
+struct ProbeSettings;        // checks/probe_settings.h
+struct CertificateSettings;  // checks/certificate_settings.h
 
 enum class Severity { must, should, info };  // default status: fail, warn, pass-with-info
 const char* to_string(Severity severity);
@@ -50,6 +51,9 @@ struct CheckContext {
     // (which sides, which DNS servers). Null for offline runs; probe checks then skip.
     const probes::Observations* observations = nullptr;
     const ProbeSettings* probe = nullptr;
+    // Trust anchors, expiry warning and the certificate files read for this run (plan and
+    // check). Null: certificate files are not evaluated and live chains use the defaults.
+    const CertificateSettings* certificates = nullptr;
 };
 
 class Check {

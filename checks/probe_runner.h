@@ -3,7 +3,9 @@
 // observations). Targets come only from the plan (or --target): an address learned from DNS
 // is evidence for a finding, never a target. DNS runs in two rounds (names from the plan and
 // partner SRVs, then A/AAAA of the SRV targets learned) while the TCP and UDP probes, which
-// need plan addresses only, run at the same time on their own threads.
+// need plan addresses only, run at the same time on their own threads. TLS and XMPP endpoints
+// form a third chain beside them: TCP connect, then (where open) the TLS / XMPP probes on a
+// pool of workers bounded by --concurrency, each probe doing its own TLS -> SIP OPTIONS.
 #include <set>
 #include <string>
 #include <vector>
@@ -15,6 +17,8 @@
 #include "checks/probes/probe_requests.h"
 #include "checks/probes/resolver.h"
 #include "checks/probes/stun_prober.h"
+#include "checks/probes/tls_prober.h"
+#include "checks/probes/xmpp_prober.h"
 #include "checks/runner.h"
 
 namespace edgeplan::checks {
@@ -23,11 +27,15 @@ struct ProbeBackends {
     probes::Resolver& resolver;
     probes::PortProber& ports;
     probes::StunProber& stun;
+    // Null: TLS / XMPP requests are not run (their checks report the missing observation).
+    probes::TlsProber* tls = nullptr;
+    probes::XmppProber* xmpp = nullptr;
 };
 
 struct ProbeRunOptions {
     std::vector<std::string> extra_targets;  // --target (and --responder): allowed besides the plan
     std::string source_address;              // --source-address; empty = choose for loopback
+    std::size_t concurrency = 64;            // --concurrency: TLS / XMPP probes in flight
 };
 
 struct ProbeRunResult {
