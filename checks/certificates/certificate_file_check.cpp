@@ -59,8 +59,8 @@ class FileOnlyCheck final : public Check {
     const CheckInfo& info() const override { return info_; }
     std::vector<Finding> evaluate(const CheckContext& context) const override {
         return or_not_applicable(info_, certificate_file_findings(info_, context),
-                                 "no certificate file was given (--cert POOL:USE=FILE or the "
-                                 "topology's <Certificate file=...>); `edgeplan check` reads "
+                                 "no certificate file to read (--cert POOL:USE=FILE or "
+                                 "<Certificate file=...>)"); `edgeplan check` reads "
                                  "the live chain");
     }
 
