@@ -60,8 +60,7 @@ class FileOnlyCheck final : public Check {
     std::vector<Finding> evaluate(const CheckContext& context) const override {
         return or_not_applicable(info_, certificate_file_findings(info_, context),
                                  "no certificate file to read (--cert POOL:USE=FILE or "
-                                 "<Certificate file=...>)"); `edgeplan check` reads "
-                                 "the live chain");
+                                 "<Certificate file=...>)");
     }
 
   private:
