@@ -35,7 +35,8 @@ CertificateArguments read_certificate_options(const po::variables_map& vm) {
     if (vm.count("cert")) a.certs = vm["cert"].as<std::vector<std::string>>();
     if (vm.count("cert-password-env")) a.password_env = vm["cert-password-env"].as<std::string>();
     if (vm.count("ca-file")) a.ca_file = vm["ca-file"].as<std::string>();
-    if (vm.count("expiry-warning-days")) a.expiry_warning_days = vm["expiry-warning-days"].as<int>();
+    if (vm.count("expiry-warning-days"))
+        a.expiry_warning_days = vm["expiry-warning-days"].as<int>();
     if (vm.count("client-cert")) a.client_cert = vm["client-cert"].as<std::string>();
     if (vm.count("client-key")) a.client_key = vm["client-key"].as<std::string>();
     return a;
