@@ -13,6 +13,7 @@
 #include "app/progress_line.h"
 #include "report/sha256.h"
 #include "app/report_outputs.h"
+#include "checks/certificate_settings.h"
 #include "checks/probe_runner.h"
 #include "checks/probe_settings.h"
 #include "checks/probes/recorded_probes.h"
@@ -47,6 +48,8 @@ class Backends {
             resolver_ = std::make_unique<p::ReplayResolver>(*replay);
             ports_ = std::make_unique<p::ReplayPortProber>(*replay);
             stun_ = std::make_unique<p::ReplayStunProber>(*replay);
+            tls_ = std::make_unique<p::ReplayTlsProber>(*replay);
+            xmpp_ = std::make_unique<p::ReplayXmppProber>(*replay);
             return;
         }
         p::ResolverOptions ro;
@@ -61,6 +64,15 @@ class Backends {
         so.timeout = timeout;
         so.max_in_flight = a.concurrency;
         stun_ = p::make_stun_prober(so);
+        // Throws std::runtime_error when --client-cert cannot be loaded (a usage error).
+        p::TlsProberOptions to;
+        to.client_cert_file = a.certificates.client_cert;
+        to.client_key_file = a.certificates.client_key;
+        to.timeout = timeout;
+        tls_ = p::make_openssl_tls_prober(to);
+        p::XmppProberOptions xo;
+        xo.timeout = timeout;
+        xmpp_ = p::make_xmpp_starttls_prober(xo);
         if (!a.record.empty()) {
             // One sink per backend: the runner drives them from different threads.
             live_resolver_ = std::move(resolver_);
@@ -69,16 +81,22 @@ class Backends {
             resolver_ = std::make_unique<p::RecordingResolver>(*live_resolver_, dns_sink_);
             ports_ = std::make_unique<p::RecordingPortProber>(*live_ports_, tcp_sink_);
             stun_ = std::make_unique<p::RecordingStunProber>(*live_stun_, stun_sink_);
+            live_tls_ = std::move(tls_);
+            live_xmpp_ = std::move(xmpp_);
+            tls_ = std::make_unique<p::RecordingTlsProber>(*live_tls_, tls_sink_);
+            xmpp_ = std::make_unique<p::RecordingXmppProber>(*live_xmpp_, xmpp_sink_);
         }
     }
 
-    checks::ProbeBackends get() { return {*resolver_, *ports_, *stun_}; }
+    checks::ProbeBackends get() { return {*resolver_, *ports_, *stun_, tls_.get(), xmpp_.get()}; }
 
     checks::probes::Observations recorded() const {
         checks::probes::Observations all;
         all.dns = dns_sink_.dns;
         all.tcp = tcp_sink_.tcp;
         all.stun = stun_sink_.stun;
+        all.tls = tls_sink_.tls;
+        all.xmpp = xmpp_sink_.xmpp;
         return all;
     }
 
@@ -86,7 +104,9 @@ class Backends {
     std::unique_ptr<checks::probes::Resolver> live_resolver_, resolver_;
     std::unique_ptr<checks::probes::PortProber> live_ports_, ports_;
     std::unique_ptr<checks::probes::StunProber> live_stun_, stun_;
-    checks::probes::Observations dns_sink_, tcp_sink_, stun_sink_;
+    std::unique_ptr<checks::probes::TlsProber> live_tls_, tls_;
+    std::unique_ptr<checks::probes::XmppProber> live_xmpp_, xmpp_;
+    checks::probes::Observations dns_sink_, tcp_sink_, stun_sink_, tls_sink_, xmpp_sink_;
 };
 
 std::optional<checks::probes::Observations> read_replay(const std::string& path,
@@ -201,6 +221,10 @@ int check_command(const CheckArguments& a) {
         return exit_input_error;
     }
     topology::Plan plan = topology::derive_plan(model);
+    checks::CertificateSettings certificates;
+    if (!load_certificate_settings(a.certificates, model, *now, certificates, error)) {
+        return usage(error);
+    }
 
     const auto all = checks::make_all_checks();
     std::vector<const checks::Check*> selected;
@@ -208,12 +232,20 @@ int check_command(const CheckArguments& a) {
     checks::CheckContext context{model, plan, *now};
     context.probe = &settings;
     context.waivers = gate.waiver_list();
+    context.certificates = &certificates;
 
     // Requests come from the plan only; the runner refuses anything else.
     const checks::probes::ProbeRequests requests =
         checks::collect_requests(selected, context, a.selection);
-    Backends backends(a, *timeout, replay ? &*replay : nullptr);
+    std::unique_ptr<Backends> live;
+    try {
+        live = std::make_unique<Backends>(a, *timeout, replay ? &*replay : nullptr);
+    } catch (const std::runtime_error& e) {
+        return usage(std::string("--client-cert: ") + e.what());
+    }
+    Backends& backends = *live;
     checks::ProbeRunOptions run_options;
+    run_options.concurrency = a.concurrency;
     run_options.extra_targets = a.targets;
     run_options.source_address = checks::canonical_ip(a.source_address);
     checks::ProbeBackends wired = backends.get();
@@ -254,6 +286,11 @@ int check_command(const CheckArguments& a) {
     r.options.emplace_back("concurrency", std::to_string(a.concurrency));
     if (!a.replay.empty()) r.options.emplace_back("replay", a.replay);
     if (!a.record.empty()) r.options.emplace_back("record", a.record);
+    if (!a.certificates.ca_file.empty()) r.options.emplace_back("ca_file", a.certificates.ca_file);
+    if (!a.certificates.client_cert.empty()) {
+        r.options.emplace_back("client_cert", a.certificates.client_cert);
+    }
+    r.options.emplace_back("expiry_warning_days", std::to_string(certificates.expiry_warning_days));
     r.findings = checks::run_checks(selected, context, a.selection);
     for (const checks::Check* check : selected) {
         if (a.selection.selects(check->info())) r.catalogue[check->info().id] = check->info();

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/certificate_options.h"
 #include "checks/runner.h"
 #include "report/renderers.h"
 
@@ -38,6 +39,7 @@ struct CheckArguments {
     std::string record;              // write the observations here (JSON)
     std::string replay;              // read observations from here instead of the network
     std::string resolv_conf = "/etc/resolv.conf";
+    CertificateArguments certificates;  // --cert, --ca-file, --client-cert, ...
 };
 
 // "250ms", "3s", "3" (seconds); nullopt when malformed, zero or over an hour.

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/certificate_options.h"
 #include "app/check_command.h"
 #include "app/commands.h"
 #include "app/diff_command.h"
@@ -27,7 +28,8 @@ const char* const usage_text =
     "commands:\n"
     "  plan [TOPOLOGY]   derive the DNS records, firewall rules and certificates the topology\n"
     "                    needs and run the offline checks (default: the embedded sample)\n"
-    "  check TOPOLOGY    run the offline checks and the probe checks (DNS, TCP, UDP STUN)\n"
+    "  check TOPOLOGY    run the offline checks and the probe checks (DNS, TCP, UDP STUN,\n"
+    "                    TLS with SIP OPTIONS, XMPP STARTTLS)\n"
     "                    against the network, toward the addresses of the plan only\n"
     "  diff OLD NEW      what a topology change adds to and removes from the plan (DNS,\n"
     "                    firewall, certificates) and the offline findings\n"
@@ -70,6 +72,7 @@ po::options_description plan_options() {
                   "to DIR")("verbose,v", "show the evidence of every finding")(
         "quiet,q", "print nothing on stdout; the exit code tells")(
         "no-plan", "text output: leave out the plan tables");
+    add_certificate_options(options, false);
     return options;
 }
 
@@ -126,6 +129,7 @@ int run_plan(const std::vector<std::string>& args) {
     a.text.show_plan = vm.count("no-plan") == 0;
     a.text.colour = colour_wanted();
     a.quiet = vm.count("quiet") > 0;
+    a.certificates = read_certificate_options(vm);
     for (std::size_t i = 0; i < args.size(); ++i) a.command_line += (i ? " " : "") + args[i];
     return plan_command(a);
 }
@@ -162,6 +166,7 @@ po::options_description check_options() {
         ("quiet,q", "print nothing on stdout; the exit code tells")
         ("no-plan", "text output: leave out the plan tables");
     // clang-format on
+    add_certificate_options(options, true);
     return options;
 }
 
@@ -206,6 +211,7 @@ int run_check(const std::vector<std::string>& args) {
     a.text.colour = colour_wanted();
     a.quiet = vm.count("quiet") > 0;
     a.progress = !a.quiet && isatty(STDERR_FILENO);
+    a.certificates = read_certificate_options(vm);
     for (std::size_t i = 0; i < args.size(); ++i) a.command_line += (i ? " " : "") + args[i];
     return check_command(a);
 }

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "app/certificate_options.h"
 #include "checks/runner.h"
 #include "report/renderers.h"
 
@@ -24,6 +25,7 @@ struct PlanArguments {
     report::TextOptions text;
     bool quiet = false;
     std::string command_line;
+    CertificateArguments certificates;  // --cert, --ca-file, ... (certificate_options.h)
 };
 
 int plan_command(const PlanArguments& arguments);

@@ -20,7 +20,8 @@ namespace edgeplan::app {
 namespace {
 
 report::Report build_report(const PlanArguments& a, const topology::Model& model,
-                            topology::Plan plan, TimePoint now, const GateInputs& gate) {
+                            topology::Plan plan, TimePoint now, const GateInputs& gate,
+                            const checks::CertificateSettings& certificates) {
     report::Report r;
     r.tool_version = EDGEPLAN_VERSION;
     r.command = "plan";
@@ -42,6 +43,7 @@ report::Report build_report(const PlanArguments& a, const topology::Model& model
     }
     checks::CheckContext context{model, plan, now};
     context.waivers = gate.waiver_list();
+    context.certificates = &certificates;
     r.findings = checks::run_checks(offline, context, a.selection);
     for (const checks::Check* check : offline) r.catalogue[check->info().id] = check->info();
     r.plan = std::move(plan);
@@ -105,7 +107,15 @@ int plan_command(const PlanArguments& a) {
         return exit_input_error;
     }
 
-    const report::Report r = build_report(a, model, topology::derive_plan(model), *now, gate);
+    // Certificate files are read before any check runs; an unreadable one stops the run.
+    checks::CertificateSettings certificates;
+    std::string certificate_error;
+    if (!load_certificate_settings(a.certificates, model, *now, certificates, certificate_error)) {
+        std::cerr << "edgeplan plan: " << certificate_error << "\n";
+        return exit_input_error;
+    }
+    const report::Report r =
+        build_report(a, model, topology::derive_plan(model), *now, gate, certificates);
     try {
         emit_exports(a, r.plan);
         write_report_outputs(r, outputs, a.text, a.fail_on == "warn");

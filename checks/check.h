@@ -18,6 +18,8 @@ struct ProbeRequests;  // checks/probes/probe_requests.h
 }  // namespace probes
 struct ProbeSettings;  // checks/probe_settings.h
 struct Waiver;         // checks/waiver.h
+struct ProbeSettings;        // checks/probe_settings.h
+struct CertificateSettings;  // checks/certificate_settings.h
 
 enum class Severity { must, should, info };  // default status: fail, warn, pass-with-info
 const char* to_string(Severity severity);
@@ -53,6 +55,9 @@ struct CheckContext {
     const ProbeSettings* probe = nullptr;
     // `--waivers FILE` (docs/waivers.md), for WAIVER-01; null when none was given.
     const std::vector<Waiver>* waivers = nullptr;
+    // Trust anchors, expiry warning and the certificate files read for this run (plan and
+    // check). Null: certificate files are not evaluated and live chains use the defaults.
+    const CertificateSettings* certificates = nullptr;
 };
 
 class Check {

@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <functional>
 #include <mutex>
@@ -116,6 +117,36 @@ std::string endpoint_text(const std::string& address, int port) {
     return (v6 ? "[" + address + "]" : address) + ":" + std::to_string(port);
 }
 
+// Runs `items` one by one on up to `limit` worker threads (each probe's own chain - connect,
+// handshake, SIP OPTIONS - is sequential; different endpoints never wait for each other).
+// Results keep the order of `items`; a backend exception costs only its own item.
+template <typename Observation, typename Request, typename Run>
+std::vector<Observation> run_pool(const std::vector<Request>& items, std::size_t limit, Run run,
+                                  std::vector<std::string>& errors) {
+    std::vector<std::vector<Observation>> slots(items.size());
+    std::atomic<std::size_t> next{0};
+    std::mutex error_mutex;
+    auto worker = [&] {
+        for (std::size_t i = next++; i < items.size(); i = next++) {
+            try {
+                slots[i] = run(std::vector<Request>{items[i]});
+            } catch (const std::exception& e) {
+                const std::lock_guard<std::mutex> lock(error_mutex);
+                errors.push_back(e.what());
+            }
+        }
+    };
+    const std::size_t count = std::min<std::size_t>({limit == 0 ? 1 : limit, items.size(), 256});
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < count; ++t) threads.emplace_back(worker);
+    for (std::thread& thread : threads) thread.join();
+    std::vector<Observation> out;
+    for (auto& slot : slots) {
+        for (Observation& o : slot) out.push_back(std::move(o));
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string canonical_ip(const std::string& text) {
@@ -174,6 +205,8 @@ probes::ProbeRequests collect_requests(const std::vector<const Check*>& checks,
         for (const DnsLookup& lookup : mine.dns) append_unique(all.dns, lookup);
         for (const probes::TcpProbe& probe : mine.tcp) append_unique(all.tcp, probe);
         for (const probes::UdpStunProbe& probe : mine.stun) append_unique(all.stun, probe);
+        for (const probes::TlsProbe& probe : mine.tls) append_unique(all.tls, probe);
+        for (const probes::XmppProbe& probe : mine.xmpp) append_unique(all.xmpp, probe);
     }
     return all;
 }
@@ -210,6 +243,56 @@ ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology:
         append_unique(stun, probe);
     }
 
+    // TLS and XMPP endpoints: plan addresses only, like every other target.
+    std::vector<probes::TlsProbe> tls;
+    for (probes::TlsProbe probe : requests.tls) {
+        const std::string ip = canonical_ip(probe.address);
+        if (ip.empty() || allowed.count(ip) == 0) {
+            result.refused.push_back("tls:" + endpoint_text(probe.address, probe.port));
+            continue;
+        }
+        probe.address = ip;
+        append_unique(tls, probe);
+    }
+    std::vector<probes::XmppProbe> xmpp;
+    for (probes::XmppProbe probe : requests.xmpp) {
+        const std::string ip = canonical_ip(probe.address);
+        if (ip.empty() || allowed.count(ip) == 0) {
+            result.refused.push_back("xmpp:" + endpoint_text(probe.address, probe.port));
+            continue;
+        }
+        probe.address = ip;
+        append_unique(xmpp, probe);
+    }
+    // The TCP probes of TLS / XMPP endpoints move to the chain thread, which needs their
+    // answer first; the rest of the TCP sweep does not wait for any handshake.
+    auto chained = [&](const probes::TcpProbe& probe) {
+        return std::any_of(tls.begin(), tls.end(),
+                           [&](const auto& t) {
+                               return t.address == probe.address && t.port == probe.port;
+                           }) ||
+               std::any_of(xmpp.begin(), xmpp.end(), [&](const auto& x) {
+                   return x.address == probe.address && x.port == probe.port;
+               });
+    };
+    std::vector<probes::TcpProbe> chain_tcp;
+    std::vector<probes::TcpProbe> sweep_tcp;
+    for (const probes::TcpProbe& probe : tcp) {
+        (chained(probe) ? chain_tcp : sweep_tcp).push_back(probe);
+    }
+    auto add_chain_tcp = [&](const std::string& address, std::uint16_t port) {
+        const bool known = std::any_of(chain_tcp.begin(), chain_tcp.end(), [&](const auto& p) {
+            return p.address == address && p.port == port;
+        });
+        if (known) return;
+        probes::TcpProbe probe{address, port, std::nullopt};
+        const std::string source = source_address_for(address, options.source_address);
+        if (!source.empty()) probe.source_address = source;
+        chain_tcp.push_back(probe);
+    };
+    for (const auto& t : tls) add_chain_tcp(t.address, t.port);
+    for (const auto& x : xmpp) add_chain_tcp(x.address, x.port);
+
     // TCP and UDP need no DNS result: start them now, beside the DNS rounds. Each thread
     // writes only its own vectors; they are merged after join.
     std::vector<std::string> tcp_errors;
@@ -222,12 +305,49 @@ ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology:
             append_unique(round1, DnsQuery{lookup.name, lookup.type, server});
         }
     }
-    ProgressMeter meter(options, tcp.size() + stun.size() + round1.size());
+    ProgressMeter meter(options, sweep_tcp.size() + stun.size() + round1.size());
+    std::vector<std::string> chain_errors;
+    std::vector<probes::TcpObservation> chain_tcp_seen;
     std::thread tcp_thread([&] {
         result.observations.tcp = run_metered<probes::TcpObservation, probes::TcpProbe>(
-            tcp, [&](const auto& batch) { return backends.ports.probe(batch); },
+            sweep_tcp, [&](const auto& batch) { return backends.ports.probe(batch); },
             [](const probes::TcpProbe& p) { return "tcp:" + endpoint_text(p.address, p.port); },
             meter, tcp_errors);
+    });
+    std::thread chain_thread([&] {
+        chain_tcp_seen = run_batch<probes::TcpObservation, probes::TcpProbe>(
+            chain_tcp, [&](const auto& batch) { return backends.ports.probe(batch); },
+            chain_errors);
+        auto open = [&](const std::string& address, std::uint16_t port) {
+            return std::any_of(chain_tcp_seen.begin(), chain_tcp_seen.end(), [&](const auto& o) {
+                return o.probe.address == address && o.probe.port == port &&
+                       o.outcome == probes::TcpOutcome::open;
+            });
+        };
+        std::vector<probes::TlsProbe> tls_open;
+        for (const auto& t : tls) {
+            if (open(t.address, t.port)) tls_open.push_back(t);
+        }
+        std::vector<probes::XmppProbe> xmpp_open;
+        for (const auto& x : xmpp) {
+            if (open(x.address, x.port)) xmpp_open.push_back(x);
+        }
+        // TLS and XMPP endpoints share one bound: run both pools side by side, halves each.
+        const std::size_t limit = std::max<std::size_t>(1, options.concurrency);
+        std::vector<std::string> xmpp_errors;
+        std::thread xmpp_thread([&] {
+            if (!backends.xmpp || xmpp_open.empty()) return;
+            result.observations.xmpp = run_pool<probes::XmppObservation>(
+                xmpp_open, std::max<std::size_t>(1, limit / 2),
+                [&](const auto& one) { return backends.xmpp->probe(one); }, xmpp_errors);
+        });
+        if (backends.tls && !tls_open.empty()) {
+            result.observations.tls = run_pool<probes::TlsObservation>(
+                tls_open, xmpp_open.empty() ? limit : std::max<std::size_t>(1, limit - limit / 2),
+                [&](const auto& one) { return backends.tls->probe(one); }, chain_errors);
+        }
+        xmpp_thread.join();
+        chain_errors.insert(chain_errors.end(), xmpp_errors.begin(), xmpp_errors.end());
     });
     std::thread stun_thread([&] {
         result.observations.stun = run_metered<probes::StunObservation, probes::UdpStunProbe>(
@@ -275,7 +395,10 @@ ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology:
     }
     tcp_thread.join();
     stun_thread.join();
-    for (auto* errors : {&dns_errors, &tcp_errors, &stun_errors}) {
+    chain_thread.join();
+    result.observations.tcp.insert(result.observations.tcp.end(), chain_tcp_seen.begin(),
+                                   chain_tcp_seen.end());
+    for (auto* errors : {&dns_errors, &tcp_errors, &stun_errors, &chain_errors}) {
         result.backend_errors.insert(result.backend_errors.end(), errors->begin(), errors->end());
     }
     return result;

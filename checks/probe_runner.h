@@ -3,7 +3,9 @@
 // observations). Targets come only from the plan (or --target): an address learned from DNS
 // is evidence for a finding, never a target. DNS runs in two rounds (names from the plan and
 // partner SRVs, then A/AAAA of the SRV targets learned) while the TCP and UDP probes, which
-// need plan addresses only, run at the same time on their own threads.
+// need plan addresses only, run at the same time on their own threads. TLS and XMPP endpoints
+// form a third chain beside them: TCP connect, then (where open) the TLS / XMPP probes on a
+// pool of workers bounded by --concurrency, each probe doing its own TLS -> SIP OPTIONS.
 #include <cstddef>
 #include <functional>
 #include <set>
@@ -17,6 +19,8 @@
 #include "checks/probes/probe_requests.h"
 #include "checks/probes/resolver.h"
 #include "checks/probes/stun_prober.h"
+#include "checks/probes/tls_prober.h"
+#include "checks/probes/xmpp_prober.h"
 #include "checks/runner.h"
 
 namespace edgeplan::checks {
@@ -25,6 +29,9 @@ struct ProbeBackends {
     probes::Resolver& resolver;
     probes::PortProber& ports;
     probes::StunProber& stun;
+    // Null: TLS / XMPP requests are not run (their checks report the missing observation).
+    probes::TlsProber* tls = nullptr;
+    probes::XmppProber* xmpp = nullptr;
 };
 
 // How far a run is: operations finished of all planned, and a target being probed now
@@ -43,6 +50,7 @@ struct ProbeRunOptions {
     // moves; each chunk costs up to one timeout, which is why it is off unless asked for.
     std::function<void(const ProbeProgress&)> progress;
     std::size_t progress_chunk = 16;
+    std::size_t concurrency = 64;            // --concurrency: TLS / XMPP probes in flight
 };
 
 struct ProbeRunResult {

@@ -2,6 +2,7 @@
 
 #include "checks/certificates/access_fqdn_in_san.h"
 #include "checks/certificates/aol_client_eku.h"
+#include "checks/certificates/certificate_file_check.h"
 #include "checks/certificates/certificate_names_match_dns.h"
 #include "checks/certificates/client_eku_sunset.h"
 #include "checks/certificates/exportable_external_key.h"
@@ -16,6 +17,12 @@
 #include "checks/certificates/webconf_fqdn_in_san.h"
 #include "checks/certificates/xmpp_domains_in_san.h"
 #include "checks/certificates/xmpp_san_forms.h"
+#include "checks/certificates_live/certificate_rule_live.h"
+#include "checks/certificates_live/cross_names_live.h"
+#include "checks/certificates_live/legacy_tls_live.h"
+#include "checks/certificates_live/same_certificate_live.h"
+#include "checks/certificates_live/sip_options_live.h"
+#include "checks/certificates_live/xmpp_starttls_live.h"
 #include "checks/dns/fqdn_characters.h"
 #include "checks/dns/srv_target_same_domain.h"
 #include "checks/dns_live/access_edge_a_live.h"
@@ -110,22 +117,61 @@ namespace edgeplan::checks {
 // different kinds (offline first); their findings use distinct subjects (STYLE.md).
 std::vector<std::unique_ptr<Check>> make_all_checks() {
     std::vector<std::unique_ptr<Check>> checks;
-    checks.push_back(std::make_unique<ExternalSubjectCheck>());               // CERT-EXT-02
-    checks.push_back(std::make_unique<AccessFqdnInSanCheck>());               // CERT-EXT-03
-    checks.push_back(std::make_unique<WebconfFqdnInSanCheck>());              // CERT-EXT-04
-    checks.push_back(std::make_unique<SipDomainsInSanCheck>());               // CERT-EXT-05
-    checks.push_back(std::make_unique<NoExternalWildcardCheck>());            // CERT-EXT-08
-    checks.push_back(std::make_unique<ExternalServerEkuCheck>());             // CERT-EXT-09
-    checks.push_back(std::make_unique<AolClientEkuCheck>());                  // CERT-EXT-10
+    namespace certs = certificates;
+    namespace live = certificates_live;
+    const auto files = [](std::unique_ptr<Check> c) {
+        return certs::with_certificate_files(std::move(c));
+    };
+    const auto file_rule = [](const char* id) { return certs::make_certificate_file_check(id); };
+    const auto live_rule = [](const char* id) {
+        return live::make_certificate_rule_live_check(id);
+    };
+    const auto external = topology::CertificateUse::external;
+    const auto internal = topology::CertificateUse::internal;
+    // Certificates: planned (offline) checks also judge certificate files (files()); the
+    // rules only a file or a live chain can answer have a file entry; live entries read TLS.
+    checks.push_back(live::make_cross_names_live_check());                    // CERT-CROSS-01
+    checks.push_back(file_rule("CERT-EXT-01"));                               // CERT-EXT-01
+    checks.push_back(live_rule("CERT-EXT-01"));                               // CERT-EXT-01
+    checks.push_back(files(std::make_unique<ExternalSubjectCheck>()));        // CERT-EXT-02
+    checks.push_back(live_rule("CERT-EXT-02"));                               // CERT-EXT-02
+    checks.push_back(files(std::make_unique<AccessFqdnInSanCheck>()));        // CERT-EXT-03
+    checks.push_back(live_rule("CERT-EXT-03"));                               // CERT-EXT-03
+    checks.push_back(files(std::make_unique<WebconfFqdnInSanCheck>()));       // CERT-EXT-04
+    checks.push_back(live_rule("CERT-EXT-04"));                               // CERT-EXT-04
+    checks.push_back(files(std::make_unique<SipDomainsInSanCheck>()));        // CERT-EXT-05
+    checks.push_back(live_rule("CERT-EXT-05"));                               // CERT-EXT-05
+    checks.push_back(files(std::make_unique<NoExternalWildcardCheck>()));     // CERT-EXT-08
+    checks.push_back(live_rule("CERT-EXT-08"));                               // CERT-EXT-08
+    checks.push_back(files(std::make_unique<ExternalServerEkuCheck>()));      // CERT-EXT-09
+    checks.push_back(live_rule("CERT-EXT-09"));                               // CERT-EXT-09
+    checks.push_back(files(std::make_unique<AolClientEkuCheck>()));           // CERT-EXT-10
+    checks.push_back(live_rule("CERT-EXT-10"));                               // CERT-EXT-10
     checks.push_back(std::make_unique<ExportableExternalKeyCheck>());         // CERT-EXT-12
     checks.push_back(std::make_unique<SameExternalCertificateCheck>());       // CERT-EXT-13
+    checks.push_back(live::make_same_certificate_live_check(external));       // CERT-EXT-13
+    checks.push_back(file_rule("CERT-EXT-16"));                               // CERT-EXT-16
+    checks.push_back(live_rule("CERT-EXT-16"));                               // CERT-EXT-16
     checks.push_back(std::make_unique<CertificateNamesMatchDnsCheck>());      // CERT-EXT-18
     checks.push_back(std::make_unique<ClientEkuSunsetCheck>());               // CERT-EXT-19
-    checks.push_back(std::make_unique<InternalSubjectCheck>());               // CERT-INT-02
-    checks.push_back(std::make_unique<InternalWildcardCheck>());              // CERT-INT-03
-    checks.push_back(std::make_unique<InternalServerEkuCheck>());             // CERT-INT-04
-    checks.push_back(std::make_unique<XmppDomainsInSanCheck>());              // CERT-XMPP-01
-    checks.push_back(std::make_unique<XmppSanFormsCheck>());                  // CERT-XMPP-03
+    checks.push_back(file_rule("CERT-EXT-20"));                               // CERT-EXT-20
+    checks.push_back(live_rule("CERT-EXT-20"));                               // CERT-EXT-20
+    checks.push_back(file_rule("CERT-EXT-21"));                               // CERT-EXT-21
+    checks.push_back(live_rule("CERT-EXT-21"));                               // CERT-EXT-21
+    checks.push_back(live::make_legacy_tls_live_check());                     // CERT-EXT-22
+    checks.push_back(file_rule("CERT-INT-01"));                               // CERT-INT-01
+    checks.push_back(live_rule("CERT-INT-01"));                               // CERT-INT-01
+    checks.push_back(files(std::make_unique<InternalSubjectCheck>()));        // CERT-INT-02
+    checks.push_back(live_rule("CERT-INT-02"));                               // CERT-INT-02
+    checks.push_back(files(std::make_unique<InternalWildcardCheck>()));       // CERT-INT-03
+    checks.push_back(live_rule("CERT-INT-03"));                               // CERT-INT-03
+    checks.push_back(files(std::make_unique<InternalServerEkuCheck>()));      // CERT-INT-04
+    checks.push_back(live_rule("CERT-INT-04"));                               // CERT-INT-04
+    checks.push_back(live::make_same_certificate_live_check(internal));       // CERT-INT-05
+    checks.push_back(files(std::make_unique<XmppDomainsInSanCheck>()));       // CERT-XMPP-01
+    checks.push_back(live_rule("CERT-XMPP-01"));                              // CERT-XMPP-01
+    checks.push_back(files(std::make_unique<XmppSanFormsCheck>()));           // CERT-XMPP-03
+    checks.push_back(live_rule("CERT-XMPP-03"));                              // CERT-XMPP-03
     checks.push_back(dns_live::make_access_edge_a_live_check());              // DNS-A-EXT-01
     checks.push_back(dns_live::make_webconf_edge_a_live_check());             // DNS-A-EXT-02
     checks.push_back(dns_live::make_av_edge_a_live_check());                  // DNS-A-EXT-03
@@ -181,6 +227,7 @@ std::vector<std::unique_ptr<Check>> make_all_checks() {
     checks.push_back(ports_live::make_av_udp_inbound_live_check());           // PORT-EXT-12
     checks.push_back(ports_live::make_av_tcp_inbound_live_check());           // PORT-EXT-13
     checks.push_back(ports_live::make_av_tcp_outbound_live_check());          // PORT-EXT-14
+    checks.push_back(live::make_sip_options_live_check());                    // PORT-EXT-15
     checks.push_back(ports_live::make_xmpp_gateway_internal_live_check());    // PORT-INT-01
     checks.push_back(ports_live::make_sip_internal_live_check());             // PORT-INT-02
     checks.push_back(ports_live::make_sip_internal_outbound_live_check());    // PORT-INT-03
@@ -212,6 +259,7 @@ std::vector<std::unique_ptr<Check>> make_all_checks() {
     checks.push_back(std::make_unique<DialbackWithTlsSaslCheck>());           // XMPP-10
     checks.push_back(std::make_unique<GoogleTalkSettingsCheck>());            // XMPP-11
     checks.push_back(std::make_unique<XmppDnsLbFailoverCheck>());             // XMPP-13
+    checks.push_back(live::make_xmpp_starttls_live_check());                  // XMPP-17
     return checks;
 }
 

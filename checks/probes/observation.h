@@ -11,6 +11,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "checks/probes/tls_observation.h"
+
 namespace edgeplan::checks::probes {
 
 // Thrown when recorded observations (JSON) do not have the documented shape.
@@ -126,6 +128,10 @@ struct Observations {
     std::vector<DnsAnswer> dns;
     std::vector<TcpObservation> tcp;
     std::vector<StunObservation> stun;
+    // TLS (Access Edge, Web Conferencing, internal 5061) and XMPP 5269, serialised as in
+    // tls_observation.h; probed only where the TCP probe of the same endpoint found it open.
+    std::vector<TlsObservation> tls;
+    std::vector<XmppObservation> xmpp;
     bool operator==(const Observations& other) const;
 };
 

@@ -1,5 +1,6 @@
 // Live TLS prober over TlsClient (tls_client.h): one connection for the certificate, protocol
 // and SIP OPTIONS, and one more offering only TLS 1.0/1.1 when asked.
+#include <csignal>
 #include <random>
 #include <stdexcept>
 
@@ -173,6 +174,9 @@ class OpenSslTlsProber final : public TlsProber {
 }  // namespace
 
 std::unique_ptr<TlsProber> make_openssl_tls_prober(TlsProberOptions options) {
+    // OpenSSL's socket BIO writes with write(2): a peer that closes mid-handshake would raise
+    // SIGPIPE and end the whole run. A closed peer is evidence, so the signal is ignored.
+    std::signal(SIGPIPE, SIG_IGN);
     return std::make_unique<OpenSslTlsProber>(std::move(options));
 }
 

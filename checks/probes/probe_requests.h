@@ -29,6 +29,10 @@ struct ProbeRequests {
     std::vector<DnsLookup> dns;
     std::vector<TcpProbe> tcp;  // source_address is chosen by the runner (--source-address)
     std::vector<UdpStunProbe> stun;
+    // Run after the TCP probe of the same address:port says open (probe_runner.cpp); the
+    // requesting check also asks for that TCP probe.
+    std::vector<TlsProbe> tls;
+    std::vector<XmppProbe> xmpp;
 };
 
 }  // namespace edgeplan::checks::probes

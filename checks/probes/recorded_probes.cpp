@@ -73,4 +73,38 @@ std::vector<StunObservation> RecordingStunProber::probe(const std::vector<UdpStu
     return observations;
 }
 
+std::vector<TlsObservation> ReplayTlsProber::probe(const std::vector<TlsProbe>& probes) {
+    std::vector<TlsObservation> observations;
+    for (const auto& probe : probes) {
+        observations.push_back(find_recorded(
+            recording_.tls, probe, [](const TlsObservation& item) { return item.probe; },
+            "tls:" + probe.address + ":" + std::to_string(probe.port) + " sni " + probe.sni));
+    }
+    return observations;
+}
+
+std::vector<XmppObservation> ReplayXmppProber::probe(const std::vector<XmppProbe>& probes) {
+    std::vector<XmppObservation> observations;
+    for (const auto& probe : probes) {
+        observations.push_back(find_recorded(
+            recording_.xmpp, probe, [](const XmppObservation& item) { return item.probe; },
+            "xmpp:" + probe.address + ":" + std::to_string(probe.port) + " to " + probe.domain));
+    }
+    return observations;
+}
+
+std::vector<TlsObservation> RecordingTlsProber::probe(const std::vector<TlsProbe>& probes) {
+    auto observations = live_.probe(probes);
+    const std::lock_guard<std::mutex> lock(mutex_);
+    append(sink_.tls, observations);
+    return observations;
+}
+
+std::vector<XmppObservation> RecordingXmppProber::probe(const std::vector<XmppProbe>& probes) {
+    auto observations = live_.probe(probes);
+    const std::lock_guard<std::mutex> lock(mutex_);
+    append(sink_.xmpp, observations);
+    return observations;
+}
+
 }  // namespace edgeplan::checks::probes

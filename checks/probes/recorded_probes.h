@@ -1,12 +1,15 @@
 #pragma once
 // Probe backends over recorded observations: replay answers from a recording (--replay, and
 // check tests), or wrap a live backend and keep what it observed (--record).
+#include <mutex>
 #include <stdexcept>
 
 #include "checks/probes/observation.h"
 #include "checks/probes/port_prober.h"
 #include "checks/probes/resolver.h"
 #include "checks/probes/stun_prober.h"
+#include "checks/probes/tls_prober.h"
+#include "checks/probes/xmpp_prober.h"
 
 namespace edgeplan::checks::probes {
 
@@ -73,6 +76,48 @@ class RecordingStunProber final : public StunProber {
   private:
     StunProber& live_;
     Observations& sink_;
+};
+
+// TLS and XMPP: replayed like the others; recorded under a lock because the probe runner
+// calls them from several worker threads at once.
+class ReplayTlsProber final : public TlsProber {
+  public:
+    explicit ReplayTlsProber(const Observations& recording) : recording_(recording) {}
+    std::vector<TlsObservation> probe(const std::vector<TlsProbe>& probes) override;
+
+  private:
+    const Observations& recording_;
+};
+
+class ReplayXmppProber final : public XmppProber {
+  public:
+    explicit ReplayXmppProber(const Observations& recording) : recording_(recording) {}
+    std::vector<XmppObservation> probe(const std::vector<XmppProbe>& probes) override;
+
+  private:
+    const Observations& recording_;
+};
+
+class RecordingTlsProber final : public TlsProber {
+  public:
+    RecordingTlsProber(TlsProber& live, Observations& sink) : live_(live), sink_(sink) {}
+    std::vector<TlsObservation> probe(const std::vector<TlsProbe>& probes) override;
+
+  private:
+    TlsProber& live_;
+    Observations& sink_;
+    std::mutex mutex_;
+};
+
+class RecordingXmppProber final : public XmppProber {
+  public:
+    RecordingXmppProber(XmppProber& live, Observations& sink) : live_(live), sink_(sink) {}
+    std::vector<XmppObservation> probe(const std::vector<XmppProbe>& probes) override;
+
+  private:
+    XmppProber& live_;
+    Observations& sink_;
+    std::mutex mutex_;
 };
 
 }  // namespace edgeplan::checks::probes

@@ -1,5 +1,7 @@
 // Live XMPP prober: stream header, features, STARTTLS (RFC 6120 sections 4 and 5), then the TLS
 // handshake with SNI = the XMPP domain over the same connection.
+#include <csignal>
+
 #include "checks/probes/stream_socket.h"
 #include "checks/probes/tls_client.h"
 #include "checks/probes/xmpp_prober.h"
@@ -156,6 +158,9 @@ class XmppStartTlsProber final : public XmppProber {
 }  // namespace
 
 std::unique_ptr<XmppProber> make_xmpp_starttls_prober(XmppProberOptions options) {
+    // OpenSSL's socket BIO writes with write(2): a peer that closes mid-handshake would raise
+    // SIGPIPE and end the whole run. A closed peer is evidence, so the signal is ignored.
+    std::signal(SIGPIPE, SIG_IGN);
     return std::make_unique<XmppStartTlsProber>(options);
 }
 

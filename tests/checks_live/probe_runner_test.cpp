@@ -47,6 +47,8 @@ class FakeResolver final : public probes::Resolver {
 class FakePorts final : public probes::PortProber {
   public:
     std::vector<TcpObservation> probe(const std::vector<TcpProbe>& probes) override {
+        // The runner probes TLS endpoints on their own thread, beside the TCP sweep.
+        std::lock_guard<std::mutex> lock(mutex_);
         std::vector<TcpObservation> out;
         for (const TcpProbe& p : probes) {
             probed.push_back(p);
@@ -55,6 +57,9 @@ class FakePorts final : public probes::PortProber {
         return out;
     }
     std::vector<TcpProbe> probed;
+
+  private:
+    std::mutex mutex_;
 };
 
 class FakeStun final : public probes::StunProber {
