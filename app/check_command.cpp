@@ -2,6 +2,7 @@
 // recorded with --record, or replayed with --replay), then evaluate every selected check.
 #include "app/check_command.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -47,6 +48,7 @@ class Backends {
             resolver_ = std::make_unique<p::ReplayResolver>(*replay);
             ports_ = std::make_unique<p::ReplayPortProber>(*replay);
             stun_ = std::make_unique<p::ReplayStunProber>(*replay);
+            echo_ = std::make_unique<p::ReplayTokenEchoProber>(*replay);
             return;
         }
         p::ResolverOptions ro;
@@ -61,7 +63,15 @@ class Backends {
         so.timeout = timeout;
         so.max_in_flight = a.concurrency;
         stun_ = p::make_stun_prober(so);
+        p::TokenEchoOptions eo;  // --from edge toward --responder (docs/responder.md)
+        eo.deadline = timeout;
+        eo.max_in_flight = std::max<std::size_t>(1, std::min<std::size_t>(a.concurrency, 1024));
+        eo.source_address = checks::source_address_for(checks::canonical_ip(a.responder),
+                                                       checks::canonical_ip(a.source_address));
+        echo_ = p::make_token_echo_prober(eo);
         if (!a.record.empty()) {
+            live_echo_ = std::move(echo_);
+            echo_ = std::make_unique<p::RecordingTokenEchoProber>(*live_echo_, echo_sink_);
             // One sink per backend: the runner drives them from different threads.
             live_resolver_ = std::move(resolver_);
             live_ports_ = std::move(ports_);
@@ -72,13 +82,14 @@ class Backends {
         }
     }
 
-    checks::ProbeBackends get() { return {*resolver_, *ports_, *stun_}; }
+    checks::ProbeBackends get() { return {*resolver_, *ports_, *stun_, echo_.get()}; }
 
     checks::probes::Observations recorded() const {
         checks::probes::Observations all;
         all.dns = dns_sink_.dns;
         all.tcp = tcp_sink_.tcp;
         all.stun = stun_sink_.stun;
+        all.token_echo = echo_sink_.token_echo;
         return all;
     }
 
@@ -87,6 +98,8 @@ class Backends {
     std::unique_ptr<checks::probes::PortProber> live_ports_, ports_;
     std::unique_ptr<checks::probes::StunProber> live_stun_, stun_;
     checks::probes::Observations dns_sink_, tcp_sink_, stun_sink_;
+    std::unique_ptr<checks::probes::TokenEchoProber> live_echo_, echo_;
+    checks::probes::Observations echo_sink_;
 };
 
 std::optional<checks::probes::Observations> read_replay(const std::string& path,
@@ -170,6 +183,8 @@ int check_command(const CheckArguments& a) {
         return usage("--source-address '" + a.source_address + "' is not an IP address");
     }
     settings.responder = checks::canonical_ip(a.responder);
+    if (a.sample < 1 || a.sample > 10000) return usage("--sample must be between 1 and 10000");
+    settings.sample = a.sample;
     settings.external_dns_servers = a.dns_servers.empty()
                                         ? checks::probes::read_system_resolvers(a.resolv_conf)
                                         : a.dns_servers;
@@ -248,6 +263,7 @@ int check_command(const CheckArguments& a) {
     r.options.emplace_back("dns_server", join(settings.external_dns_servers));
     r.options.emplace_back("internal_dns_server", join(settings.internal_dns_servers));
     if (!settings.responder.empty()) r.options.emplace_back("responder", settings.responder);
+    if (!settings.responder.empty()) r.options.emplace_back("sample", std::to_string(a.sample));
     if (!a.targets.empty()) r.options.emplace_back("target", join(a.targets));
     if (!a.source_address.empty()) r.options.emplace_back("source_address", a.source_address);
     r.options.emplace_back("timeout_ms", std::to_string(timeout->count()));

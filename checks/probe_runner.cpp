@@ -174,6 +174,7 @@ probes::ProbeRequests collect_requests(const std::vector<const Check*>& checks,
         for (const DnsLookup& lookup : mine.dns) append_unique(all.dns, lookup);
         for (const probes::TcpProbe& probe : mine.tcp) append_unique(all.tcp, probe);
         for (const probes::UdpStunProbe& probe : mine.stun) append_unique(all.stun, probe);
+        for (const probes::EchoTarget& t : mine.token_echo) append_unique(all.token_echo, t);
     }
     return all;
 }
@@ -210,6 +211,18 @@ ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology:
         append_unique(stun, probe);
     }
 
+    // Token echo (--from edge): only toward the responder or plan addresses, like the rest.
+    std::vector<probes::EchoTarget> echo;
+    for (probes::EchoTarget target : requests.token_echo) {
+        const std::string ip = canonical_ip(target.address);
+        if (ip.empty() || allowed.count(ip) == 0) {
+            result.refused.push_back("echo:" + endpoint_text(target.address, target.port));
+            continue;
+        }
+        target.address = ip;
+        append_unique(echo, target);
+    }
+
     // TCP and UDP need no DNS result: start them now, beside the DNS rounds. Each thread
     // writes only its own vectors; they are merged after join.
     std::vector<std::string> tcp_errors;
@@ -222,7 +235,7 @@ ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology:
             append_unique(round1, DnsQuery{lookup.name, lookup.type, server});
         }
     }
-    ProgressMeter meter(options, tcp.size() + stun.size() + round1.size());
+    ProgressMeter meter(options, tcp.size() + stun.size() + round1.size() + echo.size());
     std::thread tcp_thread([&] {
         result.observations.tcp = run_metered<probes::TcpObservation, probes::TcpProbe>(
             tcp, [&](const auto& batch) { return backends.ports.probe(batch); },
@@ -234,6 +247,25 @@ ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology:
             stun, [&](const auto& batch) { return backends.stun.probe(batch); },
             [](const probes::UdpStunProbe& p) { return "udp:" + endpoint_text(p.address, p.port); },
             meter, stun_errors);
+    });
+
+    std::vector<std::string> echo_errors;
+    std::thread echo_thread([&] {
+        result.observations.token_echo = run_metered<probes::EchoResult, probes::EchoTarget>(
+            echo,
+            [&](const auto& batch) {
+                if (backends.token_echo) return backends.token_echo->probe(batch);
+                std::vector<probes::EchoResult> none;
+                for (const probes::EchoTarget& t : batch) {
+                    none.push_back({t, probes::EchoStatus::error, "no token-echo prober", "", 0});
+                }
+                return none;
+            },
+            [](const probes::EchoTarget& t) {
+                return std::string(topology::to_string(t.transport)) + ":" +
+                       endpoint_text(t.address, t.port);
+            },
+            meter, echo_errors);
     });
 
     std::vector<std::string> dns_errors;
@@ -275,7 +307,8 @@ ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology:
     }
     tcp_thread.join();
     stun_thread.join();
-    for (auto* errors : {&dns_errors, &tcp_errors, &stun_errors}) {
+    echo_thread.join();
+    for (auto* errors : {&dns_errors, &tcp_errors, &stun_errors, &echo_errors}) {
         result.backend_errors.insert(result.backend_errors.end(), errors->begin(), errors->end());
     }
     return result;

@@ -17,6 +17,7 @@
 #include "checks/probes/probe_requests.h"
 #include "checks/probes/resolver.h"
 #include "checks/probes/stun_prober.h"
+#include "checks/probes/token_echo_prober.h"
 #include "checks/runner.h"
 
 namespace edgeplan::checks {
@@ -25,6 +26,8 @@ struct ProbeBackends {
     probes::Resolver& resolver;
     probes::PortProber& ports;
     probes::StunProber& stun;
+    // Token echo toward --responder (--from edge); null: those requests end as `error` results.
+    probes::TokenEchoProber* token_echo = nullptr;
 };
 
 // How far a run is: operations finished of all planned, and a target being probed now

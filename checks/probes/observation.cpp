@@ -157,7 +157,8 @@ bool StunObservation::operator==(const StunObservation& other) const {
            std::tie(other.probe, other.outcome, other.elapsed_ms, other.detail);
 }
 bool Observations::operator==(const Observations& other) const {
-    return std::tie(dns, tcp, stun) == std::tie(other.dns, other.tcp, other.stun);
+    return std::tie(dns, tcp, stun, token_echo) ==
+           std::tie(other.dns, other.tcp, other.stun, other.token_echo);
 }
 
 void to_json(nlohmann::json& json, const DnsQuery& value) {
@@ -271,7 +272,10 @@ void from_json(const nlohmann::json& json, StunObservation& value) {
 }
 
 void to_json(nlohmann::json& json, const Observations& value) {
-    json = {{"dns", value.dns}, {"tcp", value.tcp}, {"stun", value.stun}};
+    json = {{"dns", value.dns},
+            {"tcp", value.tcp},
+            {"stun", value.stun},
+            {"token_echo", value.token_echo}};
 }
 void from_json(const nlohmann::json& json, Observations& value) {
     value = Observations{};
@@ -279,6 +283,7 @@ void from_json(const nlohmann::json& json, Observations& value) {
     get_or(json, "dns", value.dns);
     get_or(json, "tcp", value.tcp);
     get_or(json, "stun", value.stun);
+    get_or(json, "token_echo", value.token_echo);
 }
 
 std::string observations_to_json_text(const Observations& observations) {

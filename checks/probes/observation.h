@@ -11,6 +11,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "checks/probes/token_echo_prober.h"
+
 namespace edgeplan::checks::probes {
 
 // Thrown when recorded observations (JSON) do not have the documented shape.
@@ -126,6 +128,8 @@ struct Observations {
     std::vector<DnsAnswer> dns;
     std::vector<TcpObservation> tcp;
     std::vector<StunObservation> stun;
+    // Token echo toward --responder (--from edge): one result per (address, port, transport).
+    std::vector<EchoResult> token_echo;
     bool operator==(const Observations& other) const;
 };
 
@@ -147,6 +151,12 @@ void to_json(nlohmann::json& json, const StunOutcome& value);
 void from_json(const nlohmann::json& json, StunOutcome& value);
 void to_json(nlohmann::json& json, const StunObservation& value);
 void from_json(const nlohmann::json& json, StunObservation& value);
+bool operator==(const EchoTarget& a, const EchoTarget& b);
+bool operator==(const EchoResult& a, const EchoResult& b);
+void to_json(nlohmann::json& json, const EchoTarget& value);
+void from_json(const nlohmann::json& json, EchoTarget& value);
+void to_json(nlohmann::json& json, const EchoResult& value);
+void from_json(const nlohmann::json& json, EchoResult& value);
 void to_json(nlohmann::json& json, const Observations& value);
 void from_json(const nlohmann::json& json, Observations& value);
 

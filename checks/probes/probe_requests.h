@@ -29,6 +29,8 @@ struct ProbeRequests {
     std::vector<DnsLookup> dns;
     std::vector<TcpProbe> tcp;  // source_address is chosen by the runner (--source-address)
     std::vector<UdpStunProbe> stun;
+    // --from edge: token echo toward --responder (docs/responder.md), TCP and UDP.
+    std::vector<EchoTarget> token_echo;
 };
 
 }  // namespace edgeplan::checks::probes

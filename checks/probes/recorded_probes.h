@@ -7,6 +7,7 @@
 #include "checks/probes/port_prober.h"
 #include "checks/probes/resolver.h"
 #include "checks/probes/stun_prober.h"
+#include "checks/probes/token_echo_prober.h"
 
 namespace edgeplan::checks::probes {
 
@@ -72,6 +73,27 @@ class RecordingStunProber final : public StunProber {
 
   private:
     StunProber& live_;
+    Observations& sink_;
+};
+
+// Token echo (--from edge toward --responder): replayed by target, or recorded.
+class ReplayTokenEchoProber final : public TokenEchoProber {
+  public:
+    explicit ReplayTokenEchoProber(const Observations& recording) : recording_(recording) {}
+    std::vector<EchoResult> probe(const std::vector<EchoTarget>& targets) override;
+
+  private:
+    const Observations& recording_;
+};
+
+class RecordingTokenEchoProber final : public TokenEchoProber {
+  public:
+    RecordingTokenEchoProber(TokenEchoProber& live, Observations& sink)
+        : live_(live), sink_(sink) {}
+    std::vector<EchoResult> probe(const std::vector<EchoTarget>& targets) override;
+
+  private:
+    TokenEchoProber& live_;
     Observations& sink_;
 };
 
