@@ -2,6 +2,7 @@
 // recorded with --record, or replayed with --replay), then evaluate every selected check.
 #include "app/check_command.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -11,7 +12,6 @@
 #include "app/exit_codes.h"
 #include "app/gate.h"
 #include "app/progress_line.h"
-#include "report/sha256.h"
 #include "app/report_outputs.h"
 #include "checks/certificate_settings.h"
 #include "checks/probe_runner.h"
@@ -19,6 +19,7 @@
 #include "checks/probes/recorded_probes.h"
 #include "checks/registry.h"
 #include "report/atomic_file.h"
+#include "report/sha256.h"
 #include "topology/input_error.h"
 #include "topology/loader.h"
 
@@ -50,6 +51,7 @@ class Backends {
             stun_ = std::make_unique<p::ReplayStunProber>(*replay);
             tls_ = std::make_unique<p::ReplayTlsProber>(*replay);
             xmpp_ = std::make_unique<p::ReplayXmppProber>(*replay);
+            echo_ = std::make_unique<p::ReplayTokenEchoProber>(*replay);
             return;
         }
         p::ResolverOptions ro;
@@ -73,7 +75,15 @@ class Backends {
         p::XmppProberOptions xo;
         xo.timeout = timeout;
         xmpp_ = p::make_xmpp_starttls_prober(xo);
+        p::TokenEchoOptions eo;  // --from edge toward --responder (docs/responder.md)
+        eo.deadline = timeout;
+        eo.max_in_flight = std::max<std::size_t>(1, std::min<std::size_t>(a.concurrency, 1024));
+        eo.source_address = checks::source_address_for(checks::canonical_ip(a.responder),
+                                                       checks::canonical_ip(a.source_address));
+        echo_ = p::make_token_echo_prober(eo);
         if (!a.record.empty()) {
+            live_echo_ = std::move(echo_);
+            echo_ = std::make_unique<p::RecordingTokenEchoProber>(*live_echo_, echo_sink_);
             // One sink per backend: the runner drives them from different threads.
             live_resolver_ = std::move(resolver_);
             live_ports_ = std::move(ports_);
@@ -88,7 +98,9 @@ class Backends {
         }
     }
 
-    checks::ProbeBackends get() { return {*resolver_, *ports_, *stun_, tls_.get(), xmpp_.get()}; }
+    checks::ProbeBackends get() {
+        return {*resolver_, *ports_, *stun_, tls_.get(), xmpp_.get(), echo_.get()};
+    }
 
     checks::probes::Observations recorded() const {
         checks::probes::Observations all;
@@ -97,6 +109,7 @@ class Backends {
         all.stun = stun_sink_.stun;
         all.tls = tls_sink_.tls;
         all.xmpp = xmpp_sink_.xmpp;
+        all.token_echo = echo_sink_.token_echo;
         return all;
     }
 
@@ -107,6 +120,8 @@ class Backends {
     std::unique_ptr<checks::probes::TlsProber> live_tls_, tls_;
     std::unique_ptr<checks::probes::XmppProber> live_xmpp_, xmpp_;
     checks::probes::Observations dns_sink_, tcp_sink_, stun_sink_, tls_sink_, xmpp_sink_;
+    std::unique_ptr<checks::probes::TokenEchoProber> live_echo_, echo_;
+    checks::probes::Observations echo_sink_;
 };
 
 std::optional<checks::probes::Observations> read_replay(const std::string& path,
@@ -190,6 +205,8 @@ int check_command(const CheckArguments& a) {
         return usage("--source-address '" + a.source_address + "' is not an IP address");
     }
     settings.responder = checks::canonical_ip(a.responder);
+    if (a.sample < 1 || a.sample > 10000) return usage("--sample must be between 1 and 10000");
+    settings.sample = a.sample;
     settings.external_dns_servers = a.dns_servers.empty()
                                         ? checks::probes::read_system_resolvers(a.resolv_conf)
                                         : a.dns_servers;
@@ -197,7 +214,8 @@ int check_command(const CheckArguments& a) {
 
     std::vector<ReportOutput> outputs;
     std::string error;
-    if (!parse_report_outputs(a.outputs, {a.topology, a.settings, a.replay, a.baseline, a.waivers}, outputs, error)) {
+    if (!parse_report_outputs(a.outputs, {a.topology, a.settings, a.replay, a.baseline, a.waivers},
+                              outputs, error)) {
         return usage(error);
     }
     std::optional<checks::probes::Observations> replay;
@@ -268,10 +286,11 @@ int check_command(const CheckArguments& a) {
     r.command = "check";
     r.started_at = format_iso_utc(std::chrono::system_clock::now());
     r.now = format_iso_utc(*now);
-    r.inputs.push_back(
-        {"topology", model.source_file, report::sha256_file_hex(a.topology), to_string(model.format)});
+    r.inputs.push_back({"topology", model.source_file, report::sha256_file_hex(a.topology),
+                        to_string(model.format)});
     if (!a.settings.empty()) {
-        r.inputs.push_back({"settings", a.settings, report::sha256_file_hex(a.settings), "edgeplan-settings"});
+        r.inputs.push_back(
+            {"settings", a.settings, report::sha256_file_hex(a.settings), "edgeplan-settings"});
     }
     r.options.emplace_back("command_line", a.command_line);
     std::vector<std::string> sides;
@@ -280,6 +299,7 @@ int check_command(const CheckArguments& a) {
     r.options.emplace_back("dns_server", join(settings.external_dns_servers));
     r.options.emplace_back("internal_dns_server", join(settings.internal_dns_servers));
     if (!settings.responder.empty()) r.options.emplace_back("responder", settings.responder);
+    if (!settings.responder.empty()) r.options.emplace_back("sample", std::to_string(a.sample));
     if (!a.targets.empty()) r.options.emplace_back("target", join(a.targets));
     if (!a.source_address.empty()) r.options.emplace_back("source_address", a.source_address);
     r.options.emplace_back("timeout_ms", std::to_string(timeout->count()));

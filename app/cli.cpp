@@ -155,6 +155,8 @@ po::options_description check_options() {
         ("from", po::value<std::vector<std::string>>(),
          "external | internal | edge, repeatable: where the probes run from (default external)")
         ("responder", po::value<std::string>(), "ADDR: with --from edge, probe outbound rules toward it")
+        ("sample", po::value<int>()->default_value(16),
+         "N: with --from edge, ports probed per outbound port range (as `listen --sample`)")
         ("target", po::value<std::vector<std::string>>(), "ADDR, repeatable: also allow this probe target")
         ("source-address", po::value<std::string>(), "ADDR: bind TCP probes to this source address")
         ("timeout", po::value<std::string>()->default_value("3s"),
@@ -201,6 +203,7 @@ int run_check(const std::vector<std::string>& args) {
     a.from = values(vm, "from");
     a.responder = value(vm, "responder");
     a.targets = values(vm, "target");
+    a.sample = vm["sample"].as<int>();
     a.source_address = value(vm, "source-address");
     a.timeout = value(vm, "timeout");
     a.concurrency = vm["concurrency"].as<std::size_t>();

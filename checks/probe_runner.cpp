@@ -207,6 +207,7 @@ probes::ProbeRequests collect_requests(const std::vector<const Check*>& checks,
         for (const probes::UdpStunProbe& probe : mine.stun) append_unique(all.stun, probe);
         for (const probes::TlsProbe& probe : mine.tls) append_unique(all.tls, probe);
         for (const probes::XmppProbe& probe : mine.xmpp) append_unique(all.xmpp, probe);
+        for (const probes::EchoTarget& t : mine.token_echo) append_unique(all.token_echo, t);
     }
     return all;
 }
@@ -292,6 +293,17 @@ ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology:
     };
     for (const auto& t : tls) add_chain_tcp(t.address, t.port);
     for (const auto& x : xmpp) add_chain_tcp(x.address, x.port);
+    // Token echo (--from edge): only toward the responder or plan addresses, like the rest.
+    std::vector<probes::EchoTarget> echo;
+    for (probes::EchoTarget target : requests.token_echo) {
+        const std::string ip = canonical_ip(target.address);
+        if (ip.empty() || allowed.count(ip) == 0) {
+            result.refused.push_back("echo:" + endpoint_text(target.address, target.port));
+            continue;
+        }
+        target.address = ip;
+        append_unique(echo, target);
+    }
 
     // TCP and UDP need no DNS result: start them now, beside the DNS rounds. Each thread
     // writes only its own vectors; they are merged after join.
@@ -305,7 +317,7 @@ ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology:
             append_unique(round1, DnsQuery{lookup.name, lookup.type, server});
         }
     }
-    ProgressMeter meter(options, sweep_tcp.size() + stun.size() + round1.size());
+    ProgressMeter meter(options, sweep_tcp.size() + stun.size() + round1.size() + echo.size());
     std::vector<std::string> chain_errors;
     std::vector<probes::TcpObservation> chain_tcp_seen;
     std::thread tcp_thread([&] {
@@ -356,6 +368,25 @@ ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology:
             meter, stun_errors);
     });
 
+    std::vector<std::string> echo_errors;
+    std::thread echo_thread([&] {
+        result.observations.token_echo = run_metered<probes::EchoResult, probes::EchoTarget>(
+            echo,
+            [&](const auto& batch) {
+                if (backends.token_echo) return backends.token_echo->probe(batch);
+                std::vector<probes::EchoResult> none;
+                for (const probes::EchoTarget& t : batch) {
+                    none.push_back({t, probes::EchoStatus::error, "no token-echo prober", "", 0});
+                }
+                return none;
+            },
+            [](const probes::EchoTarget& t) {
+                return std::string(topology::to_string(t.transport)) + ":" +
+                       endpoint_text(t.address, t.port);
+            },
+            meter, echo_errors);
+    });
+
     std::vector<std::string> dns_errors;
     auto resolve = [&](const std::vector<DnsQuery>& queries) {
         return run_metered<DnsAnswer, DnsQuery>(
@@ -396,9 +427,10 @@ ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology:
     tcp_thread.join();
     stun_thread.join();
     chain_thread.join();
+    echo_thread.join();
     result.observations.tcp.insert(result.observations.tcp.end(), chain_tcp_seen.begin(),
                                    chain_tcp_seen.end());
-    for (auto* errors : {&dns_errors, &tcp_errors, &stun_errors, &chain_errors}) {
+    for (auto* errors : {&dns_errors, &tcp_errors, &stun_errors, &chain_errors, &echo_errors}) {
         result.backend_errors.insert(result.backend_errors.end(), errors->begin(), errors->end());
     }
     return result;

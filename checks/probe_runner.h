@@ -20,6 +20,7 @@
 #include "checks/probes/resolver.h"
 #include "checks/probes/stun_prober.h"
 #include "checks/probes/tls_prober.h"
+#include "checks/probes/token_echo_prober.h"
 #include "checks/probes/xmpp_prober.h"
 #include "checks/runner.h"
 
@@ -32,6 +33,8 @@ struct ProbeBackends {
     // Null: TLS / XMPP requests are not run (their checks report the missing observation).
     probes::TlsProber* tls = nullptr;
     probes::XmppProber* xmpp = nullptr;
+    // Token echo toward --responder (--from edge); null: those requests end as `error` results.
+    probes::TokenEchoProber* token_echo = nullptr;
 };
 
 // How far a run is: operations finished of all planned, and a target being probed now
@@ -50,7 +53,7 @@ struct ProbeRunOptions {
     // moves; each chunk costs up to one timeout, which is why it is off unless asked for.
     std::function<void(const ProbeProgress&)> progress;
     std::size_t progress_chunk = 16;
-    std::size_t concurrency = 64;            // --concurrency: TLS / XMPP probes in flight
+    std::size_t concurrency = 64;  // --concurrency: TLS / XMPP probes in flight
 };
 
 struct ProbeRunResult {

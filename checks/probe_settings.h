@@ -16,6 +16,9 @@ struct ProbeSettings {
     std::vector<std::string> external_dns_servers;  // "ADDR[:PORT]", --dns-server
     std::vector<std::string> internal_dns_servers;  // --internal-dns-server; empty = not asked
     std::string responder;                          // --responder ADDR (for --from edge)
+    // --sample N: ports probed per outbound port range toward the responder, spread as
+    // `edgeplan listen --sample` binds them (checks/responder_ports.h).
+    int sample = 16;
 
     bool probes_from(ProbeSide side) const;
 };

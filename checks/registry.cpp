@@ -71,6 +71,9 @@
 #include "checks/pic/windows_live_av.h"
 #include "checks/ports_live/av_tcp_inbound_live.h"
 #include "checks/ports_live/av_tcp_internal_live.h"
+#include "checks/ports_live/av_media_tcp_outbound_live.h"
+#include "checks/ports_live/av_media_udp_outbound_live.h"
+#include "checks/ports_live/av_stun_outbound_live.h"
 #include "checks/ports_live/av_tcp_outbound_live.h"
 #include "checks/ports_live/av_udp_inbound_live.h"
 #include "checks/ports_live/av_udp_internal_live.h"
@@ -224,6 +227,9 @@ std::vector<std::unique_ptr<Check>> make_all_checks() {
     checks.push_back(ports_live::make_federation_sip_inbound_live_check());   // PORT-EXT-06
     checks.push_back(ports_live::make_federation_sip_outbound_live_check());  // PORT-EXT-07
     checks.push_back(ports_live::make_webconf_inbound_live_check());          // PORT-EXT-08
+    checks.push_back(ports_live::make_av_media_tcp_outbound_live_check());    // PORT-EXT-09
+    checks.push_back(ports_live::make_av_media_udp_outbound_live_check());    // PORT-EXT-10
+    checks.push_back(ports_live::make_av_stun_outbound_live_check());         // PORT-EXT-11
     checks.push_back(ports_live::make_av_udp_inbound_live_check());           // PORT-EXT-12
     checks.push_back(ports_live::make_av_tcp_inbound_live_check());           // PORT-EXT-13
     checks.push_back(ports_live::make_av_tcp_outbound_live_check());          // PORT-EXT-14

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "checks/ports_live/echo_rule_check.h"
 #include "checks/probes/observation.h"
 #include "checks/probes/probe_requests.h"
 
@@ -95,6 +96,7 @@ std::optional<Finding> not_probed(const CheckInfo& info, const CheckContext& con
 
 void PortRuleCheck::request(const CheckContext& context, probes::ProbeRequests& requests) const {
     if (!context.probe || !context.probe->probes_from(side_of(spec_.mode))) return;
+    if (spec_.mode == PortProbeMode::outbound_edge) return request_echo(spec_, context, requests);
     for (const PortTarget& t :
          port_targets(context, spec_.rule, spec_.mode, topology::Transport::tcp)) {
         requests.tcp.push_back({t.address, t.port, std::nullopt});
@@ -102,6 +104,7 @@ void PortRuleCheck::request(const CheckContext& context, probes::ProbeRequests& 
 }
 
 std::vector<Finding> PortRuleCheck::evaluate(const CheckContext& context) const {
+    if (spec_.mode == PortProbeMode::outbound_edge) return evaluate_echo(spec_, context);
     const CheckInfo& info = spec_.info;
     const auto targets = port_targets(context, spec_.rule, spec_.mode, topology::Transport::tcp);
     if (targets.empty() && spec_.mode != PortProbeMode::outbound_edge) {

@@ -22,6 +22,9 @@ struct PortRuleSpec {
     CheckInfo info;
     std::string rule;  // catalogue ID of the plan's firewall rules (usually info.id)
     PortProbeMode mode = PortProbeMode::inbound_external;
+    // outbound_edge only (token echo, echo_rule_check.h): TCP or UDP. Inbound checks are TCP
+    // here and UDP in stun_rule_check.h.
+    topology::Transport transport = topology::Transport::tcp;
 };
 
 // One endpoint to probe, derived from the plan (or --responder for outbound rules).

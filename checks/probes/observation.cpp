@@ -157,8 +157,8 @@ bool StunObservation::operator==(const StunObservation& other) const {
            std::tie(other.probe, other.outcome, other.elapsed_ms, other.detail);
 }
 bool Observations::operator==(const Observations& other) const {
-    return std::tie(dns, tcp, stun, tls, xmpp) ==
-           std::tie(other.dns, other.tcp, other.stun, other.tls, other.xmpp);
+    return std::tie(dns, tcp, stun, tls, xmpp, token_echo) ==
+           std::tie(other.dns, other.tcp, other.stun, other.tls, other.xmpp, other.token_echo);
 }
 
 void to_json(nlohmann::json& json, const DnsQuery& value) {
@@ -272,11 +272,8 @@ void from_json(const nlohmann::json& json, StunObservation& value) {
 }
 
 void to_json(nlohmann::json& json, const Observations& value) {
-    json = {{"dns", value.dns},
-            {"tcp", value.tcp},
-            {"stun", value.stun},
-            {"tls", value.tls},
-            {"xmpp", value.xmpp}};
+    json = {{"dns", value.dns}, {"tcp", value.tcp},   {"stun", value.stun},
+            {"tls", value.tls}, {"xmpp", value.xmpp}, {"token_echo", value.token_echo}};
 }
 void from_json(const nlohmann::json& json, Observations& value) {
     value = Observations{};
@@ -286,6 +283,7 @@ void from_json(const nlohmann::json& json, Observations& value) {
     get_or(json, "stun", value.stun);
     get_or(json, "tls", value.tls);
     get_or(json, "xmpp", value.xmpp);
+    get_or(json, "token_echo", value.token_echo);
 }
 
 std::string observations_to_json_text(const Observations& observations) {

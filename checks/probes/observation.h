@@ -12,6 +12,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "checks/probes/tls_observation.h"
+#include "checks/probes/token_echo_prober.h"
 
 namespace edgeplan::checks::probes {
 
@@ -132,6 +133,8 @@ struct Observations {
     // tls_observation.h; probed only where the TCP probe of the same endpoint found it open.
     std::vector<TlsObservation> tls;
     std::vector<XmppObservation> xmpp;
+    // Token echo toward --responder (--from edge): one result per (address, port, transport).
+    std::vector<EchoResult> token_echo;
     bool operator==(const Observations& other) const;
 };
 
@@ -153,6 +156,12 @@ void to_json(nlohmann::json& json, const StunOutcome& value);
 void from_json(const nlohmann::json& json, StunOutcome& value);
 void to_json(nlohmann::json& json, const StunObservation& value);
 void from_json(const nlohmann::json& json, StunObservation& value);
+bool operator==(const EchoTarget& a, const EchoTarget& b);
+bool operator==(const EchoResult& a, const EchoResult& b);
+void to_json(nlohmann::json& json, const EchoTarget& value);
+void from_json(const nlohmann::json& json, EchoTarget& value);
+void to_json(nlohmann::json& json, const EchoResult& value);
+void from_json(const nlohmann::json& json, EchoResult& value);
 void to_json(nlohmann::json& json, const Observations& value);
 void from_json(const nlohmann::json& json, Observations& value);
 

@@ -33,6 +33,8 @@ struct ProbeRequests {
     // requesting check also asks for that TCP probe.
     std::vector<TlsProbe> tls;
     std::vector<XmppProbe> xmpp;
+    // --from edge: token echo toward --responder (docs/responder.md), TCP and UDP.
+    std::vector<EchoTarget> token_echo;
 };
 
 }  // namespace edgeplan::checks::probes

@@ -107,4 +107,21 @@ std::vector<XmppObservation> RecordingXmppProber::probe(const std::vector<XmppPr
     return observations;
 }
 
+std::vector<EchoResult> ReplayTokenEchoProber::probe(const std::vector<EchoTarget>& targets) {
+    std::vector<EchoResult> results;
+    for (const auto& target : targets) {
+        results.push_back(find_recorded(
+            recording_.token_echo, target, [](const EchoResult& item) { return item.target; },
+            "echo:" + std::string(topology::to_string(target.transport)) + ":" + target.address +
+                ":" + std::to_string(target.port)));
+    }
+    return results;
+}
+
+std::vector<EchoResult> RecordingTokenEchoProber::probe(const std::vector<EchoTarget>& targets) {
+    std::vector<EchoResult> results = live_.probe(targets);
+    append(sink_.token_echo, results);
+    return results;
+}
+
 }  // namespace edgeplan::checks::probes

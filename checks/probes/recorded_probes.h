@@ -9,6 +9,7 @@
 #include "checks/probes/resolver.h"
 #include "checks/probes/stun_prober.h"
 #include "checks/probes/tls_prober.h"
+#include "checks/probes/token_echo_prober.h"
 #include "checks/probes/xmpp_prober.h"
 
 namespace edgeplan::checks::probes {
@@ -89,6 +90,16 @@ class ReplayTlsProber final : public TlsProber {
     const Observations& recording_;
 };
 
+// Token echo (--from edge toward --responder): replayed by target, or recorded.
+class ReplayTokenEchoProber final : public TokenEchoProber {
+  public:
+    explicit ReplayTokenEchoProber(const Observations& recording) : recording_(recording) {}
+    std::vector<EchoResult> probe(const std::vector<EchoTarget>& targets) override;
+
+  private:
+    const Observations& recording_;
+};
+
 class ReplayXmppProber final : public XmppProber {
   public:
     explicit ReplayXmppProber(const Observations& recording) : recording_(recording) {}
@@ -118,6 +129,17 @@ class RecordingXmppProber final : public XmppProber {
     XmppProber& live_;
     Observations& sink_;
     std::mutex mutex_;
+};
+
+class RecordingTokenEchoProber final : public TokenEchoProber {
+  public:
+    RecordingTokenEchoProber(TokenEchoProber& live, Observations& sink)
+        : live_(live), sink_(sink) {}
+    std::vector<EchoResult> probe(const std::vector<EchoTarget>& targets) override;
+
+  private:
+    TokenEchoProber& live_;
+    Observations& sink_;
 };
 
 }  // namespace edgeplan::checks::probes

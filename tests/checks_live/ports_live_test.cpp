@@ -1,5 +1,6 @@
 // The live port checks over hand-built observations: TCP open / closed / filtered /
-// unreachable, and UDP 3478 STUN answers (binding, allocate only, silence, ICMP).
+// unreachable, UDP 3478 STUN answers (binding, allocate only, silence, ICMP), and --from edge
+// token echo toward the responder (echoed / silent / closed / wrong_answer / error).
 #include <functional>
 
 #include "tests/checks_live/live_fixture.h"
@@ -21,6 +22,10 @@ void all_healthy(World& w) {
     const auto requests = collect_requests(all, w.context(), {});
     w.observations.tcp.clear();
     w.observations.stun.clear();
+    w.observations.token_echo.clear();
+    for (const auto& t : requests.token_echo) {
+        w.observations.token_echo.push_back({t, probes::EchoStatus::echoed, "", "partner", 1});
+    }
     for (const auto& p : requests.tcp) w.observations.tcp.push_back({p, TcpOutcome::open, 1, ""});
     for (const auto& p : requests.stun) {
         StunObservation s;
@@ -47,6 +52,15 @@ void stun(World& w, const std::string& address, bool binding, bool allocate, boo
         o.outcome.silence = !binding && !allocate;
         o.outcome.port_unreachable = icmp;
         if (!allocate) o.outcome.error_code.reset();
+    }
+}
+
+void echo(World& w, const std::string& transport, int port, probes::EchoStatus status) {
+    for (auto& o : w.observations.token_echo) {
+        if (topology::to_string(o.target.transport) == transport && o.target.port == port) {
+            o.status = status;
+            o.detail = status == probes::EchoStatus::wrong_answer ? "answered: SSH-2.0" : "";
+        }
     }
 }
 
@@ -177,48 +191,83 @@ const std::vector<Row>& rows() {
          [](World& w) { stun(w, "10.0.30.11", false, false, false); },
          Status::fail,
          {"observed", "silence"}},
-        {"pass - outbound 5061 reaches the responder",
+        {"pass - outbound 5061 echoed by the responder",
          edge,
          "PORT-EXT-07",
          "tcp:127.0.0.9:5061",
          [](World&) {},
          Status::pass,
-         {"row", "X7"}},
-        {"fail - outbound 80 filtered",
-         edge,
-         "PORT-EXT-03",
-         "tcp:127.0.0.9:80",
-         [](World& w) { tcp(w, "127.0.0.9", 80, TcpOutcome::filtered); },
-         Status::fail,
-         {"observed", "filtered"}},
-        {"pass - outbound 5269 reaches the responder",
+         {"observed", "echoed"}},
+        {"fail - outbound 5269 silent (filtered)",
          edge,
          "PORT-EXT-02",
          "tcp:127.0.0.9:5269",
-         [](World&) {},
-         Status::pass,
-         {"observed", "open"}},
-        {"fail - outbound DNS over TCP closed",
-         edge,
-         "PORT-EXT-04",
-         "tcp:127.0.0.9:53",
-         [](World& w) { tcp(w, "127.0.0.9", 53, TcpOutcome::closed); },
+         [](World& w) { echo(w, "tcp", 5269, probes::EchoStatus::silent); },
          Status::fail,
-         {"observed", "closed"}},
-        {"fail - outbound A/V 443 filtered",
+         {"observed", "silent"}},
+        {"fail - outbound A/V 443 closed",
          edge,
          "PORT-EXT-14",
          "tcp:127.0.0.9:443",
-         [](World& w) { tcp(w, "127.0.0.9", 443, TcpOutcome::filtered); },
+         [](World& w) { echo(w, "tcp", 443, probes::EchoStatus::closed); },
          Status::fail,
-         {"observed", "filtered"}},
-        {"fail - Edge internal to next hop 5061 unreachable",
+         {"observed", "closed"}},
+        {"fail - Edge internal to next hop 5061 answered by something else",
          edge,
          "PORT-INT-03",
          "tcp:127.0.0.9:5061",
-         [](World& w) { tcp(w, "127.0.0.9", 5061, TcpOutcome::unreachable); },
+         [](World& w) { echo(w, "tcp", 5061, probes::EchoStatus::wrong_answer); },
          Status::fail,
-         {"observed", "unreachable"}},
+         {"observed", "wrong_answer"}},
+        {"error - outbound A/V 443 probe could not run",
+         edge,
+         "PORT-EXT-14",
+         "tcp:127.0.0.9:443",
+         [](World& w) { echo(w, "tcp", 443, probes::EchoStatus::error); },
+         Status::error,
+         {"observed", "error"}},
+        {"skip - no outbound UDP 3478 rule in this plan (no Lync 2010 partner)",
+         edge,
+         "PORT-EXT-11",
+         "topology",
+         [](World&) {},
+         Status::skip,
+         {"", ""}},
+        {"skip - no outbound UDP media range in this plan (no OCS 2007 partner)",
+         edge,
+         "PORT-EXT-10",
+         "topology",
+         [](World&) {},
+         Status::skip,
+         {"", ""}},
+        {"pass - outbound media range first sampled port echoed",
+         edge,
+         "PORT-EXT-09",
+         "tcp:127.0.0.9:50000",
+         [](World&) {},
+         Status::pass,
+         {"observed", "echoed"}},
+        {"fail - outbound media range last sampled port closed",
+         edge,
+         "PORT-EXT-09",
+         "tcp:127.0.0.9:59999",
+         [](World& w) { echo(w, "tcp", 59999, probes::EchoStatus::closed); },
+         Status::fail,
+         {"observed", "closed"}},
+        {"skip - outbound DNS 53 is not answered by the partner responder",
+         edge,
+         "PORT-EXT-04",
+         "topology",
+         [](World&) {},
+         Status::skip,
+         {"", ""}},
+        {"skip - outbound CRL 80 is not answered by the partner responder",
+         edge,
+         "PORT-EXT-03",
+         "topology",
+         [](World&) {},
+         Status::skip,
+         {"", ""}},
         {"pass - XMPP gateway 23456 open on each member",
          in,
          "PORT-INT-01",

@@ -1,0 +1,11 @@
+#pragma once
+// PORT-EXT-09 from the Edge toward --responder (token echo; docs/checks/PORT-EXT-09.md).
+#include <memory>
+
+#include "checks/check.h"
+
+namespace edgeplan::checks::ports_live {
+
+std::unique_ptr<Check> make_av_media_tcp_outbound_live_check();
+
+}  // namespace edgeplan::checks::ports_live

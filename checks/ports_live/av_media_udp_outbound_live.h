@@ -1,0 +1,11 @@
+#pragma once
+// PORT-EXT-10 from the Edge toward --responder (token echo; docs/checks/PORT-EXT-10.md).
+#include <memory>
+
+#include "checks/check.h"
+
+namespace edgeplan::checks::ports_live {
+
+std::unique_ptr<Check> make_av_media_udp_outbound_live_check();
+
+}  // namespace edgeplan::checks::ports_live
