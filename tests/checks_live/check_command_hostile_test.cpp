@@ -1,6 +1,6 @@
 // `edgeplan check` (the real binary) against hostile peers: a DNS server that reads every
 // query and never answers, and an Access Edge 5061 that accepts TCP and never speaks. Nothing
-// may hang: DNS findings fail with observed=timeout and the run ends within 2 x timeout + 1 s;
+// may hang: DNS findings fail with observed=timeout and the run ends within 2 x timeout + 2 s;
 // the silent 5061 counts as open for the port check (PORT-EXT-06) and any TLS probe of it ends
 // as a finding. Runs in a fresh network namespace with lo up when root (unshare), else on the
 // host's loopback.
@@ -147,7 +147,9 @@ TEST(CheckCommandHostile, SilentDnsAndSilentSipEndWithinTheTimeout) {
         dir.path() / "run.log", std::chrono::seconds(30));
     const auto elapsed = std::chrono::steady_clock::now() - started;
     ASSERT_GE(rc, 0) << probes_test::read_file(dir.path() / "run.log");
-    EXPECT_LE(elapsed, std::chrono::milliseconds(timeout_s * 2000 + 1000))
+    // Two chained operations (TCP connect, then the TLS handshake that never gets an answer),
+    // each bounded by the timeout, plus process start; 2 s of slack for a loaded 2-core CI box.
+    EXPECT_LE(elapsed, std::chrono::milliseconds(timeout_s * 2000 + 2000))
         << "the run took " << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()
         << " ms";
     const auto report =
