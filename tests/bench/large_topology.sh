@@ -133,6 +133,7 @@ in_ns /usr/bin/time -v -o "$work/check.time" "$edgeplan" check "$topology" --fro
 ((status <= 1)) || { echo "large_topology.sh: edgeplan check exited $status" >&2; exit 1; }
 check_wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/check.time")
 check_rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/check.time")
+check_cpu=$(sed -n 's/.*\(User\|System\) time (seconds): //p' "$work/check.time" | paste -sd' ')
 summary=$(python3 - "$work/check.json" <<'PY'
 import collections, json, sys
 report = json.load(open(sys.argv[1]))
@@ -141,7 +142,7 @@ counts = collections.Counter(f.get("status") for f in findings)
 print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())) + f" total={len(findings)}")
 PY
 )
-echo "   check exit $status: $summary" >&2
+echo "   check exit $status: $summary; user/system CPU s: $check_cpu" >&2
 
 # ---- (c) 10,000 SRV lookups ----
 echo "== (c) 10,000 partner SRV lookups" >&2
@@ -156,9 +157,9 @@ for _ in $(seq "$runs"); do
 done
 tail -1 "$work/bench.runs" >&2
 
-python3 - "$work" "$plan_median" "$check_wall" "$check_rss" "$runs" "$summary" "$status" <<'PY'
+python3 - "$work" "$plan_median" "$check_wall" "$check_rss" "$runs" "$summary" "$status" "$check_cpu" <<'PY'
 import re, statistics, sys
-work, plan, wall, rss, runs, summary, status = sys.argv[1:]
+work, plan, wall, rss, runs, summary, status, cpu = sys.argv[1:]
 plan = float(plan)
 parts = [float(p) for p in wall.split(":")]
 wall_s = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) > 2 else 0)
@@ -179,6 +180,6 @@ print(f"| (e) `edgeplan check --from external --timeout 1s`, wall | {wall_s:.2f}
 print(f"| (e) same, peak RSS | {rss_mb:.0f} MB | - | <= 100 MB: {verdict(rss_mb <= 100)} |")
 print(f"| (c) 10,000 SRV lookups, median queries/s | {statistics.median(bench):.0f} | dnsperf -q 64: {statistics.median(perf):.0f} | - |")
 print()
-print(f"check: exit {status}, {summary}")
+print(f"check: exit {status}, {summary}; user/system CPU {cpu} s")
 print(f"dns_srv_bench runs not all ok: {len(lost)}; dnsperf: {done[-1] if done else 'no output'}")
 PY
