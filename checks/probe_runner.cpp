@@ -6,8 +6,12 @@
 #include <atomic>
 #include <exception>
 #include <functional>
+#include <map>
 #include <mutex>
+#include <set>
+#include <string>
 #include <thread>
+#include <tuple>
 
 namespace edgeplan::checks {
 namespace {
@@ -22,6 +26,23 @@ using probes::DnsView;
 template <typename T>
 void append_unique(std::vector<T>& out, const T& item) {
     if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+}
+
+// The DNS lists grow with the partner count (one SRV per allowed domain): a linear search per
+// item made collecting and round 2 quadratic (2,000 partners: about half of a check run's CPU,
+// docs/performance.md). These keys hold every field the types' operator== compares.
+using DnsKey = std::tuple<std::string, int, std::string>;
+DnsKey key_of(const DnsQuery& query) {
+    return {query.name, static_cast<int>(query.type), query.server};
+}
+DnsKey key_of(const DnsLookup& lookup) {
+    return {lookup.name, static_cast<int>(lookup.type),
+            std::to_string(static_cast<int>(lookup.view)) + (lookup.follow_srv_targets ? "f" : "")};
+}
+
+template <typename T>
+void append_unique(std::vector<T>& out, std::set<DnsKey>& seen, const T& item) {
+    if (seen.insert(key_of(item)).second) out.push_back(item);
 }
 
 void add_address(std::set<std::string>& out, const std::string& text) {
@@ -194,6 +215,7 @@ std::string source_address_for(const std::string& target, const std::string& opt
 probes::ProbeRequests collect_requests(const std::vector<const Check*>& checks,
                                        const CheckContext& context, const Selection& selection) {
     probes::ProbeRequests all;
+    std::set<DnsKey> seen_dns;
     for (const Check* check : checks) {
         if (!selection.selects(check->info())) continue;
         probes::ProbeRequests mine;
@@ -202,7 +224,7 @@ probes::ProbeRequests collect_requests(const std::vector<const Check*>& checks,
         } catch (const std::exception&) {
             continue;  // evaluate() runs again under the runner and reports the error
         }
-        for (const DnsLookup& lookup : mine.dns) append_unique(all.dns, lookup);
+        for (const DnsLookup& lookup : mine.dns) append_unique(all.dns, seen_dns, lookup);
         for (const probes::TcpProbe& probe : mine.tcp) append_unique(all.tcp, probe);
         for (const probes::UdpStunProbe& probe : mine.stun) append_unique(all.stun, probe);
         for (const probes::TlsProbe& probe : mine.tls) append_unique(all.tls, probe);
@@ -312,9 +334,10 @@ ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology:
     // The DNS total grows by round 2 once round 1 has named the SRV targets.
     // Round 1 of DNS: every name the checks derived from the plan (and partner SRVs), per server.
     std::vector<DnsQuery> round1;
+    std::set<DnsKey> seen_round1;
     for (const DnsLookup& lookup : requests.dns) {
         for (const std::string& server : servers_for(settings, lookup.view)) {
-            append_unique(round1, DnsQuery{lookup.name, lookup.type, server});
+            append_unique(round1, seen_round1, DnsQuery{lookup.name, lookup.type, server});
         }
     }
     ProgressMeter meter(options, sweep_tcp.size() + stun.size() + round1.size() + echo.size());
@@ -399,19 +422,24 @@ ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology:
 
         // Round 2: A and AAAA of the SRV targets learned, at the server that named them.
         std::vector<DnsQuery> round2;
+        std::set<DnsKey> seen_round2;
+        std::multimap<std::string, const DnsAnswer*> srv_answers;  // by the name asked
+        for (const DnsAnswer& answer : answers) {
+            if (answer.outcome == DnsOutcome::ok && answer.query.type == DnsType::SRV) {
+                srv_answers.emplace(answer.query.name, &answer);
+            }
+        }
         for (const DnsLookup& lookup : requests.dns) {
             if (!lookup.follow_srv_targets || lookup.type != DnsType::SRV) continue;
-            for (const DnsAnswer& answer : answers) {
-                if (answer.outcome != DnsOutcome::ok || answer.query.type != DnsType::SRV ||
-                    answer.query.name != lookup.name) {
-                    continue;
-                }
+            const auto [first, last] = srv_answers.equal_range(lookup.name);
+            for (auto it = first; it != last; ++it) {
+                const DnsAnswer& answer = *it->second;
                 for (const probes::SrvRecord& srv : answer.srv) {
                     if (srv.target.empty() || srv.target == ".") continue;  // "no service"
                     for (DnsType type : {DnsType::A, DnsType::AAAA}) {
                         const DnsQuery query{srv.target, type, answer.query.server};
-                        if (std::find(round1.begin(), round1.end(), query) == round1.end()) {
-                            append_unique(round2, query);
+                        if (seen_round1.count(key_of(query)) == 0) {
+                            append_unique(round2, seen_round2, query);
                         }
                     }
                 }

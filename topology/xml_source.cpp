@@ -1,5 +1,6 @@
 #include "topology/xml_source.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <iterator>
@@ -115,6 +116,10 @@ XmlSource XmlSource::from_bytes(const std::string& name, const std::string& byte
 
 void XmlSource::load(const std::string& bytes, const XmlLimits& limits) {
     utf8_ = decode_to_utf8(path_, bytes);
+    line_starts_.assign(1, 0);
+    for (std::size_t i = 0; i < utf8_.size(); ++i) {
+        if (utf8_[i] == '\n') line_starts_.push_back(i + 1);
+    }
     if (utf8_.find_first_not_of(" \t\r\n") == std::string::npos) {
         throw InputError({path_, 1, 1}, "file is empty: expected an XML document");
     }
@@ -164,16 +169,14 @@ void XmlSource::load(const std::string& bytes, const XmlLimits& limits) {
 SourceLocation XmlSource::location_at_offset(std::ptrdiff_t offset) const {
     if (offset < 0) return {path_, 0, 0};
     const auto end = std::min<std::size_t>(static_cast<std::size_t>(offset), utf8_.size());
-    int line = 1;
+    if (line_starts_.empty()) return {path_, 1, 1};
+    // The last line starting at or before `end`.
+    const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), end);
+    const int line = static_cast<int>(next - line_starts_.begin());
     int column = 1;
-    for (std::size_t i = 0; i < end; ++i) {
-        const auto c = static_cast<unsigned char>(utf8_[i]);
-        if (c == '\n') {
-            ++line;
-            column = 1;
-        } else if ((c & 0xC0) != 0x80) {  // count code points, not continuation bytes
-            ++column;
-        }
+    for (std::size_t i = *(next - 1); i < end; ++i) {
+        // count code points, not continuation bytes
+        if ((static_cast<unsigned char>(utf8_[i]) & 0xC0) != 0x80) ++column;
     }
     return {path_, line, column};
 }

@@ -5,6 +5,7 @@
 // InputError with file:line:column. All three topology formats and the settings file use it.
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include <pugixml.hpp>
 
@@ -50,6 +51,9 @@ class XmlSource {
 
     std::string path_;
     std::string utf8_;  // the decoded text pugixml parsed; offsets refer to it
+    // Offset of each line's first byte: a location is a binary search plus one line's scan, not
+    // a scan from the start of the file per element (quadratic on large topologies).
+    std::vector<std::size_t> line_starts_;
     pugi::xml_document document_;
 };
 

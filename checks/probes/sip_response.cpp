@@ -82,6 +82,9 @@ SipParseResult parse_sip_response(const std::string& bytes) {
         cursor = end + 2;
         if (header[0] == ' ' || header[0] == '\t') {  // folded continuation (RFC 3261 7.3.1)
             if (result.head.headers.empty()) return not_sip("continuation before any header");
+            // The folded text is part of the value: same character rules (a bare LF or NUL here
+            // would otherwise reach the evidence as a forged line).
+            if (!valid_text(header)) return not_sip("control characters in a header value");
             result.head.headers.back().second += " " + trim(header);
             continue;
         }
