@@ -1,7 +1,7 @@
 // `edgeplan check --from edge --responder` end to end (docs/responder.md): the real binary
 // probes the outbound rules of a federating topology (Lync 2010 partner, so UDP 3478 out and
 // the media range are planned) with token echo toward `edgeplan listen --role partner` on
-// 127.0.0.80, sampled ranges included. Without a responder every outbound finding fails closed.
+// 127.0.0.180, sampled ranges included. Without a responder every outbound finding fails closed.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -21,12 +21,12 @@ const std::vector<std::string> kOutbound{"PORT-EXT-07", "PORT-EXT-09", "PORT-EXT
 // Waits until the responder echoes on TCP 5061 (its ports are bound), at most `limit`.
 bool responder_ready(std::chrono::milliseconds limit) {
     checks::probes::TokenEchoOptions options;
-    options.source_address = "127.0.0.81";
+    options.source_address = "127.0.0.181";
     options.deadline = std::chrono::milliseconds(300);
     const auto end = std::chrono::steady_clock::now() + limit;
     while (std::chrono::steady_clock::now() < end) {
         const auto r =
-            checks::probes::make_token_echo_prober(options)->probe({{"127.0.0.80", 5061, tcp}});
+            checks::probes::make_token_echo_prober(options)->probe({{"127.0.0.180", 5061, tcp}});
         if (r.size() == 1 && r[0].status == checks::probes::EchoStatus::echoed) return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
@@ -40,11 +40,11 @@ nlohmann::json run_check(const TempDir& dir, const std::string& topology) {
                                   "--from",
                                   "edge",
                                   "--responder",
-                                  "127.0.0.80",
+                                  "127.0.0.180",
                                   "--source-address",
-                                  "127.0.0.81",
+                                  "127.0.0.181",
                                   "--dns-server",
-                                  "127.0.0.80:5353",
+                                  "127.0.0.180:5353",
                                   "--timeout",
                                   "1s",
                                   "--format",
@@ -82,7 +82,7 @@ TEST_P(CheckFromEdge, OutboundFindings) {
     if (row.responder) {
         listener.emplace(
             std::vector<std::string>{EDGEPLAN_BINARY, "listen", topology, "--role", "partner",
-                                     "--bind", "127.0.0.80", "--sample", "16", "--duration", "60s"},
+                                     "--bind", "127.0.0.180", "--sample", "16", "--duration", "60s"},
             dir.path() + "/listen.out", dir.path() + "/listen.err");
         ASSERT_TRUE(responder_ready(std::chrono::seconds(10)))
             << read_text(dir.path() + "/listen.err");
