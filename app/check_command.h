@@ -33,7 +33,7 @@ struct CheckArguments {
     std::vector<std::string> from;                  // external | internal | edge; empty = external
     std::string responder;                          // --from edge target
     int sample = 16;  // --sample N: ports probed per outbound range toward the responder
-    std::vector<std::string> targets;               // extra allowed probe targets
+    std::vector<std::string> targets;  // extra allowed probe targets
     std::string source_address;
     std::string timeout = "3s";      // per network operation: 500ms, 3s, 3
     std::size_t concurrency = 8192;  // operations in flight

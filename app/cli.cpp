@@ -62,14 +62,14 @@ po::options_description plan_options() {
                                       "REPORT.json: a previous JSON report; what failed there is "
                                       "known and does not fail the run")(
         "waivers", po::value<std::string>(),
-        "FILE: accepted findings until a date (docs/waivers.md)")("emit-zone", po::value<std::string>(),
-                                      "write DNS zone fragments and PowerShell "
-                                      "scripts to DIR")(
-        "emit-csr", po::value<std::string>(),
-        "write OpenSSL req configs and certreq INF files "
-        "to DIR")("emit-firewall", po::value<std::string>(),
-                  "write firewall rules as CSV and nftables "
-                  "to DIR")("verbose,v", "show the evidence of every finding")(
+        "FILE: accepted findings until a date (docs/waivers.md)")(
+        "emit-zone", po::value<std::string>(),
+        "write DNS zone fragments and PowerShell "
+        "scripts to DIR")("emit-csr", po::value<std::string>(),
+                          "write OpenSSL req configs and certreq INF files "
+                          "to DIR")("emit-firewall", po::value<std::string>(),
+                                    "write firewall rules as CSV and nftables "
+                                    "to DIR")("verbose,v", "show the evidence of every finding")(
         "quiet,q", "print nothing on stdout; the exit code tells")(
         "no-plan", "text output: leave out the plan tables");
     add_certificate_options(options, false);
@@ -239,7 +239,7 @@ int run_diff(const std::vector<std::string>& args) {
     po::options_description options = diff_options();
     po::options_description all;
     all.add(options).add_options()("old", po::value<std::string>())("new",
-                                                                     po::value<std::string>());
+                                                                    po::value<std::string>());
     po::positional_options_description positional;
     positional.add("old", 1).add("new", 1);
     po::variables_map vm;

@@ -82,7 +82,8 @@ int plan_command(const PlanArguments& a) {
     }
     std::vector<ReportOutput> outputs;
     std::string output_error;
-    if (!parse_report_outputs(a.outputs, {a.topology, a.settings, a.baseline, a.waivers}, outputs, output_error)) {
+    if (!parse_report_outputs(a.outputs, {a.topology, a.settings, a.baseline, a.waivers}, outputs,
+                              output_error)) {
         std::cerr << "edgeplan plan: " << output_error << "\n";
         return exit_input_error;
     }

@@ -16,8 +16,8 @@ namespace probes {
 struct Observations;   // checks/probes/observation.h
 struct ProbeRequests;  // checks/probes/probe_requests.h
 }  // namespace probes
-struct ProbeSettings;  // checks/probe_settings.h
-struct Waiver;         // checks/waiver.h
+struct ProbeSettings;        // checks/probe_settings.h
+struct Waiver;               // checks/waiver.h
 struct ProbeSettings;        // checks/probe_settings.h
 struct CertificateSettings;  // checks/certificate_settings.h
 

@@ -80,10 +80,10 @@ TEST_P(CheckFromEdge, OutboundFindings) {
     }
     std::optional<ChildProcess> listener;
     if (row.responder) {
-        listener.emplace(
-            std::vector<std::string>{EDGEPLAN_BINARY, "listen", topology, "--role", "partner",
-                                     "--bind", "127.0.0.180", "--sample", "16", "--duration", "60s"},
-            dir.path() + "/listen.out", dir.path() + "/listen.err");
+        listener.emplace(std::vector<std::string>{EDGEPLAN_BINARY, "listen", topology, "--role",
+                                                  "partner", "--bind", "127.0.0.180", "--sample",
+                                                  "16", "--duration", "60s"},
+                         dir.path() + "/listen.out", dir.path() + "/listen.err");
         ASSERT_TRUE(responder_ready(std::chrono::seconds(10)))
             << read_text(dir.path() + "/listen.err");
     }
