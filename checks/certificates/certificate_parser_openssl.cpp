@@ -307,13 +307,26 @@ std::vector<Owned<X509>> read_pem_certificates(const std::string& pem) {
 // OpenSSL 3 moved RC2 and single-DES/3DES-with-RC2-MAC era PBE algorithms, which Windows
 // certificate exports still use, into the legacy provider. Load it (and keep the default one
 // active, which loading any provider explicitly would otherwise leave unloaded) once.
+// The providers stay loaded for the process and are unloaded at exit, so leak checkers see
+// every allocation returned.
+OSSL_PROVIDER* legacy_provider = nullptr;
+OSSL_PROVIDER* default_provider = nullptr;
+
+void unload_providers() {
+    if (legacy_provider != nullptr) OSSL_PROVIDER_unload(legacy_provider);
+    if (default_provider != nullptr) OSSL_PROVIDER_unload(default_provider);
+    legacy_provider = nullptr;
+    default_provider = nullptr;
+}
+
 bool load_legacy_provider() {
     static std::once_flag once;
     static bool loaded = false;
     std::call_once(once, [] {
-        OSSL_PROVIDER* legacy = OSSL_PROVIDER_load(nullptr, "legacy");
-        OSSL_PROVIDER* standard = OSSL_PROVIDER_load(nullptr, "default");
-        loaded = legacy != nullptr && standard != nullptr;
+        legacy_provider = OSSL_PROVIDER_load(nullptr, "legacy");
+        default_provider = OSSL_PROVIDER_load(nullptr, "default");
+        loaded = legacy_provider != nullptr && default_provider != nullptr;
+        std::atexit(unload_providers);
         ERR_clear_error();
     });
     return loaded;
