@@ -45,10 +45,14 @@ TcpOutcome outcome_of_error(int error) {
     }
 }
 
-class EpollPortProber final : public PortProber {
+// One probe() call: its own epoll set and in-flight count. The prober is shared by the runner's
+// sweep and chain threads, which call probe() at the same time, so no state may live in the
+// prober itself (a shared epoll set once handed one thread's events to the other: ports read as
+// filtered and a thread waited forever for a count that never reached zero).
+class ConnectSweep {
   public:
-    explicit EpollPortProber(PortProberOptions options) : options_(options) {}
-    std::vector<TcpObservation> probe(const std::vector<TcpProbe>& probes) override;
+    explicit ConnectSweep(const PortProberOptions& options) : options_(options) {}
+    std::vector<TcpObservation> run(const std::vector<TcpProbe>& probes);
 
   private:
     void start(Attempt& attempt, std::size_t index);
@@ -56,12 +60,23 @@ class EpollPortProber final : public PortProber {
     void on_connected(Attempt& attempt);
     void finish(Attempt& attempt, TcpOutcome outcome, std::string detail = {});
 
-    PortProberOptions options_;
+    const PortProberOptions& options_;
     UniqueFd epoll_;
     std::size_t running_ = 0;
 };
 
-void EpollPortProber::finish(Attempt& attempt, TcpOutcome outcome, std::string detail) {
+class EpollPortProber final : public PortProber {
+  public:
+    explicit EpollPortProber(PortProberOptions options) : options_(options) {}
+    std::vector<TcpObservation> probe(const std::vector<TcpProbe>& probes) override {
+        return ConnectSweep(options_).run(probes);
+    }
+
+  private:
+    const PortProberOptions options_;
+};
+
+void ConnectSweep::finish(Attempt& attempt, TcpOutcome outcome, std::string detail) {
     if (attempt.done) return;
     attempt.observation.outcome = outcome;
     attempt.observation.detail = std::move(detail);
@@ -72,7 +87,7 @@ void EpollPortProber::finish(Attempt& attempt, TcpOutcome outcome, std::string d
     attempt.done = true;
 }
 
-void EpollPortProber::start(Attempt& attempt, std::size_t index) {
+void ConnectSweep::start(Attempt& attempt, std::size_t index) {
     attempt.started = SteadyClock::now();
     attempt.deadline = attempt.started + options_.timeout;
     const TcpProbe& probe = attempt.observation.probe;
@@ -114,7 +129,7 @@ void EpollPortProber::start(Attempt& attempt, std::size_t index) {
     }
 }
 
-void EpollPortProber::on_writable(Attempt& attempt) {
+void ConnectSweep::on_writable(Attempt& attempt) {
     int error = 0;
     socklen_t length = sizeof error;
     if (::getsockopt(attempt.fd.get(), SOL_SOCKET, SO_ERROR, &error, &length) != 0) error = errno;
@@ -124,7 +139,7 @@ void EpollPortProber::on_writable(Attempt& attempt) {
 
 // A socket whose local and peer endpoints are equal connected to itself (TCP simultaneous
 // open on loopback when the ephemeral port equals the target port): nothing listens there.
-void EpollPortProber::on_connected(Attempt& attempt) {
+void ConnectSweep::on_connected(Attempt& attempt) {
     SocketAddress local;
     SocketAddress peer;
     local.length = sizeof local.storage;
@@ -139,11 +154,10 @@ void EpollPortProber::on_connected(Attempt& attempt) {
     finish(attempt, TcpOutcome::open);
 }
 
-std::vector<TcpObservation> EpollPortProber::probe(const std::vector<TcpProbe>& probes) {
+std::vector<TcpObservation> ConnectSweep::run(const std::vector<TcpProbe>& probes) {
     std::vector<Attempt> attempts(probes.size());
     for (std::size_t i = 0; i < probes.size(); ++i) attempts[i].observation.probe = probes[i];
     epoll_.reset(::epoll_create1(EPOLL_CLOEXEC));
-    running_ = 0;
     if (!epoll_) {
         const std::string why = "epoll_create1: " + errno_text(errno);
         for (auto& attempt : attempts) finish(attempt, TcpOutcome::local_error, why);

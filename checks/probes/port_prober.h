@@ -13,7 +13,8 @@ namespace edgeplan::checks::probes {
 class PortProber {
   public:
     virtual ~PortProber() = default;
-    // One observation per probe, in probe order. Never throws for network conditions.
+    // One observation per probe, in probe order. Never throws for network conditions. Safe to
+    // call from several threads at once (the probe runner's sweep and chain threads do).
     virtual std::vector<TcpObservation> probe(const std::vector<TcpProbe>& probes) = 0;
 };
 

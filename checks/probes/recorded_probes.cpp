@@ -63,6 +63,7 @@ std::vector<DnsAnswer> RecordingResolver::resolve(const std::vector<DnsQuery>& q
 
 std::vector<TcpObservation> RecordingPortProber::probe(const std::vector<TcpProbe>& probes) {
     auto observations = live_.probe(probes);
+    const std::lock_guard<std::mutex> lock(mutex_);
     append(sink_.tcp, observations);
     return observations;
 }

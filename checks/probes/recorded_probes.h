@@ -59,6 +59,7 @@ class RecordingResolver final : public Resolver {
     Observations& sink_;
 };
 
+// Under a lock: the probe runner's sweep and chain threads probe ports at the same time.
 class RecordingPortProber final : public PortProber {
   public:
     RecordingPortProber(PortProber& live, Observations& sink) : live_(live), sink_(sink) {}
@@ -67,6 +68,7 @@ class RecordingPortProber final : public PortProber {
   private:
     PortProber& live_;
     Observations& sink_;
+    std::mutex mutex_;
 };
 
 class RecordingStunProber final : public StunProber {

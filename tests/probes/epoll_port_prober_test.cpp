@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <sched.h>
 
+#include <future>
 #include <memory>
 
 #include "checks/probes/port_prober.h"
@@ -105,6 +106,40 @@ TEST(EpollPortProber, BindsTheRequestedSourceAddress) {
     ASSERT_EQ(observations.size(), 1u);
     EXPECT_EQ(observations[0].outcome, TcpOutcome::open) << observations[0].detail;
     EXPECT_EQ(listener.accept_peer(), "127.0.0.9");
+}
+
+// The probe runner calls one prober from its sweep and chain threads at once. When the
+// prober kept its epoll set in a member, the two calls stole each other's events: open ports
+// read as filtered and one call never returned. Each round runs two concurrent calls against
+// listeners and must see every port open, in time.
+TEST(EpollPortProber, ConcurrentCallsOnOneProberKeepTheirOwnResults) {
+    std::vector<std::unique_ptr<Listener>> listeners;
+    std::vector<TcpProbe> first;
+    std::vector<TcpProbe> second;
+    for (int i = 0; i < 16; ++i) {
+        listeners.push_back(std::make_unique<Listener>("127.0.0.7"));
+        ASSERT_NE(listeners.back()->port(), 0);
+        (i % 2 ? second : first).push_back({"127.0.0.7", listeners.back()->port(), std::nullopt});
+    }
+    PortProberOptions options;
+    options.timeout = std::chrono::milliseconds(2000);
+    const auto prober = make_epoll_port_prober(options);
+    for (int round = 0; round < 50; ++round) {
+        SCOPED_TRACE("round " + std::to_string(round));
+        auto other = std::async(std::launch::async, [&] { return prober->probe(second); });
+        const auto mine = prober->probe(first);
+        ASSERT_EQ(other.wait_for(std::chrono::seconds(10)), std::future_status::ready)
+            << "the concurrent call did not return";
+        const auto theirs = other.get();
+        ASSERT_EQ(mine.size(), first.size());
+        ASSERT_EQ(theirs.size(), second.size());
+        for (const auto* batch : {&mine, &theirs}) {
+            for (const auto& observation : *batch) {
+                ASSERT_EQ(observation.outcome, TcpOutcome::open)
+                    << observation.probe.port << ": " << observation.detail;
+            }
+        }
+    }
 }
 
 TEST(EpollPortProber, ThousandsOfProbesFinishInOneTimeout) {
