@@ -109,18 +109,9 @@ for variant in "${variants[@]}"; do
             "$here/lab_self_test.json" "$variant" --ca-file "$("$lab" ca-file --netns "$netns")" ||
             failures=$((failures + 1))
     elif ! check_variant "$variant"; then
-        # The lab's test servers are Python processes: on a loaded 2-core machine they can miss
-        # the probe timeout and read as filtered. Such a variant gets one fresh lab and one more
-        # run; a planted or real fault fails both runs.
-        echo "--- stderr of edgeplan check ($variant), first run:"
+        failures=$((failures + 1))
+        echo "--- stderr of edgeplan check ($variant):"
         cat "$state/$variant.err"
-        echo "RETRY [$variant] with a fresh lab"
-        timeout 60 "$lab" stop --netns "$netns" >/dev/null 2>&1 || true
-        if ! start_lab "$variant" || ! check_variant "$variant"; then
-            failures=$((failures + 1))
-            echo "--- stderr of edgeplan check ($variant):"
-            cat "$state/$variant.err"
-        fi
     fi
     timeout 60 "$lab" stop --netns "$netns" >/dev/null || true
 done
