@@ -54,17 +54,22 @@ class OpenSslTlsProber final : public TlsProber {
         IoResult connected;
         UniqueFd fd = connect_stream(p.address, p.port, deadline(), connected);
         o.connected = static_cast<bool>(fd);
+        bool silent = false;
         if (!fd) {
             o.error = connected.detail;
         } else {
-            session(fd.get(), p, o);
+            silent = session(fd.get(), p, o);
         }
-        if (p.check_legacy_tls && o.connected) legacy(p, o);
+        // A server that let the modern handshake time out would let the legacy one time out
+        // too: skip it (legacy_tls_accepted stays unknown) so one silent or dripping endpoint
+        // costs one timeout, not two.
+        if (p.check_legacy_tls && o.connected && !silent) legacy(p, o);
         o.elapsed_ms = elapsed_ms(start, SteadyClock::now());
         return o;
     }
 
-    void session(int fd, const TlsProbe& p, TlsObservation& o) {
+    // True when the handshake timed out (the server never completed its side).
+    bool session(int fd, const TlsProbe& p, TlsObservation& o) {
         TlsClient client(fd, config(p.sni));
         const TlsHandshake h = client.handshake(deadline());
         o.handshake_ok = h.ok;
@@ -81,7 +86,7 @@ class OpenSslTlsProber final : public TlsProber {
             if (without_cert && p.send_sip_options) {
                 o.sip_outcome = SipOutcome::skipped_client_cert_required;
             }
-            return;
+            return h.timed_out;
         }
         std::string received;
         if (without_cert) {
@@ -94,10 +99,11 @@ class OpenSslTlsProber final : public TlsProber {
                 o.client_cert_required_failure = true;
                 o.error = r.detail;
                 if (p.send_sip_options) o.sip_outcome = SipOutcome::skipped_client_cert_required;
-                return;
+                return false;
             }
         }
         if (p.send_sip_options) sip_options(client, fd, p, o, received);
+        return false;
     }
 
     void sip_options(TlsClient& client, int fd, const TlsProbe& p, TlsObservation& o,

@@ -12,6 +12,12 @@
 
 namespace edgeplan::checks::probes {
 
+// Bounds on what a server may present: the Certificate message may hold at most this many
+// bytes (OpenSSL's default, set explicitly; a larger one fails the handshake with "excessive
+// message size"), and at most this many certificates of it are kept in `peer_chain`.
+inline constexpr long kMaxCertificateListBytes = 100 * 1024;
+inline constexpr int kMaxChainCertificates = 16;
+
 struct TlsClientConfig {
     std::string sni;               // server name sent in the ClientHello; empty = none
     std::string client_cert_file;  // PEM chain presented when asked (mutual TLS on 5061)
@@ -23,9 +29,10 @@ struct TlsClientConfig {
 
 struct TlsHandshake {
     bool ok = false;
-    std::string error;     // OpenSSL's reason or the alert the server sent
-    std::string protocol;  // "TLSv1.3"
-    std::string cipher;    // "TLS_AES_256_GCM_SHA384"
+    std::string error;       // OpenSSL's reason or the alert the server sent
+    bool timed_out = false;  // the deadline passed while waiting for the server
+    std::string protocol;    // "TLSv1.3"
+    std::string cipher;      // "TLS_AES_256_GCM_SHA384"
     std::vector<std::vector<std::uint8_t>> peer_chain;  // DER, leaf first, as presented
     bool server_hello_seen = false;
     bool client_cert_requested = false;  // the server sent a CertificateRequest

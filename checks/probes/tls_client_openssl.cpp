@@ -47,7 +47,7 @@ struct TlsClient::Impl {
         auto* self = static_cast<Impl*>(arg);
         self->state.peer_chain.clear();
         STACK_OF(X509)* presented = X509_STORE_CTX_get0_untrusted(store);
-        for (int i = 0; presented && i < sk_X509_num(presented) && i < 16; ++i) {
+        for (int i = 0; presented && i < sk_X509_num(presented) && i < kMaxChainCertificates; ++i) {
             unsigned char* der = nullptr;
             const int length = i2d_X509(sk_X509_value(presented, i), &der);
             if (length > 0) self->state.peer_chain.emplace_back(der, der + length);
@@ -104,6 +104,7 @@ TlsClient::TlsClient(int fd, const TlsClientConfig& config) : impl_(std::make_un
     SSL_CTX_set_verify(impl_->ctx, SSL_VERIFY_NONE, nullptr);
     SSL_CTX_set_cert_verify_callback(impl_->ctx, &Impl::keep_chain, impl_.get());
     SSL_CTX_set_msg_callback(impl_->ctx, &Impl::watch);
+    SSL_CTX_set_max_cert_list(impl_->ctx, kMaxCertificateListBytes);
     if (config.legacy_only) {
         SSL_CTX_set_security_level(impl_->ctx, 0);
         SSL_CTX_set_min_proto_version(impl_->ctx, TLS1_VERSION);
@@ -142,6 +143,7 @@ TlsHandshake TlsClient::handshake(SteadyClock::time_point deadline) {
         const IoResult waited = impl_->wait(code, deadline);
         if (waited.status != IoStatus::ok) {
             impl_->state.error = waited.detail;
+            impl_->state.timed_out = waited.status == IoStatus::timeout;
             break;
         }
     }

@@ -25,7 +25,10 @@ struct TlsProberOptions {
     // (the key may be in the same file).
     std::string client_cert_file;
     std::string client_key_file;
-    // Each operation (connect, handshake, SIP write, SIP read) has its own deadline this long.
+    // Each operation (connect, handshake, SIP write, SIP read) has its own deadline this long;
+    // the handshake has one deadline however slowly the server trickles bytes, and after a
+    // timed-out handshake the legacy handshake is not tried. A presented chain is bounded by
+    // kMaxCertificateListBytes and kMaxChainCertificates (tls_client.h).
     std::chrono::milliseconds timeout{5000};
     // After a handshake in which the server asked for a client certificate and got none, wait
     // this long for a rejecting alert (TLS 1.3 sends it after the client's Finished).
