@@ -6,6 +6,7 @@
 #include <string>
 
 #include "../report/sample_report.h"
+#include "gated_report.h"
 #include "report/ci_renderers.h"
 #include "support.h"
 
@@ -183,6 +184,8 @@ INSTANTIATE_TEST_SUITE_P(
         XsdRow{"valid_every_status", full, true},
         XsdRow{"valid_fail_on_warn", [] { return junit(testing::sample_report(), true); }, true},
         XsdRow{"valid_empty_report", [] { return junit(Report{}); }, true},
+        XsdRow{"valid_baseline_and_waivers",
+               [] { return junit(testing::gated_report(true, true)); }, true},
         XsdRow{"invalid_case_without_name",
                [] { return replace(full(), "<testcase name=", "<testcase label="); }, false},
         XsdRow{"invalid_failure_and_error_in_one_case",

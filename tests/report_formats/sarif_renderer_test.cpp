@@ -4,6 +4,7 @@
 #include <string>
 
 #include "../report/sample_report.h"
+#include "gated_report.h"
 #include "report/ci_renderers.h"
 #include "report/sha256.h"
 #include "support.h"
@@ -223,6 +224,13 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         SchemaRow{"valid_every_status", full, untouched, true},
         SchemaRow{"valid_empty_report", [] { return Report{}; }, untouched, true},
+        SchemaRow{"valid_baseline_and_waivers", [] { return testing::gated_report(true, true); },
+                  untouched, true},
+        SchemaRow{"invalid_suppression_kind", [] { return testing::gated_report(false, true); },
+                  [](json& j) { j["runs"][0]["results"][2]["suppressions"][0]["kind"] = "waiver"; },
+                  false},
+        SchemaRow{"invalid_baseline_state", [] { return testing::gated_report(true, false); },
+                  [](json& j) { j["runs"][0]["results"][0]["baselineState"] = "known"; }, false},
         SchemaRow{"invalid_level_name", full,
                   [](json& j) { j["runs"][0]["results"][0]["level"] = "fail"; }, false},
         SchemaRow{"invalid_line_zero", full,
