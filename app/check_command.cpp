@@ -323,7 +323,9 @@ int check_command(const CheckArguments& a) {
             report::write_file_atomically(
                 a.record, checks::probes::observations_to_json_text(backends.recorded()));
         }
-        write_report_outputs(r, outputs, a.text);
+        // --fail-on warn makes a JUnit warning a <failure>, as for `plan`: the CI view agrees
+        // with the exit code (docs/ci-integration.md).
+        write_report_outputs(r, outputs, a.text, a.fail_on == "warn");
     } catch (const report::OutputError& e) {
         std::cerr << "edgeplan: " << e.what() << "\n";
         return exit_input_error;

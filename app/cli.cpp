@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -41,37 +42,53 @@ const char* const usage_text =
     "\n"
     "Run 'edgeplan <command> --help' for the options of a command.\n";
 
+// The options `plan` and `check` share, declared once so the two commands cannot drift. The
+// head comes first in each command's help, the tail last; `formats` is the --format list, which
+// differs (`check` prints text or json only, and its --output takes every format).
+void add_report_options_head(po::options_description& options, const char* formats) {
+    // clang-format off
+    options.add_options()
+        ("help,h", "show this help")
+        ("settings", po::value<std::string>(),
+         "edgeplan settings file: federation policy and overrides for a Lync export")
+        ("format", po::value<std::string>()->default_value("text"), formats)
+        ("output", po::value<std::vector<std::string>>(),
+         "FORMAT=FILE, repeatable: also write the report in FORMAT (text, json, junit, sarif, "
+         "html) to FILE, atomically")
+        ("now", po::value<std::string>(),
+         "date for date-dependent rules, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default: the "
+         "system clock)")
+        ("only", po::value<std::vector<std::string>>(), "run only these check IDs, areas or kinds")
+        ("skip", po::value<std::vector<std::string>>(), "skip these check IDs, areas or kinds")
+        ("fail-on", po::value<std::string>()->default_value("fail"),
+         "fail | warn: lowest status that makes the exit code 1")
+        ("baseline", po::value<std::string>(),
+         "REPORT.json: a previous JSON report; what failed there is known and does not fail the "
+         "run")
+        ("waivers", po::value<std::string>(), "FILE: accepted findings until a date (docs/waivers.md)");
+    // clang-format on
+}
+
+void add_report_options_tail(po::options_description& options) {
+    // clang-format off
+    options.add_options()
+        ("verbose,v", "show the evidence of every finding")
+        ("quiet,q", "print nothing on stdout; the exit code tells")
+        ("no-plan", "text output: leave out the plan tables");
+    // clang-format on
+}
+
 po::options_description plan_options() {
     po::options_description options("edgeplan plan [TOPOLOGY] options");
-    options.add_options()("help,h", "show this help")(
-        "settings", po::value<std::string>(),
-        "edgeplan settings file: federation policy and "
-        "overrides for a Lync export")("format", po::value<std::string>()->default_value("text"),
-                                       "text | json | junit | sarif | html")(
-        "output", po::value<std::vector<std::string>>(),
-        "FORMAT=FILE, repeatable: also write "
-        "the report in FORMAT (text, json, junit, sarif, html) to FILE, atomically")(
-        "now", po::value<std::string>(),
-        "date for date-dependent rules, YYYY-MM-DD or "
-        "YYYY-MM-DDTHH:MM:SSZ (default: the system clock)")(
-        "only", po::value<std::vector<std::string>>(), "run only these check IDs, areas or kinds")(
-        "skip", po::value<std::vector<std::string>>(), "skip these check IDs, areas or kinds")(
-        "fail-on", po::value<std::string>()->default_value("fail"),
-        "fail | warn: lowest status "
-        "that makes the exit code 1")("baseline", po::value<std::string>(),
-                                      "REPORT.json: a previous JSON report; what failed there is "
-                                      "known and does not fail the run")(
-        "waivers", po::value<std::string>(),
-        "FILE: accepted findings until a date (docs/waivers.md)")(
-        "emit-zone", po::value<std::string>(),
-        "write DNS zone fragments and PowerShell "
-        "scripts to DIR")("emit-csr", po::value<std::string>(),
-                          "write OpenSSL req configs and certreq INF files "
-                          "to DIR")("emit-firewall", po::value<std::string>(),
-                                    "write firewall rules as CSV and nftables "
-                                    "to DIR")("verbose,v", "show the evidence of every finding")(
-        "quiet,q", "print nothing on stdout; the exit code tells")(
-        "no-plan", "text output: leave out the plan tables");
+    add_report_options_head(options, "text | json | junit | sarif | html");
+    // clang-format off
+    options.add_options()
+        ("emit-zone", po::value<std::string>(), "write DNS zone fragments and PowerShell scripts to DIR")
+        ("emit-csr", po::value<std::string>(),
+         "write OpenSSL req configs and certreq INF files to DIR")
+        ("emit-firewall", po::value<std::string>(), "write firewall rules as CSV and nftables to DIR");
+    // clang-format on
+    add_report_options_tail(options);
     add_certificate_options(options, false);
     return options;
 }
@@ -96,8 +113,9 @@ bool colour_wanted() {
     return isatty(STDOUT_FILENO) && (no_colour == nullptr || *no_colour == '\0');
 }
 
-int run_plan(const std::vector<std::string>& args) {
-    po::options_description options = plan_options();
+// Parses `args` with one positional TOPOLOGY; nullopt when --help was printed instead.
+std::optional<po::variables_map> parse_with_topology(const std::vector<std::string>& args,
+                                                     const po::options_description& options) {
     po::options_description hidden;
     hidden.add_options()("topology", po::value<std::string>());
     po::options_description all;
@@ -109,9 +127,15 @@ int run_plan(const std::vector<std::string>& args) {
     po::notify(vm);
     if (vm.count("help")) {
         std::cout << options;
-        return exit_ok;
+        return std::nullopt;
     }
-    PlanArguments a;
+    return vm;
+}
+
+// The fields of the shared options; PlanArguments and CheckArguments name them alike.
+template <typename Arguments>
+void read_report_options(const po::variables_map& vm, const std::vector<std::string>& args,
+                         Arguments& a) {
     a.topology = value(vm, "topology");
     a.settings = value(vm, "settings");
     a.format = value(vm, "format");
@@ -122,32 +146,30 @@ int run_plan(const std::vector<std::string>& args) {
     a.fail_on = value(vm, "fail-on");
     a.baseline = value(vm, "baseline");
     a.waivers = value(vm, "waivers");
-    a.emit_zone = value(vm, "emit-zone");
-    a.emit_csr = value(vm, "emit-csr");
-    a.emit_firewall = value(vm, "emit-firewall");
     a.text.verbose = vm.count("verbose") > 0;
     a.text.show_plan = vm.count("no-plan") == 0;
     a.text.colour = colour_wanted();
     a.quiet = vm.count("quiet") > 0;
     a.certificates = read_certificate_options(vm);
     for (std::size_t i = 0; i < args.size(); ++i) a.command_line += (i ? " " : "") + args[i];
+}
+
+int run_plan(const std::vector<std::string>& args) {
+    const std::optional<po::variables_map> vm = parse_with_topology(args, plan_options());
+    if (!vm) return exit_ok;
+    PlanArguments a;
+    read_report_options(*vm, args, a);
+    a.emit_zone = value(*vm, "emit-zone");
+    a.emit_csr = value(*vm, "emit-csr");
+    a.emit_firewall = value(*vm, "emit-firewall");
     return plan_command(a);
 }
 
 po::options_description check_options() {
     po::options_description options("edgeplan check TOPOLOGY options");
+    add_report_options_head(options, "text | json");
     // clang-format off
     options.add_options()
-        ("help,h", "show this help")
-        ("settings", po::value<std::string>(), "edgeplan settings file (federation policy)")
-        ("format", po::value<std::string>()->default_value("text"), "text | json")
-        ("output", po::value<std::vector<std::string>>(), "FORMAT=FILE, repeatable")
-        ("now", po::value<std::string>(), "date for date-dependent rules, YYYY-MM-DD")
-        ("only", po::value<std::vector<std::string>>(), "run only these check IDs, areas or kinds")
-        ("skip", po::value<std::vector<std::string>>(), "skip these check IDs, areas or kinds")
-        ("fail-on", po::value<std::string>()->default_value("fail"), "fail | warn")
-        ("baseline", po::value<std::string>(), "REPORT.json: what failed there is known, not new")
-        ("waivers", po::value<std::string>(), "FILE: accepted findings until a date (docs/waivers.md)")
         ("dns-server", po::value<std::vector<std::string>>(),
          "ADDR[:PORT], repeatable: external DNS servers (default: /etc/resolv.conf)")
         ("internal-dns-server", po::value<std::vector<std::string>>(),
@@ -163,41 +185,19 @@ po::options_description check_options() {
          "deadline per network operation (500ms, 3s)")
         ("concurrency", po::value<std::size_t>()->default_value(8192), "network operations in flight")
         ("record", po::value<std::string>(), "FILE: save the observations of this run (JSON)")
-        ("replay", po::value<std::string>(), "FILE: use recorded observations instead of the network")
-        ("verbose,v", "show the evidence of every finding")
-        ("quiet,q", "print nothing on stdout; the exit code tells")
-        ("no-plan", "text output: leave out the plan tables");
+        ("replay", po::value<std::string>(), "FILE: use recorded observations instead of the network");
     // clang-format on
+    add_report_options_tail(options);
     add_certificate_options(options, true);
     return options;
 }
 
 int run_check(const std::vector<std::string>& args) {
-    po::options_description options = check_options();
-    po::options_description hidden;
-    hidden.add_options()("topology", po::value<std::string>());
-    po::options_description all;
-    all.add(options).add(hidden);
-    po::positional_options_description positional;
-    positional.add("topology", 1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-        std::cout << options;
-        return exit_ok;
-    }
+    const std::optional<po::variables_map> parsed = parse_with_topology(args, check_options());
+    if (!parsed) return exit_ok;
+    const po::variables_map& vm = *parsed;
     CheckArguments a;
-    a.topology = value(vm, "topology");
-    a.settings = value(vm, "settings");
-    a.format = value(vm, "format");
-    a.outputs = values(vm, "output");
-    a.now = value(vm, "now");
-    a.selection.only = values(vm, "only");
-    a.selection.skip = values(vm, "skip");
-    a.fail_on = value(vm, "fail-on");
-    a.baseline = value(vm, "baseline");
-    a.waivers = value(vm, "waivers");
+    read_report_options(vm, args, a);
     a.dns_servers = values(vm, "dns-server");
     a.internal_dns_servers = values(vm, "internal-dns-server");
     a.from = values(vm, "from");
@@ -209,13 +209,7 @@ int run_check(const std::vector<std::string>& args) {
     a.concurrency = vm["concurrency"].as<std::size_t>();
     a.record = value(vm, "record");
     a.replay = value(vm, "replay");
-    a.text.verbose = vm.count("verbose") > 0;
-    a.text.show_plan = vm.count("no-plan") == 0;
-    a.text.colour = colour_wanted();
-    a.quiet = vm.count("quiet") > 0;
     a.progress = !a.quiet && isatty(STDERR_FILENO);
-    a.certificates = read_certificate_options(vm);
-    for (std::size_t i = 0; i < args.size(); ++i) a.command_line += (i ? " " : "") + args[i];
     return check_command(a);
 }
 
@@ -283,17 +277,9 @@ int run_listen(const std::vector<std::string>& args) {
         "duration", po::value<std::string>()->default_value("10m"), "stop after (30s, 10m, 1h)")(
         "bind", po::value<std::string>()->default_value("0.0.0.0"), "local address to bind")(
         "format", po::value<std::string>()->default_value("text"), "text | json (on stdout)");
-    po::options_description all;
-    all.add(options).add_options()("topology", po::value<std::string>());
-    po::positional_options_description positional;
-    positional.add("topology", 1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-        std::cout << options;
-        return exit_ok;
-    }
+    const std::optional<po::variables_map> parsed = parse_with_topology(args, options);
+    if (!parsed) return exit_ok;
+    const po::variables_map& vm = *parsed;
     if (!vm.count("topology") || !vm.count("role")) {
         std::cerr << "edgeplan listen: TOPOLOGY and --role are required\n" << options;
         return exit_input_error;

@@ -149,6 +149,13 @@ std::vector<checks::Waiver> read_waivers(const std::string& path) {
 void apply_gate(report::Report& r, const Baseline* baseline,
                 const std::vector<checks::Waiver>* waivers, checks::Clock::time_point now) {
     r.gated = baseline != nullptr || waivers != nullptr;
+    if (baseline != nullptr) r.baseline = baseline->statuses;
+    if (waivers != nullptr) {
+        r.expired_waivers.emplace();
+        for (const checks::Waiver& w : *waivers) {
+            if (!checks::waiver_active(w, now)) (*r.expired_waivers)[{w.check_id, w.subject}] = w;
+        }
+    }
     for (const checks::Finding& f : r.findings) {
         if (weight(f.status) == 0 || f.check_id == kWaiverCheckId) continue;
         const report::FindingKey key{f.check_id, f.subject};

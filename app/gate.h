@@ -35,7 +35,7 @@ std::vector<checks::Waiver> read_waivers(const std::string& path);
 
 // Marks findings the baseline already knew (same or worse status there) and findings an active
 // waiver covers; only fail and warn findings are marked, WAIVER-01 findings never. Sets
-// r.gated. Either input may be null.
+// r.gated, and r.baseline / r.expired_waivers for the inputs given. Either input may be null.
 void apply_gate(report::Report& r, const Baseline* baseline,
                 const std::vector<checks::Waiver>* waivers, checks::Clock::time_point now);
 

@@ -30,6 +30,13 @@ Finding unknown_input(const CheckInfo& info, std::string subject, std::string wh
                      std::move(where));
 }
 
+Finding needs_certificate_probe(const CheckInfo& info, std::string subject,
+                                const CertificateSpec& spec) {
+    return make_skip(info, std::move(subject), "needs_certificate_probe",
+                     "certificate file " + spec.file + " is read by the certificate probe",
+                     spec.where);
+}
+
 std::vector<Finding> or_not_applicable(const CheckInfo& info, std::vector<Finding> findings,
                                        std::string why) {
     if (findings.empty()) findings.push_back(not_applicable(info, std::move(why)));

@@ -27,6 +27,9 @@ inline constexpr const char* kTopologySubject = "topology";
 Finding not_applicable(const CheckInfo& info, std::string why);
 Finding unknown_input(const CheckInfo& info, std::string subject, std::string what_is_missing,
                       topology::SourceLocation where);
+// A certificate the topology names by file: the certificate probe reads it, not this check.
+Finding needs_certificate_probe(const CheckInfo& info, std::string subject,
+                                const topology::CertificateSpec& spec);
 // Returns `findings`, or the single not-applicable skip when no subject qualified.
 std::vector<Finding> or_not_applicable(const CheckInfo& info, std::vector<Finding> findings,
                                        std::string why);
@@ -92,10 +95,7 @@ std::vector<Finding> for_each_planned_certificate(const CheckInfo& info,
                                                  " certificate for this pool",
                                              pool.where));
         } else if (!spec->file.empty()) {
-            findings.push_back(
-                make_skip(info, subject, "needs_certificate_probe",
-                          "certificate file " + spec->file + " is read by the certificate probe",
-                          spec->where));
+            findings.push_back(needs_certificate_probe(info, subject, *spec));
         } else {
             judge(pool, *spec, subject, findings);
         }

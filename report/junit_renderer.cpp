@@ -36,28 +36,68 @@ void add_text(pugi::xml_node node, const std::string& text) {
     if (!text.empty()) node.append_child(pugi::node_pcdata).set_value(markup_safe(text).c_str());
 }
 
+std::string expired_text(const checks::Waiver& w) {
+    return "waiver expired on " + w.expires + ": " + w.reason;
+}
+
 // <failure>/<error>: message attribute = the finding's sentence, type = the check ID (what
-// Jenkins shows as the exception class), body = location, evidence, fix and citation.
+// Jenkins shows as the exception class), body = location, evidence, fix and citation. An expired
+// waiver accepts nothing: the body says so first (WAIVER-01 fails beside it, docs/waivers.md).
 void add_problem(pugi::xml_node testcase, const char* element, const checks::Finding& f,
-                 const checks::CheckInfo* info) {
+                 const checks::CheckInfo* info, const checks::Waiver* expired = nullptr) {
     pugi::xml_node problem = testcase.append_child(element);
     set(problem, "message", f.message);
     set(problem, "type", f.check_id);
-    add_text(problem, finding_details(f, info));
+    add_text(problem, expired == nullptr
+                          ? finding_details(f, info)
+                          : expired_text(*expired) + "\n" + finding_details(f, info));
 }
 
-void add_testcase(pugi::xml_node suite, const checks::Finding& f, const checks::CheckInfo* info,
+// Why the gate does not count a finding (docs/waivers.md), as a <skipped> message.
+std::string acceptance_text(const Acceptance& a) {
+    if (a.waiver) return "waived: " + a.waiver->reason + " (until " + a.waiver->expires + ")";
+    return "known in baseline";
+}
+
+// What the gate says about a warning shown as a case's output, or nothing.
+std::string warn_mark(const Acceptance* accepted, const checks::Waiver* expired) {
+    if (accepted != nullptr) return " (" + acceptance_text(*accepted) + ")";
+    if (expired != nullptr) return " (" + expired_text(*expired) + ")";
+    return "";
+}
+
+// A finding that would be a <failure> but that --waivers or --baseline accepts does not fail
+// the exit code, so it is <skipped>, not red: CI consumers fail the build on any <failure>.
+// The body keeps what the failure would have said.
+void add_accepted(pugi::xml_node testcase, const checks::Finding& f, const checks::CheckInfo* info,
+                  const Acceptance& a) {
+    pugi::xml_node skipped = testcase.append_child("skipped");
+    set(skipped, "message", acceptance_text(a));
+    add_text(skipped, std::string(f.status == Status::warn ? "WARN: " : "FAIL: ") + f.message +
+                          "\n" + finding_details(f, info));
+}
+
+void add_testcase(pugi::xml_node suite, const checks::Finding& f, const Report& report,
                   const JunitOptions& options, Counts& counts) {
+    const checks::CheckInfo* info = report.info_for(f.check_id);
+    const Acceptance* accepted = report.acceptance_for(f);
     pugi::xml_node testcase = suite.append_child("testcase");
     set(testcase, "name", f.check_id + " " + f.subject);
     set(testcase, "classname", finding_area(info));
     set(testcase, "time", "0");  // findings are not timed; the attribute keeps Ant readers happy
     ++counts.tests;
+    const bool fails =
+        f.status == Status::fail || (f.status == Status::warn && options.fail_on_warn);
+    if (fails && accepted != nullptr) {
+        add_accepted(testcase, f, info, *accepted);
+        ++counts.skipped;
+        return;
+    }
     switch (f.status) {
         case Status::pass:
             break;
         case Status::fail:
-            add_problem(testcase, "failure", f, info);
+            add_problem(testcase, "failure", f, info, report.expired_waiver_for(f));
             ++counts.failures;
             break;
         case Status::error:
@@ -73,12 +113,13 @@ void add_testcase(pugi::xml_node suite, const checks::Finding& f, const checks::
         }
         case Status::warn:
             if (options.fail_on_warn) {
-                add_problem(testcase, "failure", f, info);
+                add_problem(testcase, "failure", f, info, report.expired_waiver_for(f));
                 ++counts.failures;
             } else {
                 // A warning does not fail the build; CI shows it as the case's output.
                 add_text(testcase.append_child("system-out"),
-                         "WARN: " + f.message + "\n" + finding_details(f, info));
+                         "WARN" + warn_mark(accepted, report.expired_waiver_for(f)) + ": " +
+                             f.message + "\n" + finding_details(f, info));
             }
             break;
     }
@@ -131,7 +172,7 @@ void render_junit(const Report& report, const JunitOptions& options, std::ostrea
         add_properties(suite, report);
         Counts counts;
         for (const checks::Finding* f : findings) {
-            add_testcase(suite, *f, report.info_for(f->check_id), options, counts);
+            add_testcase(suite, *f, report, options, counts);
         }
         set_counts(suite, counts, true);
         total.tests += counts.tests;

@@ -36,4 +36,10 @@ const Acceptance* Report::acceptance_for(const checks::Finding& finding) const {
     return it == accepted.end() ? nullptr : &it->second;
 }
 
+const checks::Waiver* Report::expired_waiver_for(const checks::Finding& finding) const {
+    if (!expired_waivers) return nullptr;
+    const auto it = expired_waivers->find({finding.check_id, finding.subject});
+    return it == expired_waivers->end() ? nullptr : &it->second;
+}
+
 }  // namespace edgeplan::report

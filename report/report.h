@@ -54,11 +54,19 @@ struct Report {
     // Set by the gate when --baseline or --waivers was given (then `gated` is true).
     std::map<FindingKey, Acceptance> accepted;
     bool gated = false;
+    // Also set by the gate, for the formats that describe every finding against its inputs
+    // (SARIF baselineState and suppressions, JUnit notes; docs/ci-integration.md): the statuses
+    // of the --baseline report when one was given, and, when --waivers was given, the waivers
+    // that had expired at --now by the finding they name (that finding counts again).
+    std::optional<std::map<FindingKey, checks::Status>> baseline;
+    std::optional<std::map<FindingKey, checks::Waiver>> expired_waivers;
 
     Summary summary() const;
     const checks::CheckInfo* info_for(const std::string& check_id) const;
     // The acceptance of a finding, or null when it counts as usual.
     const Acceptance* acceptance_for(const checks::Finding& finding) const;
+    // The expired waiver naming a finding, or null.
+    const checks::Waiver* expired_waiver_for(const checks::Finding& finding) const;
 };
 
 }  // namespace edgeplan::report

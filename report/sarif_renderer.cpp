@@ -2,8 +2,10 @@
 // (docs/ci-integration.md). One run; one rule per catalogue check; one result per finding that
 // needs attention: fail (level error), warn (level warning) and error (level error, the tool could
 // not decide). Passes and skips are left out: code scanning lists problems, and the JSON or HTML
-// report is where a reviewer sees what passed.
+// report is where a reviewer sees what passed. With --waivers, a waived result carries an
+// accepted external suppression; with --baseline, every result its baselineState.
 #include <cstdio>
+#include <map>
 #include <string>
 
 #include "report/ci_renderers.h"
@@ -105,6 +107,46 @@ const char* result_level(Status status) {
     return status == Status::warn ? "warning" : "error";  // fail and error
 }
 
+bool is_problem(Status status) {
+    return status == Status::fail || status == Status::warn || status == Status::error;
+}
+
+// SARIF 2.1.0, result.baselineState: "unchanged" when the baseline had the same (check ID, subject)
+// with the same status, "updated" when it had it with another problem status (a failure that now
+// only warns, a warning that now fails), "new" otherwise (absent, passing or skipped before).
+const char* baseline_state(const std::map<FindingKey, Status>& baseline, const checks::Finding& f) {
+    const auto it = baseline.find({f.check_id, f.subject});
+    if (it == baseline.end() || !is_problem(it->second)) return "new";
+    return it->second == f.status ? "unchanged" : "updated";
+}
+
+// SARIF 2.1.0, suppression object: an active waiver is a suppression persisted outside the source
+// ("external") that the team has agreed to ("accepted"); its reason is the justification.
+json suppression_json(const checks::Waiver& w) {
+    return {{"kind", "external"},
+            {"status", "accepted"},
+            {"justification", w.reason},
+            {"properties", {{"expires", w.expires}}}};
+}
+
+// The gate's view of a result (docs/ci-integration.md). SARIF 2.1.0 requires
+// `suppressions` and `baselineState` on every result of a run or on none, so each is added to
+// every result exactly when its input (--waivers, --baseline) was given.
+void add_gate(json& result, std::string& text, const Report& r, const checks::Finding& f) {
+    if (r.baseline) result["baselineState"] = baseline_state(*r.baseline, f);
+    if (!r.expired_waivers) return;
+    json suppressions = json::array();
+    const Acceptance* a = r.acceptance_for(f);
+    if (a != nullptr && a->waiver) suppressions.push_back(suppression_json(*a->waiver));
+    result["suppressions"] = std::move(suppressions);
+    // An expired waiver suppresses nothing: the finding stays a problem, with a note saying so.
+    if (const checks::Waiver* expired = r.expired_waiver_for(f)) {
+        text += " Waiver expired on " + expired->expires + " (WAIVER-01): " + expired->reason;
+        result["properties"]["expiredWaiver"] = {{"reason", expired->reason},
+                                                 {"expires", expired->expires}};
+    }
+}
+
 json result_json(const Report& r, const checks::Finding& f, const json& rule_index) {
     std::string text = f.message;
     if (f.status == Status::error) text = "edgeplan could not decide: " + text;
@@ -112,9 +154,10 @@ json result_json(const Report& r, const checks::Finding& f, const json& rule_ind
     json result = {
         {"ruleId", f.check_id},
         {"level", result_level(f.status)},
-        {"message", {{"text", text}}},
         {"partialFingerprints", {{fingerprint_key, sha256_hex(f.check_id + "|" + f.subject)}}},
         {"properties", {{"edgeplanStatus", to_string(f.status)}, {"subject", f.subject}}}};
+    add_gate(result, text, r, f);
+    result["message"] = {{"text", text}};
     if (rule_index.contains(f.check_id)) result["ruleIndex"] = rule_index.at(f.check_id);
     json location = location_json(r, f);
     if (!location.empty()) result["locations"] = json::array({std::move(location)});

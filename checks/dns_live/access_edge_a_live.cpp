@@ -1,45 +1,19 @@
 #include "checks/dns_live/access_edge_a_live.h"
 
-#include "checks/dns_live/address_record_check.h"
+#include "checks/dns_live/external_edge_a.h"
 
 namespace edgeplan::checks::dns_live {
-namespace {
 
-bool selects(const topology::Model&, const topology::DnsRecord& r) {
-    return rule_is(r, {"DNS-A-EXT-01"}) && r.type == topology::DnsRecordType::a;
-}
-
-}  // namespace
-
+// The Access Edge row also covers sip.<domain>, so its title and fix say so.
 std::unique_ptr<Check> make_access_edge_a_live_check() {
-    AddressRecordSpec spec;
-    spec.info = {
-        "DNS-A-EXT-01",
+    AddressRecordSpec spec =
+        external_edge_a_spec("DNS-A-EXT-01", "Access Edge", {"EXT", "FED", "PIC"});
+    spec.info.title =
         "External DNS resolves the Access Edge FQDN and sip.<domain> to the planned Access Edge "
-        "addresses",
-        "dns",
-        CheckKind::dns,
-        Severity::must,
-        {"EXT", "FED", "PIC"},
-        {{"DS-S1",
-          "lync-server-2013-dns-summary-single-consolidated-edge-with-public-ip-addresses.md"},
-         {"DS-S2",
-          "lync-server-2013-dns-summary-single-consolidated-edge-with-private-ip-addresses-using-"
-          "nat.md"},
-         {"DS-S3",
-          "lync-server-2013-dns-summary-scaled-consolidated-edge-dns-load-balancing-with-public-ip-"
-          "addresses.md"},
-         {"DS-S4",
-          "lync-server-2013-dns-summary-scaled-consolidated-edge-dns-load-balancing-with-private-"
-          "ip-addresses-using-nat.md"},
-         {"DS-S5",
-          "lync-server-2013-dns-summary-scaled-consolidated-edge-with-hardware-load-balancers.md"},
-         {"DNSLB", "lync-server-2013-dns-load-balancing.md"}},
+        "addresses";
+    spec.info.remediation =
         "Publish an external A record for the Access Edge FQDN (and sip.<domain>) with the planned "
-        "address"};
-    spec.match = AddressMatch::planned_subset;
-    spec.selects = selects;
-    spec.not_applicable = "the plan has no external Access Edge A record";
+        "address";
     return std::make_unique<AddressRecordCheck>(std::move(spec));
 }
 

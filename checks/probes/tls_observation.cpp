@@ -9,28 +9,12 @@
 #include <nlohmann/json.hpp>
 
 #include "checks/probes/observation.h"
+#include "checks/probes/observation_json.h"
 
 namespace edgeplan::checks::probes {
 namespace {
 
-template <typename Enum, std::size_t N>
-const char* name_of(const std::array<std::pair<Enum, const char*>, N>& table, Enum value) {
-    for (const auto& [item, name] : table) {
-        if (item == value) return name;
-    }
-    return "unknown";
-}
-
-template <typename Enum, std::size_t N>
-Enum value_of(const std::array<std::pair<Enum, const char*>, N>& table, const nlohmann::json& json,
-              const char* what) {
-    if (!json.is_string()) throw ObservationFormatError(std::string(what) + " must be a string");
-    const auto text = json.get<std::string>();
-    for (const auto& [item, name] : table) {
-        if (text == name) return item;
-    }
-    throw ObservationFormatError("unknown " + std::string(what) + " '" + text + "'");
-}
+using namespace json_fields;
 
 constexpr std::array<std::pair<SipOutcome, const char*>, 6> kSipOutcomes{{
     {SipOutcome::not_attempted, "not_attempted"},
@@ -51,20 +35,6 @@ constexpr std::array<std::pair<XmppOutcome, const char*>, 8> kXmppOutcomes{{
     {XmppOutcome::starttls_refused, "starttls_refused"},
     {XmppOutcome::tls_failed, "tls_failed"},
 }};
-
-template <typename T>
-void get_or(const nlohmann::json& json, const char* key, T& value) {
-    const auto it = json.find(key);
-    if (it != json.end()) value = it->template get<T>();
-}
-
-std::uint16_t get_u16(const nlohmann::json& json, const char* key) {
-    const auto& value = json.at(key);
-    if (!value.is_number_unsigned() || value.get<std::uint64_t>() > 0xffff) {
-        throw ObservationFormatError(std::string(key) + " must be an integer 0..65535");
-    }
-    return static_cast<std::uint16_t>(value.get<std::uint64_t>());
-}
 
 nlohmann::json chain_to_json(const std::vector<DerBlob>& chain) {
     nlohmann::json list = nlohmann::json::array();
@@ -197,15 +167,13 @@ void to_json(nlohmann::json& json, const TlsObservation& value) {
             {"client_cert_requested", value.client_cert_requested},
             {"client_cert_presented", value.client_cert_presented},
             {"client_cert_required_failure", value.client_cert_required_failure},
-            {"legacy_tls_accepted", value.legacy_tls_accepted
-                                        ? nlohmann::json(*value.legacy_tls_accepted)
-                                        : nlohmann::json(nullptr)},
             {"legacy_protocol", value.legacy_protocol},
             {"sip_outcome", to_string(value.sip_outcome)},
             {"sip_status_line", value.sip_status_line},
             {"sip_status_code", value.sip_status_code},
             {"sip_detail", value.sip_detail},
             {"elapsed_ms", value.elapsed_ms}};
+    put_optional(json, "legacy_tls_accepted", value.legacy_tls_accepted);
 }
 void from_json(const nlohmann::json& json, TlsObservation& value) {
     value = TlsObservation{};
@@ -219,9 +187,7 @@ void from_json(const nlohmann::json& json, TlsObservation& value) {
     get_or(json, "client_cert_requested", value.client_cert_requested);
     get_or(json, "client_cert_presented", value.client_cert_presented);
     get_or(json, "client_cert_required_failure", value.client_cert_required_failure);
-    if (auto it = json.find("legacy_tls_accepted"); it != json.end() && !it->is_null()) {
-        value.legacy_tls_accepted = it->get<bool>();
-    }
+    get_optional(json, "legacy_tls_accepted", value.legacy_tls_accepted);
     get_or(json, "legacy_protocol", value.legacy_protocol);
     if (json.contains("sip_outcome")) {
         value.sip_outcome = value_of(kSipOutcomes, json.at("sip_outcome"), "SIP outcome");

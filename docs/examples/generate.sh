@@ -26,6 +26,10 @@ run contoso-docs.sarif plan "$sample" --now "$now" --format sarif
 run contoso-docs.html plan "$sample" --now "$now" --format html
 # Waivers: one still holds, one expired before --now (WAIVER-01 fails for it).
 run contoso-docs-waived.txt plan "$sample" --now "$now" --no-plan --waivers docs/examples/waivers.json
+# The same waivers in the CI formats: a skipped JUnit case and an accepted SARIF suppression for
+# the one that holds, a failure with a note for the expired one.
+run contoso-docs-waived.junit.xml plan "$sample" --now "$now" --format junit --waivers docs/examples/waivers.json
+run contoso-docs-waived.sarif plan "$sample" --now "$now" --format sarif --waivers docs/examples/waivers.json
 
 old=samples/s3-dnslb-public/topology.xml
 new=samples/s4-dnslb-nat/topology.xml

@@ -130,6 +130,33 @@ TEST(CliGate, GatedReportsShowTheMarksAndMatchTheSchema) {
     EXPECT_NE(h.find("id=\"accepted\""), std::string::npos);
     EXPECT_NE(h.find("accepted in a test"), std::string::npos);
 
+    // JUnit and SARIF agree with the exit code (docs/ci-integration.md): with every failure
+    // known and waived nothing is a <failure>, and SARIF marks every result.
+    const fs::path junit = dir.path() / "out.junit.xml";
+    const fs::path sarif = dir.path() / "out.sarif";
+    ASSERT_EQ(
+        edgeplan("plan " + quote(failing) + now + " --quiet --baseline " + quote(base) + waivers +
+                     " --output junit=" + quote(junit) + " --output sarif=" + quote(sarif),
+                 dir.path() / "out"),
+        0);
+    const std::string xml = read_text(junit);
+    EXPECT_NE(xml.find("<testsuites name=\"edgeplan plan\" tests="), std::string::npos);
+    EXPECT_EQ(xml.find("<failure"), std::string::npos) << "exit 0, so nothing is red";
+    EXPECT_NE(xml.find("<skipped message=\"waived: accepted in a test (until 2026-12-31)\""),
+              std::string::npos);
+    int suppressed = 0;
+    const json sarif_doc = json::parse(read_text(sarif));
+    for (const json& r : sarif_doc["runs"][0]["results"]) {
+        EXPECT_TRUE(r.contains("baselineState")) << r.dump();
+        ASSERT_TRUE(r.contains("suppressions")) << r.dump();
+        if (r["properties"]["edgeplanStatus"] != "fail") continue;
+        EXPECT_EQ(r["baselineState"], "unchanged") << r.dump();
+        ASSERT_EQ(r["suppressions"].size(), 1u) << r.dump();
+        EXPECT_EQ(r["suppressions"][0]["status"], "accepted");
+        ++suppressed;
+    }
+    EXPECT_GT(suppressed, 0);
+
     if (!jsonschema_available()) GTEST_SKIP() << "python3-jsonschema is not installed";
     EXPECT_EQ(validate(dir, "report.schema.json", known), 0);
     EXPECT_EQ(validate(dir, "report.schema.json", waived), 0);

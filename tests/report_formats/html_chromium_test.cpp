@@ -11,39 +11,39 @@
 #include "../report/sample_report.h"
 #include "hostile_report.h"
 #include "report/ci_renderers.h"
-#include "support.h"
+#include "tests/support/files.h"
 
 namespace edgeplan::report {
 namespace {
 
 namespace fs = std::filesystem;
 
-bool chromium_available() { return testing::have("chromium --version"); }
+bool chromium_available() { return test_files::have("chromium --version"); }
 
 // Flags for a headless run as root that talks to nothing but the file it is given.
 std::string chromium(const fs::path& profile) {
     return "timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic "
            "--no-first-run --disable-background-networking --disable-component-update "
            "--disable-sync --user-data-dir=" +
-           testing::quote(profile);
+           test_files::quote(profile);
 }
 
 struct Page {
-    testing::TempDir dir;
+    test_files::TempDir dir;
     fs::path file;
     explicit Page(const Report& r) : file(dir.path() / "report.html") {
         std::ostringstream out;
         render_html(r, out);
-        testing::write_text(file, out.str());
+        test_files::write_text(file, out.str());
     }
     // The DOM after load, with the page's script run; empty when chromium failed.
     std::string dump_dom(const std::string& fragment = "") const {
         const fs::path out = dir.path() / "dom.html";
         const std::string url = "file://" + file.string() + fragment;
-        const int status =
-            testing::run(chromium(dir.path() / "profile") + " --dump-dom '" + url + "' >" +
-                         testing::quote(out) + " 2>" + testing::quote(dir.path() / "err.txt"));
-        return status == 0 ? testing::read_text(out) : "";
+        const int status = test_files::run(chromium(dir.path() / "profile") + " --dump-dom '" +
+                                           url + "' >" + test_files::quote(out) + " 2>" +
+                                           test_files::quote(dir.path() / "err.txt"));
+        return status == 0 ? test_files::read_text(out) : "";
     }
 };
 
@@ -56,7 +56,7 @@ TEST(HtmlChromium, HostileTextDoesNotExecute) {
     if (!chromium_available()) GTEST_SKIP() << "chromium not installed";
     const Page page(testing::hostile_report());
     const std::string dom = page.dump_dom();
-    ASSERT_FALSE(dom.empty()) << testing::read_text(page.dir.path() / "err.txt");
+    ASSERT_FALSE(dom.empty()) << test_files::read_text(page.dir.path() / "err.txt");
     EXPECT_EQ(title_of(dom), "edgeplan report - check");
     EXPECT_EQ(dom.find("pwned</title>"), std::string::npos);
     // The hostile strings are in the document as text, not as elements.
@@ -85,7 +85,7 @@ TEST_P(HtmlFilter, FragmentHidesNonMatchingFindings) {
     r.catalogue["CERT-EXT-01"].area = "certificates";
     const Page page(r);
     const std::string dom = page.dump_dom(GetParam().fragment);
-    ASSERT_FALSE(dom.empty()) << testing::read_text(page.dir.path() / "err.txt");
+    ASSERT_FALSE(dom.empty()) << test_files::read_text(page.dir.path() / "err.txt");
     const std::regex details(R"re(<details class="finding" id="finding-(\d+)"[^>]*>)re");
     std::vector<int> visible;
     int seen = 0;
@@ -118,11 +118,12 @@ TEST(HtmlChromium, ScreenshotIsAPng) {
     if (!chromium_available()) GTEST_SKIP() << "chromium not installed";
     const Page page(testing::sample_report());
     const fs::path png = page.dir.path() / "report.png";
-    const int status = testing::run(chromium(page.dir.path() / "profile") +
-                                    " --window-size=1280,2000 --screenshot=" + testing::quote(png) +
-                                    " 'file://" + page.file.string() + "' >/dev/null 2>&1");
+    const int status =
+        test_files::run(chromium(page.dir.path() / "profile") +
+                        " --window-size=1280,2000 --screenshot=" + test_files::quote(png) +
+                        " 'file://" + page.file.string() + "' >/dev/null 2>&1");
     ASSERT_EQ(status, 0);
-    const std::string bytes = testing::read_text(png);
+    const std::string bytes = test_files::read_text(png);
     ASSERT_GT(bytes.size(), 10000u) << "a blank page compresses to almost nothing";
     EXPECT_EQ(bytes.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
 }

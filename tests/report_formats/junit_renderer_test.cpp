@@ -6,8 +6,9 @@
 #include <string>
 
 #include "../report/sample_report.h"
+#include "gated_report.h"
 #include "report/ci_renderers.h"
-#include "support.h"
+#include "tests/support/files.h"
 
 namespace edgeplan::report {
 namespace {
@@ -161,16 +162,16 @@ std::string replace(std::string s, const std::string& from, const std::string& t
 class JunitSchema : public ::testing::TestWithParam<XsdRow> {};
 
 TEST_P(JunitSchema, ValidatesWithXmllint) {
-    if (!testing::have("xmllint --version")) GTEST_SKIP() << "xmllint (libxml2-utils) missing";
+    if (!test_files::have("xmllint --version")) GTEST_SKIP() << "xmllint (libxml2-utils) missing";
     const XsdRow& row = GetParam();
-    testing::TempDir dir;
+    test_files::TempDir dir;
     const auto file = dir.path() / "junit.xml";
     const std::string document = row.document();
-    testing::write_text(file, document);
-    const int status =
-        testing::run("xmllint --noout --schema " + testing::quote(xsd) + " " +
-                     testing::quote(file) + " 2>" + testing::quote(dir.path() / "errors.txt"));
-    const std::string errors = testing::read_text(dir.path() / "errors.txt");
+    test_files::write_text(file, document);
+    const int status = test_files::run("xmllint --noout --schema " + test_files::quote(xsd) + " " +
+                                       test_files::quote(file) + " 2>" +
+                                       test_files::quote(dir.path() / "errors.txt"));
+    const std::string errors = test_files::read_text(dir.path() / "errors.txt");
     ASSERT_TRUE(status == 0 || status == 3) << "xmllint failed to run: " << status << errors;
     EXPECT_EQ(status == 0, row.valid) << errors << document;
 }
@@ -183,6 +184,8 @@ INSTANTIATE_TEST_SUITE_P(
         XsdRow{"valid_every_status", full, true},
         XsdRow{"valid_fail_on_warn", [] { return junit(testing::sample_report(), true); }, true},
         XsdRow{"valid_empty_report", [] { return junit(Report{}); }, true},
+        XsdRow{"valid_baseline_and_waivers",
+               [] { return junit(testing::gated_report(true, true)); }, true},
         XsdRow{"invalid_case_without_name",
                [] { return replace(full(), "<testcase name=", "<testcase label="); }, false},
         XsdRow{"invalid_failure_and_error_in_one_case",

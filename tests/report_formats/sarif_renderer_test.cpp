@@ -4,9 +4,10 @@
 #include <string>
 
 #include "../report/sample_report.h"
+#include "gated_report.h"
 #include "report/ci_renderers.h"
 #include "report/sha256.h"
-#include "support.h"
+#include "tests/support/files.h"
 
 namespace edgeplan::report {
 namespace {
@@ -198,19 +199,19 @@ void PrintTo(const SchemaRow& row, std::ostream* os) { *os << row.name; }
 class SarifSchema : public ::testing::TestWithParam<SchemaRow> {};
 
 TEST_P(SarifSchema, ValidatesWithJsonschema) {
-    if (!testing::have("python3 -c 'import jsonschema'")) {
+    if (!test_files::have("python3 -c 'import jsonschema'")) {
         GTEST_SKIP() << "python3 jsonschema not installed";
     }
     const SchemaRow& row = GetParam();
     json document = to_sarif(row.build());
     row.mutate(document);
-    testing::TempDir dir;
-    testing::write_text(dir.path() / "validate.py", validator);
-    testing::write_text(dir.path() / "report.sarif",
-                        document.dump(2, ' ', false, json::error_handler_t::replace));
+    test_files::TempDir dir;
+    test_files::write_text(dir.path() / "validate.py", validator);
+    test_files::write_text(dir.path() / "report.sarif",
+                           document.dump(2, ' ', false, json::error_handler_t::replace));
     const int status =
-        testing::run("python3 " + testing::quote(dir.path() / "validate.py") + " '" + schema_path +
-                     "' " + testing::quote(dir.path() / "report.sarif"));
+        test_files::run("python3 " + test_files::quote(dir.path() / "validate.py") + " '" +
+                        schema_path + "' " + test_files::quote(dir.path() / "report.sarif"));
     ASSERT_TRUE(status == 0 || status == 1) << "validator failed to run: " << status;
     EXPECT_EQ(status == 0, row.valid) << document.dump(2);
 }
@@ -223,6 +224,13 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         SchemaRow{"valid_every_status", full, untouched, true},
         SchemaRow{"valid_empty_report", [] { return Report{}; }, untouched, true},
+        SchemaRow{"valid_baseline_and_waivers", [] { return testing::gated_report(true, true); },
+                  untouched, true},
+        SchemaRow{"invalid_suppression_kind", [] { return testing::gated_report(false, true); },
+                  [](json& j) { j["runs"][0]["results"][2]["suppressions"][0]["kind"] = "waiver"; },
+                  false},
+        SchemaRow{"invalid_baseline_state", [] { return testing::gated_report(true, false); },
+                  [](json& j) { j["runs"][0]["results"][0]["baselineState"] = "known"; }, false},
         SchemaRow{"invalid_level_name", full,
                   [](json& j) { j["runs"][0]["results"][0]["level"] = "fail"; }, false},
         SchemaRow{"invalid_line_zero", full,

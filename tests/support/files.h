@@ -1,6 +1,6 @@
 #pragma once
-// Shared by the report format tests: a temporary directory, files, and external tools (xmllint,
-// python3-jsonschema, chromium) that a test skips without.
+// Shared by the test folders that run tools or the edgeplan binary: a temporary directory, whole
+// files, and shell commands whose exit status a test reads (skipping when a tool is missing).
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,15 +10,15 @@
 #include <sstream>
 #include <string>
 
-namespace edgeplan::report::testing {
+namespace edgeplan::test_files {
 
 namespace fs = std::filesystem;
 
 class TempDir {
   public:
     TempDir() {
-        path_ = fs::temp_directory_path() / ("edgeplan-formats-" + std::to_string(::getpid()) +
-                                             "-" + std::to_string(++counter_));
+        path_ = fs::temp_directory_path() /
+                ("edgeplan-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter_));
         fs::create_directories(path_);
     }
     ~TempDir() {
@@ -55,4 +55,4 @@ inline bool have(const std::string& probe) { return run(probe + " >/dev/null 2>&
 
 inline std::string quote(const fs::path& p) { return "'" + p.string() + "'"; }
 
-}  // namespace edgeplan::report::testing
+}  // namespace edgeplan::test_files
