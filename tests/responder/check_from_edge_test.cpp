@@ -2,6 +2,7 @@
 // probes the outbound rules of a federating topology (Lync 2010 partner, so UDP 3478 out and
 // the media range are planned) with token echo toward `edgeplan listen --role partner` on
 // 127.0.0.180, sampled ranges included. Without a responder every outbound finding fails closed.
+// Each row has addresses of its own: ctest runs the rows as separate tests, side by side.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -19,32 +20,34 @@ const std::vector<std::string> kOutbound{"PORT-EXT-07", "PORT-EXT-09", "PORT-EXT
                                          "PORT-INT-03"};
 
 // Waits until the responder echoes on TCP 5061 (its ports are bound), at most `limit`.
-bool responder_ready(std::chrono::milliseconds limit) {
+bool responder_ready(const std::string& responder, const std::string& source,
+                     std::chrono::milliseconds limit) {
     checks::probes::TokenEchoOptions options;
-    options.source_address = "127.0.0.181";
+    options.source_address = source;
     options.deadline = std::chrono::milliseconds(300);
     const auto end = std::chrono::steady_clock::now() + limit;
     while (std::chrono::steady_clock::now() < end) {
         const auto r =
-            checks::probes::make_token_echo_prober(options)->probe({{"127.0.0.180", 5061, tcp}});
+            checks::probes::make_token_echo_prober(options)->probe({{responder, 5061, tcp}});
         if (r.size() == 1 && r[0].status == checks::probes::EchoStatus::echoed) return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     return false;
 }
 
-nlohmann::json run_check(const TempDir& dir, const std::string& topology) {
+nlohmann::json run_check(const TempDir& dir, const std::string& topology,
+                         const std::string& responder, const std::string& source) {
     std::vector<std::string> argv{EDGEPLAN_BINARY,
                                   "check",
                                   topology,
                                   "--from",
                                   "edge",
                                   "--responder",
-                                  "127.0.0.180",
+                                  responder,
                                   "--source-address",
-                                  "127.0.0.181",
+                                  source,
                                   "--dns-server",
-                                  "127.0.0.180:5353",
+                                  responder + ":5353",
                                   "--timeout",
                                   "1s",
                                   "--format",
@@ -62,6 +65,8 @@ nlohmann::json run_check(const TempDir& dir, const std::string& topology) {
 struct Row {
     std::string name;
     bool responder;
+    std::string responder_address;  // --responder (and the listener's --bind)
+    std::string source_address;
     std::string status;    // every outbound finding
     std::string observed;  // evidence "observed"
 };
@@ -81,13 +86,15 @@ TEST_P(CheckFromEdge, OutboundFindings) {
     std::optional<ChildProcess> listener;
     if (row.responder) {
         listener.emplace(std::vector<std::string>{EDGEPLAN_BINARY, "listen", topology, "--role",
-                                                  "partner", "--bind", "127.0.0.180", "--sample",
-                                                  "16", "--duration", "60s"},
+                                                  "partner", "--bind", row.responder_address,
+                                                  "--sample", "16", "--duration", "60s"},
                          dir.path() + "/listen.out", dir.path() + "/listen.err");
-        ASSERT_TRUE(responder_ready(std::chrono::seconds(10)))
+        ASSERT_TRUE(
+            responder_ready(row.responder_address, row.source_address, std::chrono::seconds(10)))
             << read_text(dir.path() + "/listen.err");
     }
-    const nlohmann::json report = run_check(dir, topology);
+    const nlohmann::json report =
+        run_check(dir, topology, row.responder_address, row.source_address);
     ASSERT_TRUE(report.is_object()) << read_text(dir.path() + "/check.err");
     std::set<std::string> seen;
     int probed = 0;
@@ -112,9 +119,10 @@ TEST_P(CheckFromEdge, OutboundFindings) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Rows, CheckFromEdge,
-                         ::testing::Values(Row{"pass_responder_echoes", true, "pass", "echoed"},
-                                           Row{"fail_no_responder_closed", false, "fail",
-                                               "closed"}),
+                         ::testing::Values(Row{"pass_responder_echoes", true, "127.0.0.180",
+                                               "127.0.0.181", "pass", "echoed"},
+                                           Row{"fail_no_responder_closed", false, "127.0.0.182",
+                                               "127.0.0.183", "fail", "closed"}),
                          [](const auto& row_info) { return row_info.param.name; });
 
 }  // namespace
