@@ -54,15 +54,18 @@ bool parse_report_outputs(const std::vector<std::string>& values,
 
 std::string render_report(const report::Report& r, const std::string& format,
                           const report::TextOptions& text, bool fail_on_warn) {
-    std::ostringstream out;
-    if (format == "json") {
-        out << report::to_json(r).dump(2) << "\n";
-    } else if (format == "junit") {
-        report::render_junit(r, report::JunitOptions{fail_on_warn}, out);
-    } else if (format == "sarif") {
+    // JSON and SARIF are dumped straight into the returned string: through an ostringstream
+    // the text of a large report was held three times over (stream buffer growth, then str()),
+    // which put a 10,000-finding check over its 100 MB budget (docs/performance.md).
+    if (format == "json") return report::to_json(r).dump(2) + "\n";
+    if (format == "sarif") {
         // Input strings may not be UTF-8: replace rather than throw.
-        out << report::to_sarif(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-            << "\n";
+        return report::to_sarif(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+               "\n";
+    }
+    std::ostringstream out;
+    if (format == "junit") {
+        report::render_junit(r, report::JunitOptions{fail_on_warn}, out);
     } else if (format == "html") {
         report::render_html(r, out);
     } else {
