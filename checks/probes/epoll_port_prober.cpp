@@ -81,7 +81,7 @@ void ConnectSweep::finish(Attempt& attempt, TcpOutcome outcome, std::string deta
     attempt.observation.outcome = outcome;
     attempt.observation.detail = std::move(detail);
     attempt.observation.elapsed_ms = elapsed_ms(attempt.started, SteadyClock::now());
-    attempt.fd.reset();  // SO_LINGER 0: an open port gets a RST, no TIME_WAIT pile-up
+    attempt.fd.reset();
     if (attempt.running) --running_;
     attempt.running = false;
     attempt.done = true;
@@ -100,8 +100,6 @@ void ConnectSweep::start(Attempt& attempt, std::size_t index) {
         return finish(attempt, TcpOutcome::local_error, "socket: " + errno_text(errno));
     attempt.running = true;
     ++running_;
-    const linger abort_on_close{1, 0};
-    ::setsockopt(attempt.fd.get(), SOL_SOCKET, SO_LINGER, &abort_on_close, sizeof abort_on_close);
     if (probe.source_address) {
         const auto source = make_socket_address(*probe.source_address, 0);
         if (!source || source->family() != target->family()) {
@@ -151,6 +149,10 @@ void ConnectSweep::on_connected(Attempt& attempt) {
         same_endpoint(local, peer)) {
         return finish(attempt, TcpOutcome::closed, "connected to itself: no listener");
     }
+    // Close with a RST: no TIME_WAIT pile-up. Only an established connection needs it, so
+    // closed and filtered ports save the system call.
+    const linger abort_on_close{1, 0};
+    ::setsockopt(attempt.fd.get(), SOL_SOCKET, SO_LINGER, &abort_on_close, sizeof abort_on_close);
     finish(attempt, TcpOutcome::open);
 }
 
@@ -170,6 +172,10 @@ std::vector<TcpObservation> ConnectSweep::run(const std::vector<TcpProbe>& probe
         std::min<std::uint64_t>(options_.max_in_flight, allowed > reserve ? allowed - reserve : 1));
     std::size_t next = epoll_ ? 0 : attempts.size();
     std::array<epoll_event, 256> events{};
+    // Attempts start in index order and each gets one timeout, so their deadlines grow with
+    // the index: the oldest unfinished attempt holds the next deadline, and expiry walks from
+    // it instead of scanning every attempt on each wake-up.
+    std::size_t oldest = 0;
     // Bounded: each attempt ends by its own deadline; at most `limit` run at once.
     while (next < attempts.size() || running_ > 0) {
         while (running_ < limit && next < attempts.size()) {
@@ -177,11 +183,9 @@ std::vector<TcpObservation> ConnectSweep::run(const std::vector<TcpProbe>& probe
             ++next;
         }
         if (running_ == 0) continue;
+        while (oldest < next && attempts[oldest].done) ++oldest;
         auto now = SteadyClock::now();
-        auto wake = now + std::chrono::seconds(1);
-        for (const auto& attempt : attempts) {
-            if (attempt.running) wake = std::min(wake, attempt.deadline);
-        }
+        const auto wake = std::min(now + std::chrono::seconds(1), attempts[oldest].deadline);
         const int ready = ::epoll_wait(epoll_.get(), events.data(), static_cast<int>(events.size()),
                                        wait_ms_until(wake, now, 1000));
         for (int i = 0; i < ready; ++i) {
@@ -189,9 +193,9 @@ std::vector<TcpObservation> ConnectSweep::run(const std::vector<TcpProbe>& probe
             if (index < attempts.size() && attempts[index].running) on_writable(attempts[index]);
         }
         now = SteadyClock::now();
-        for (auto& attempt : attempts) {
-            if (attempt.running && now >= attempt.deadline) {
-                finish(attempt, TcpOutcome::filtered,
+        for (std::size_t i = oldest; i < next && now >= attempts[i].deadline; ++i) {
+            if (attempts[i].running) {
+                finish(attempts[i], TcpOutcome::filtered,
                        "no answer within " + std::to_string(options_.timeout.count()) + " ms");
             }
         }
