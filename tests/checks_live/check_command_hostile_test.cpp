@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "tests/probes/test_support.h"
+#include "tests/support/hostile_edge.h"
 
 namespace edgeplan::checks::live_test {
 namespace {
@@ -27,44 +28,11 @@ constexpr const char* kDns = "127.0.0.71";
 constexpr const char* kAccess = "127.0.0.72";
 
 std::string topology_text() {
-    return std::string(R"(<?xml version="1.0" encoding="utf-8"?>
-<Topology xmlns="urn:edgeplan:topology:1" name="hostile-lab">
-  <SipDomains><SipDomain name="contoso.test" default="true"/></SipDomains>
-  <Sites>
-    <Site id="hq" name="HQ" federationRoute="edge">
-      <FrontEndPool id="pool01" fqdn="pool01.corp.test" edgePool="edge" cms="true">
-        <Server fqdn="fe01.corp.test" ip="127.0.0.75"/>
-      </FrontEndPool>
-      <EdgePool id="edge" internalFqdn="edge01.corp.test" loadBalancing="single"
-                federation="true" nextHop="pool01">
-        <External>
-          <Access fqdn="sip.contoso.test"/>
-          <WebConferencing fqdn="webcon.contoso.test"/>
-          <AudioVideo fqdn="av.contoso.test"/>
-        </External>
-        <Member internalFqdn="edge01.corp.test" internalIp="127.0.0.76">
-          <Address service="access" ip=")") +
-           kAccess + R"("/>
-          <Address service="webconf" ip="127.0.0.73"/>
-          <Address service="av" ip="127.0.0.74"/>
-        </Member>
-      </EdgePool>
-    </Site>
-  </Sites>
-  <Federation enabled="true" partnerDiscovery="true" routing="dnsSrv"/>
-  <ExternalAccessPolicies><Policy name="Global" federation="true" outside="true"/></ExternalAccessPolicies>
-</Topology>
-)";
+    return hostile_edge::single_edge_topology({"hostile-lab", "contoso.test", kAccess, "127.0.0.73",
+                                               "127.0.0.74", "127.0.0.75", "127.0.0.76"});
 }
 
-// A fresh network namespace for this test process with only lo up (root), else nothing: the
-// peers and edgeplan then share the host's loopback.
-bool enter_private_netns() {
-    if (::geteuid() != 0 || ::unshare(CLONE_NEWNET) != 0) return false;
-    TempDir dir;
-    return probes_test::run_command({probes_test::find_program("ip"), "link", "set", "lo", "up"},
-                                    dir.path() / "ip.log") == 0;
-}
+using hostile_edge::enter_private_netns;
 
 int bound_socket(int type, const char* address, std::uint16_t port) {
     const int fd = ::socket(AF_INET, type, 0);

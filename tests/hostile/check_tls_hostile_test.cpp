@@ -12,6 +12,7 @@
 
 #include "tests/hostile/tls_hostile_handlers.h"
 #include "tests/hostile/tls_server.h"
+#include "tests/support/hostile_edge.h"
 
 namespace edgeplan::hostile_test {
 namespace {
@@ -22,42 +23,11 @@ constexpr const char* kAccess = "127.0.0.97";
 constexpr const char* kDns = "127.0.0.98";
 
 std::string topology_text() {
-    return std::string(R"(<?xml version="1.0" encoding="utf-8"?>
-<Topology xmlns="urn:edgeplan:topology:1" name="hostile-tls">
-  <SipDomains><SipDomain name="contoso.com" default="true"/></SipDomains>
-  <Sites>
-    <Site id="hq" name="HQ" federationRoute="edge">
-      <FrontEndPool id="pool01" fqdn="pool01.corp.test" edgePool="edge" cms="true">
-        <Server fqdn="fe01.corp.test" ip="127.0.0.99"/>
-      </FrontEndPool>
-      <EdgePool id="edge" internalFqdn="edge01.corp.test" loadBalancing="single"
-                federation="true" nextHop="pool01">
-        <External>
-          <Access fqdn="sip.contoso.com"/>
-          <WebConferencing fqdn="webcon.contoso.com"/>
-          <AudioVideo fqdn="av.contoso.com"/>
-        </External>
-        <Member internalFqdn="edge01.corp.test" internalIp="127.0.0.100">
-          <Address service="access" ip=")") +
-           kAccess + R"("/>
-          <Address service="webconf" ip="127.0.0.101"/>
-          <Address service="av" ip="127.0.0.102"/>
-        </Member>
-      </EdgePool>
-    </Site>
-  </Sites>
-  <Federation enabled="true" partnerDiscovery="true" routing="dnsSrv"/>
-  <ExternalAccessPolicies><Policy name="Global" federation="true" outside="true"/></ExternalAccessPolicies>
-</Topology>
-)";
+    return hostile_edge::single_edge_topology({"hostile-tls", "contoso.com", kAccess, "127.0.0.101",
+                                               "127.0.0.102", "127.0.0.99", "127.0.0.100"});
 }
 
-bool enter_private_netns() {
-    if (::geteuid() != 0 || ::unshare(CLONE_NEWNET) != 0) return false;
-    TempDir dir;
-    return probes_test::run_command({probes_test::find_program("ip"), "link", "set", "lo", "up"},
-                                    dir.path() / "ip.log") == 0;
-}
+using hostile_edge::enter_private_netns;
 
 struct E2eRow {
     std::string name;  // starts with the expected finding
