@@ -44,8 +44,16 @@ void add_rule_finding(const CheckInfo& info, const std::string& subject,
 // Parses the presented chain; an unparsable chain is a tool failure for this endpoint.
 std::optional<certificates::CertificateChainFacts> parsed(
     const CheckInfo& info, const CheckContext& context, const std::vector<probes::DerBlob>& chain,
-    const std::string& subject, const Evidence& evidence, const topology::SourceLocation& where,
+    const std::string& subject, Evidence& evidence, const topology::SourceLocation& where,
     std::vector<Finding>& out) {
+    if (chain.size() >= static_cast<std::size_t>(probes::kMaxChainCertificates)) {
+        // Without this, a cut chain reads only as "does not build to a trusted CA".
+        evidence.emplace_back("chain_limit",
+                              "the server presented " + std::to_string(chain.size()) +
+                                  " or more certificates; edgeplan keeps the first " +
+                                  std::to_string(probes::kMaxChainCertificates) +
+                                  ", so a chain that needs more does not build");
+    }
     try {
         return chain_facts(context, chain);
     } catch (const certificates::CertificateLoadError& e) {

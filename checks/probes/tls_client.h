@@ -9,14 +9,14 @@
 #include <vector>
 
 #include "checks/probes/stream_socket.h"
+#include "checks/probes/tls_observation.h"
 
 namespace edgeplan::checks::probes {
 
-// Bounds on what a server may present: the Certificate message may hold at most this many
+// Bound on what a server may present: the Certificate message may hold at most this many
 // bytes (OpenSSL's default, set explicitly; a larger one fails the handshake with "excessive
-// message size"), and at most this many certificates of it are kept in `peer_chain`.
+// message size"). At most kMaxChainCertificates of it are kept (tls_observation.h).
 inline constexpr long kMaxCertificateListBytes = 100 * 1024;
-inline constexpr int kMaxChainCertificates = 16;
 
 struct TlsClientConfig {
     std::string sni;               // server name sent in the ClientHello; empty = none

@@ -13,6 +13,10 @@ namespace edgeplan::checks::probes {
 
 using DerBlob = std::vector<std::uint8_t>;
 
+// Certificates kept of a presented chain (leaf first); the rest is dropped. A chain that long
+// is no real deployment's: the certificate checks say so in their evidence when it is reached.
+inline constexpr int kMaxChainCertificates = 16;
+
 // ---- TLS (Access Edge 443/5061, Web Conferencing 443, per member) ----
 
 struct TlsProbe {

@@ -34,6 +34,7 @@ struct E2eRow {
     Handler server;
     std::string check_id;               // a finding of this check on tls:<access>:5061 ...
     std::vector<std::string> statuses;  // ... with one of these statuses
+    std::string evidence_key = {};      // ... and, when set, evidence under this key
 };
 
 TEST(CheckCommandHostileTls, HostileAccessEdgeEndsAsFindingWithinTheTimeout) {
@@ -63,6 +64,11 @@ TEST(CheckCommandHostileTls, HostileAccessEdgeEndsAsFindingWithinTheTimeout) {
          serve_tls(server_context(nul)),
          "CERT-EXT-03",
          {"fail"}},
+        {"CERT-EXT-01 fail - a 61-certificate chain, cut at the limit and said so",
+         serve_tls(server_context(long_chain(60, 0))),
+         "CERT-EXT-01",
+         {"fail"},
+         "chain_limit"},
     };
     const int timeout_s = 1;
     for (const E2eRow& row : rows) {
@@ -97,6 +103,11 @@ TEST(CheckCommandHostileTls, HostileAccessEdgeEndsAsFindingWithinTheTimeout) {
             EXPECT_NE(std::find(row.statuses.begin(), row.statuses.end(), status),
                       row.statuses.end())
                 << status << ": " << f.at("message");
+            if (!row.evidence_key.empty()) {
+                EXPECT_NE(f.at("evidence").dump().find("\"" + row.evidence_key + "\""),
+                          std::string::npos)
+                    << f.at("evidence").dump();
+            }
         }
         EXPECT_TRUE(found) << row.check_id << " on " << subject;
         EXPECT_GE(peer.accepted(), 1);

@@ -13,7 +13,6 @@
 #include "checks/certificates/certificate_parser.h"
 #include "checks/certificates/certificate_rules.h"
 #include "checks/certificates/name_match.h"
-#include "checks/probes/tls_client.h"  // kMaxChainCertificates
 #include "checks/probes/tls_prober.h"
 #include "checks/probes/xmpp_prober.h"
 #include "tests/hostile/tls_hostile_handlers.h"
