@@ -29,6 +29,20 @@ std::string endpoint_subject(const char* transport, const std::string& address, 
            std::to_string(port);
 }
 
+Evidence target_evidence(const PortTarget& target, const char* transport) {
+    return {{"ip", target.address},
+            {"port", std::to_string(target.port)},
+            {"transport", transport},
+            {"row", target.row}};
+}
+
+Finding missing_observation(const CheckInfo& info, const std::string& subject,
+                            const PortTarget& target, Evidence evidence) {
+    return make_finding(info, Status::error, subject,
+                        "no observation for " + subject + " (the probe was not run)", target.where,
+                        std::move(evidence));
+}
+
 ProbeSide side_of(PortProbeMode mode) {
     switch (mode) {
         case PortProbeMode::inbound_external:
@@ -107,41 +121,29 @@ std::vector<Finding> PortRuleCheck::evaluate(const CheckContext& context) const 
     if (spec_.mode == PortProbeMode::outbound_edge) return evaluate_echo(spec_, context);
     const CheckInfo& info = spec_.info;
     const auto targets = port_targets(context, spec_.rule, spec_.mode, topology::Transport::tcp);
-    if (targets.empty() && spec_.mode != PortProbeMode::outbound_edge) {
-        return {make_skip(info, "topology", "not_applicable",
-                          "the plan has no single-port TCP rule " + spec_.rule + " to probe")};
-    }
-    if (auto skip = not_probed(info, context, spec_.mode)) return {*skip};
     if (targets.empty()) {
         return {make_skip(info, "topology", "not_applicable",
                           "the plan has no single-port TCP rule " + spec_.rule + " to probe")};
     }
+    if (auto skip = not_probed(info, context, spec_.mode)) return {*skip};
     std::vector<Finding> findings;
     for (const PortTarget& t : targets) {
         const std::string subject_text = endpoint_subject("tcp", t.address, t.port);
-        Evidence evidence{{"ip", t.address},
-                          {"port", std::to_string(t.port)},
-                          {"transport", "tcp"},
-                          {"row", t.row}};
-        const auto& observed = context.observations->tcp;
-        const auto it = std::find_if(observed.begin(), observed.end(), [&](const auto& o) {
-            return o.probe.address == t.address && o.probe.port == t.port;
-        });
-        if (it == observed.end()) {
-            findings.push_back(
-                make_finding(info, Status::error, subject_text,
-                             "no observation for " + subject_text + " (the probe was not run)",
-                             t.where, evidence));
+        Evidence evidence = target_evidence(t, "tcp");
+        const probes::TcpObservation* seen = observation_of(context.observations->tcp, t);
+        if (!seen) {
+            findings.push_back(missing_observation(info, subject_text, t, evidence));
             continue;
         }
-        evidence.emplace_back("observed", probes::to_string(it->outcome));
-        if (it->probe.source_address) evidence.emplace_back("source_ip", *it->probe.source_address);
+        evidence.emplace_back("observed", probes::to_string(seen->outcome));
+        if (seen->probe.source_address)
+            evidence.emplace_back("source_ip", *seen->probe.source_address);
         const std::string where_to = t.address + ":" + std::to_string(t.port);
         Status status = violation_status(info);
         std::string message;
         // Lync must listen on every probed port: closed and filtered both fail, with different
         // evidence (RST from a host versus silence from a firewall).
-        switch (it->outcome) {
+        switch (seen->outcome) {
             case probes::TcpOutcome::open:
                 status = Status::pass;
                 message = where_to + " accepts TCP connections (" + t.row + ")";
@@ -155,11 +157,11 @@ std::vector<Finding> PortRuleCheck::evaluate(const CheckContext& context) const 
                 break;
             case probes::TcpOutcome::unreachable:
                 message = where_to + " is unreachable: " +
-                          (it->detail.empty() ? "no route to the host" : it->detail);
+                          (seen->detail.empty() ? "no route to the host" : seen->detail);
                 break;
             case probes::TcpOutcome::local_error:
                 status = Status::error;
-                message = "the probe of " + where_to + " could not run here: " + it->detail;
+                message = "the probe of " + where_to + " could not run here: " + seen->detail;
                 break;
         }
         findings.push_back(make_finding(info, status, subject_text, message, t.where, evidence));

@@ -3,6 +3,7 @@
 // the plan with the check's catalogue ID that can be probed from the chosen side becomes one
 // probe per address; the check judges open / closed (RST) / filtered / unreachable. Each check
 // ID configures one of these in its own file pair.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -42,6 +43,23 @@ ProbeSide side_of(PortProbeMode mode);
 // The single-port rules of `rule` for this mode and transport (ranges are not probed).
 std::vector<PortTarget> port_targets(const CheckContext& context, const std::string& rule,
                                      PortProbeMode mode, topology::Transport transport);
+
+// What every port finding's evidence starts with: address, port, transport and plan row.
+Evidence target_evidence(const PortTarget& target, const char* transport);
+
+// The observation (TCP or STUN) of `target`, or nullptr when that probe was not run.
+template <typename Observation>
+const Observation* observation_of(const std::vector<Observation>& observed,
+                                  const PortTarget& target) {
+    const auto it = std::find_if(observed.begin(), observed.end(), [&](const Observation& o) {
+        return o.probe.address == target.address && o.probe.port == target.port;
+    });
+    return it == observed.end() ? nullptr : &*it;
+}
+
+// The error finding for a target whose probe has no observation.
+Finding missing_observation(const CheckInfo& info, const std::string& subject,
+                            const PortTarget& target, Evidence evidence);
 
 // A skip finding when the run is offline, the side was not chosen, or the edge mode lacks a
 // responder; nullopt when probes apply.

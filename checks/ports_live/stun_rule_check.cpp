@@ -26,22 +26,13 @@ std::vector<Finding> StunRuleCheck::evaluate(const CheckContext& context) const 
     std::vector<Finding> findings;
     for (const PortTarget& t : targets) {
         const std::string subject_text = endpoint_subject("udp", t.address, t.port);
-        Evidence evidence{{"ip", t.address},
-                          {"port", std::to_string(t.port)},
-                          {"transport", "udp"},
-                          {"row", t.row}};
-        const auto& observed = context.observations->stun;
-        const auto it = std::find_if(observed.begin(), observed.end(), [&](const auto& o) {
-            return o.probe.address == t.address && o.probe.port == t.port;
-        });
-        if (it == observed.end()) {
-            findings.push_back(
-                make_finding(info, Status::error, subject_text,
-                             "no observation for " + subject_text + " (the probe was not run)",
-                             t.where, evidence));
+        Evidence evidence = target_evidence(t, "udp");
+        const probes::StunObservation* seen = observation_of(context.observations->stun, t);
+        if (!seen) {
+            findings.push_back(missing_observation(info, subject_text, t, evidence));
             continue;
         }
-        const probes::StunOutcome& o = it->outcome;
+        const probes::StunOutcome& o = seen->outcome;
         const std::string where_to = t.address + ":" + std::to_string(t.port) + "/udp";
         Status status = violation_status(info);
         std::string message;
