@@ -1,5 +1,6 @@
 #include "checks/dns_live/client_srv_live.h"
 
+#include "checks/citations.h"
 #include "checks/dns_live/srv_record_check.h"
 
 namespace edgeplan::checks::dns_live {
@@ -14,20 +15,7 @@ std::unique_ptr<Check> make_client_srv_live_check() {
         CheckKind::dns,
         Severity::must,
         {"AUTO"},
-        {{"DS-S1",
-          "lync-server-2013-dns-summary-single-consolidated-edge-with-public-ip-addresses.md"},
-         {"DS-S2",
-          "lync-server-2013-dns-summary-single-consolidated-edge-with-private-ip-addresses-using-"
-          "nat.md"},
-         {"DS-S3",
-          "lync-server-2013-dns-summary-scaled-consolidated-edge-dns-load-balancing-with-public-ip-"
-          "addresses.md"},
-         {"DS-S4",
-          "lync-server-2013-dns-summary-scaled-consolidated-edge-dns-load-balancing-with-private-"
-          "ip-addresses-using-nat.md"},
-         {"DS-S5",
-          "lync-server-2013-dns-summary-scaled-consolidated-edge-with-hardware-load-balancers.md"},
-         {"DNSREQ", "lync-server-2013-determine-dns-requirements.md"}},
+        {cite("DS-S1"), cite("DS-S2"), cite("DS-S3"), cite("DS-S4"), cite("DS-S5"), cite("DNSREQ")},
         "Publish _sip._tls.<domain> SRV 0 0 <client port> sip.<domain> and the A record of its "
         "target"};
     spec.plan_rules = {"DNS-SRV-CLI-01"};

@@ -1,5 +1,6 @@
 #include "checks/dns_live/dns_lb_external_live.h"
 
+#include "checks/citations.h"
 #include "checks/dns_live/address_record_check.h"
 
 namespace edgeplan::checks::dns_live {
@@ -24,14 +25,7 @@ std::unique_ptr<Check> make_dns_lb_external_live_check() {
         CheckKind::dns,
         Severity::must,
         {"S3", "S4"},
-        {{"DNSLB", "lync-server-2013-dns-load-balancing.md"},
-         {"TOPOCHOICE", "lync-server-2013-choosing-a-topology.md"},
-         {"DS-S3",
-          "lync-server-2013-dns-summary-scaled-consolidated-edge-dns-load-balancing-with-public-ip-"
-          "addresses.md"},
-         {"DS-S4",
-          "lync-server-2013-dns-summary-scaled-consolidated-edge-dns-load-balancing-with-private-"
-          "ip-addresses-using-nat.md"}},
+        {cite("DNSLB"), cite("TOPOCHOICE"), cite("DS-S3"), cite("DS-S4")},
         "Publish one A record per pool member for each external Edge FQDN, and nothing else"};
     spec.match = AddressMatch::equal;
     spec.selects = selects;

@@ -1,5 +1,6 @@
 #include "checks/dns_live/dns_lb_internal_live.h"
 
+#include "checks/citations.h"
 #include "checks/dns_live/address_record_check.h"
 
 namespace edgeplan::checks::dns_live {
@@ -20,13 +21,7 @@ std::unique_ptr<Check> make_dns_lb_internal_live_check() {
         CheckKind::dns,
         Severity::must,
         {"S3", "S4"},
-        {{"DNSLB", "lync-server-2013-dns-load-balancing.md"},
-         {"DS-S3",
-          "lync-server-2013-dns-summary-scaled-consolidated-edge-dns-load-balancing-with-public-ip-"
-          "addresses.md"},
-         {"DS-S4",
-          "lync-server-2013-dns-summary-scaled-consolidated-edge-dns-load-balancing-with-private-"
-          "ip-addresses-using-nat.md"}},
+        {cite("DNSLB"), cite("DS-S3"), cite("DS-S4")},
         "Publish one internal A record for the Edge pool FQDN per member internal address"};
     spec.match = AddressMatch::equal;
     spec.selects = selects;

@@ -1,5 +1,6 @@
 #include "checks/dns_live/edge_internal_a_live.h"
 
+#include "checks/citations.h"
 #include "checks/dns_live/address_record_check.h"
 
 namespace edgeplan::checks::dns_live {
@@ -20,20 +21,7 @@ std::unique_ptr<Check> make_edge_internal_a_live_check() {
         CheckKind::dns,
         Severity::must,
         {"S1", "S2", "S3", "S4", "S5"},
-        {{"DNSREQ", "lync-server-2013-determine-dns-requirements.md"},
-         {"DS-S1",
-          "lync-server-2013-dns-summary-single-consolidated-edge-with-public-ip-addresses.md"},
-         {"DS-S2",
-          "lync-server-2013-dns-summary-single-consolidated-edge-with-private-ip-addresses-using-"
-          "nat.md"},
-         {"DS-S3",
-          "lync-server-2013-dns-summary-scaled-consolidated-edge-dns-load-balancing-with-public-ip-"
-          "addresses.md"},
-         {"DS-S4",
-          "lync-server-2013-dns-summary-scaled-consolidated-edge-dns-load-balancing-with-private-"
-          "ip-addresses-using-nat.md"},
-         {"DS-S5",
-          "lync-server-2013-dns-summary-scaled-consolidated-edge-with-hardware-load-balancers.md"}},
+        {cite("DNSREQ"), cite("DS-S1"), cite("DS-S2"), cite("DS-S3"), cite("DS-S4"), cite("DS-S5")},
         "Publish an internal A record for every Edge Server internal FQDN with its internal "
         "interface address"};
     spec.match = AddressMatch::equal;

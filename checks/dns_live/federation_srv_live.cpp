@@ -1,5 +1,6 @@
 #include "checks/dns_live/federation_srv_live.h"
 
+#include "checks/citations.h"
 #include "checks/dns_live/srv_record_check.h"
 
 namespace edgeplan::checks::dns_live {
@@ -14,11 +15,7 @@ std::unique_ptr<Check> make_federation_srv_live_check() {
         CheckKind::dns,
         Severity::must,
         {"FED-DISC"},
-        {{"DS-FED",
-          "lync-server-2013-dns-summary-sip-xmpp-federation-and-public-instant-messaging.md"},
-         {"PLAN-FED",
-          "lync-server-2013-planning-for-sip-xmpp-federation-and-public-instant-messaging.md"},
-         {"SETUP-FED", "lync-server-2013-setting-up-lync-federation.md"}},
+        {cite("DS-FED"), cite("PLAN-FED"), cite("SETUP-FED")},
         "Publish _sipfederationtls._tcp.<domain> SRV 0 0 5061 <Access Edge FQDN> and its A record"};
     spec.plan_rules = {"DNS-SRV-FED-01"};
     spec.not_applicable = "partner discovery is off or unknown, so the plan has no federation SRV";

@@ -1,5 +1,6 @@
 #include "checks/dns_live/hlb_vip_records_live.h"
 
+#include "checks/citations.h"
 #include "checks/dns_live/address_record_check.h"
 
 namespace edgeplan::checks::dns_live {
@@ -24,9 +25,7 @@ std::unique_ptr<Check> make_hlb_vip_records_live_check() {
         CheckKind::dns,
         Severity::must,
         {"S5"},
-        {{"TOPOCHOICE", "lync-server-2013-choosing-a-topology.md"},
-         {"DS-S5",
-          "lync-server-2013-dns-summary-scaled-consolidated-edge-with-hardware-load-balancers.md"}},
+        {cite("TOPOCHOICE"), cite("DS-S5")},
         "Point each Edge FQDN of the pool at its load balancer VIP only"};
     spec.match = AddressMatch::equal;
     spec.selects = selects;

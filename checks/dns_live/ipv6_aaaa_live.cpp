@@ -1,5 +1,6 @@
 #include "checks/dns_live/ipv6_aaaa_live.h"
 
+#include "checks/citations.h"
 #include "checks/dns_live/address_record_check.h"
 
 namespace edgeplan::checks::dns_live {
@@ -21,7 +22,7 @@ std::unique_ptr<Check> make_ipv6_aaaa_live_check() {
         CheckKind::dns,
         Severity::must,
         {"EXT"},
-        {{"DNSREQ", "lync-server-2013-determine-dns-requirements.md"}},
+        {cite("DNSREQ")},
         "Publish AAAA records for the Edge external IPv6 addresses"};
     spec.match = AddressMatch::planned_subset;
     spec.selects = selects;

@@ -1,5 +1,6 @@
 #include "checks/dns_live/nat_public_answers_live.h"
 
+#include "checks/citations.h"
 #include "checks/dns_live/address_record_check.h"
 
 namespace edgeplan::checks::dns_live {
@@ -22,13 +23,7 @@ std::unique_ptr<Check> make_nat_public_answers_live_check() {
         CheckKind::dns,
         Severity::must,
         {"S2", "S4"},
-        {{"DS-S2",
-          "lync-server-2013-dns-summary-single-consolidated-edge-with-private-ip-addresses-using-"
-          "nat.md"},
-         {"DS-S4",
-          "lync-server-2013-dns-summary-scaled-consolidated-edge-dns-load-balancing-with-private-"
-          "ip-addresses-using-nat.md"},
-         {"AVFW", "lync-server-2013-determine-external-a-v-firewall-and-port-requirements.md"}},
+        {cite("DS-S2"), cite("DS-S4"), cite("AVFW")},
         "Replace the private address in the external A record by the public NAT address"};
     spec.match = AddressMatch::public_only;
     spec.selects = selects;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "checks/citations.h"
 #include "checks/dns_live/live_dns.h"
 
 namespace edgeplan::checks::dns_live {
@@ -59,8 +60,7 @@ class NextHopResolvesLiveCheck final : public Check {
             CheckKind::dns,
             Severity::must,
             {"S1", "S2", "S3", "S4", "S5"},
-            {{"NIC", "lync-server-2013-set-up-network-interfaces-for-edge-servers.md"},
-             {"DNSREQ", "lync-server-2013-determine-dns-requirements.md"}},
+            {cite("NIC"), cite("DNSREQ")},
             "Add A records for the next hop pool (one per server) to the perimeter DNS, or HOSTS "
             "entries on each Edge Server"};
         return info;

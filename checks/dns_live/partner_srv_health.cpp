@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "checks/citations.h"
 #include "checks/dns_live/live_dns.h"
 
 namespace edgeplan::checks::dns_live {
@@ -53,9 +54,7 @@ class PartnerSrvHealthCheck final : public Check {
             CheckKind::dns,
             Severity::should,
             {"FED"},
-            {{"DNSREQ", "lync-server-2013-determine-dns-requirements.md"},
-             {"SETUP-FED", "lync-server-2013-setting-up-lync-federation.md"},
-             {"RFC2782", "RFC 2782"}},
+            {cite("DNSREQ"), cite("SETUP-FED"), {"RFC2782", "RFC 2782"}},
             "Ask the partner to publish its federation SRV, or configure its Access Edge FQDN "
             "(ProxyFqdn) on the allowed domain entry"};
         return info;

@@ -1,5 +1,6 @@
 #include "checks/dns_live/push_srv_live.h"
 
+#include "checks/citations.h"
 #include "checks/dns_live/srv_record_check.h"
 
 namespace edgeplan::checks::dns_live {
@@ -14,9 +15,7 @@ std::unique_ptr<Check> make_push_srv_live_check() {
         CheckKind::dns,
         Severity::must,
         {"PUSH"},
-        {{"DS-FED",
-          "lync-server-2013-dns-summary-sip-xmpp-federation-and-public-instant-messaging.md"},
-         {"PUSH", "lync-server-2013-configuring-for-push-notifications.md"}},
+        {cite("DS-FED"), cite("PUSH")},
         "Publish _sipfederationtls._tcp.<domain> SRV 0 0 5061 <Access Edge FQDN> for each push "
         "domain"};
     spec.plan_rules = {"DNS-SRV-FED-02"};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "checks/citations.h"
 #include "checks/dns_live/live_dns.h"
 
 namespace edgeplan::checks::dns_live {
@@ -17,7 +18,7 @@ class SrvTargetDomainLiveCheck final : public Check {
             CheckKind::dns,
             Severity::must,
             {"AUTO", "FED", "XMPP", "PUSH"},
-            {{"DNSREQ", "lync-server-2013-determine-dns-requirements.md"}},
+            {cite("DNSREQ")},
             "Point the SRV at a host name inside its own domain (e.g. sip.<domain>)"};
         return info;
     }

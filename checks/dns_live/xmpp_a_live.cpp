@@ -1,5 +1,6 @@
 #include "checks/dns_live/xmpp_a_live.h"
 
+#include "checks/citations.h"
 #include "checks/dns_live/address_record_check.h"
 
 namespace edgeplan::checks::dns_live {
@@ -20,10 +21,7 @@ std::unique_ptr<Check> make_xmpp_a_live_check() {
         CheckKind::dns,
         Severity::must,
         {"XMPP"},
-        {{"DS-XMPP",
-          "lync-server-2013-dns-summary-extensible-messaging-and-presence-protocol-xmpp-federation."
-          "md"},
-         {"SETUP-XMPP", "lync-server-2013-setting-up-xmpp-federation.md"}},
+        {cite("DS-XMPP"), cite("SETUP-XMPP")},
         "Publish an A record xmpp.<domain> with the Access Edge address of the XMPP route pool"};
     spec.match = AddressMatch::planned_subset;
     spec.selects = selects;

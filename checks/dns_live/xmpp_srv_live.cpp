@@ -1,5 +1,6 @@
 #include "checks/dns_live/xmpp_srv_live.h"
 
+#include "checks/citations.h"
 #include "checks/dns_live/srv_record_check.h"
 
 namespace edgeplan::checks::dns_live {
@@ -14,13 +15,7 @@ std::unique_ptr<Check> make_xmpp_srv_live_check() {
         CheckKind::dns,
         Severity::must,
         {"XMPP"},
-        {{"DS-XMPP",
-          "lync-server-2013-dns-summary-extensible-messaging-and-presence-protocol-xmpp-federation."
-          "md"},
-         {"DS-FED",
-          "lync-server-2013-dns-summary-sip-xmpp-federation-and-public-instant-messaging.md"},
-         {"SETUP-XMPP", "lync-server-2013-setting-up-xmpp-federation.md"},
-         {"DR-XMPP", "lync-server-2013-failing-over-the-edge-pool-used-for-xmpp-federation.md"}},
+        {cite("DS-XMPP"), cite("DS-FED"), cite("SETUP-XMPP"), cite("DR-XMPP")},
         "Publish _xmpp-server._tcp.<domain> SRV 0 0 5269 xmpp.<domain> and the A record of its "
         "target"};
     spec.plan_rules = {"DNS-SRV-XMPP-01"};

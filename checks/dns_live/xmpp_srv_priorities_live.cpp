@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "checks/citations.h"
 #include "checks/dns_live/live_dns.h"
 
 namespace edgeplan::checks::dns_live {
@@ -19,9 +20,7 @@ class XmppSrvPrioritiesLiveCheck final : public Check {
             CheckKind::dns,
             Severity::should,
             {"XMPP"},
-            {{"SETUP-XMPP", "lync-server-2013-setting-up-xmpp-federation.md"},
-             {"DR-XMPP",
-              "lync-server-2013-failing-over-the-edge-pool-used-for-xmpp-federation.md"}},
+            {cite("SETUP-XMPP"), cite("DR-XMPP")},
             "Publish one _xmpp-server._tcp SRV per XMPP Edge pool, each with a different priority"};
         return info;
     }

@@ -1,22 +1,20 @@
 #include "checks/ports_live/av_tcp_outbound_live.h"
 
+#include "checks/citations.h"
 #include "checks/ports_live/port_rule_check.h"
 
 namespace edgeplan::checks::ports_live {
 
 std::unique_ptr<Check> make_av_tcp_outbound_live_check() {
     PortRuleSpec spec;
-    spec.info = {
-        "PORT-EXT-14",
-        "The A/V Edge can open TCP 443 toward the Internet",
-        "ports",
-        CheckKind::tcp,
-        Severity::must,
-        {"FED"},
-        {{"PS-S1",
-          "lync-server-2013-port-summary-single-consolidated-edge-with-public-ip-addresses.md"},
-         {"AVFW", "lync-server-2013-determine-external-a-v-firewall-and-port-requirements.md"}},
-        "Allow TCP 443 outbound from the A/V Edge to Any"};
+    spec.info = {"PORT-EXT-14",
+                 "The A/V Edge can open TCP 443 toward the Internet",
+                 "ports",
+                 CheckKind::tcp,
+                 Severity::must,
+                 {"FED"},
+                 {cite("PS-S1"), cite("AVFW")},
+                 "Allow TCP 443 outbound from the A/V Edge to Any"};
     spec.rule = "PORT-EXT-14";
     spec.mode = PortProbeMode::outbound_edge;
     return std::make_unique<PortRuleCheck>(std::move(spec));

@@ -1,5 +1,6 @@
 #include "checks/ports_live/crl_outbound_live.h"
 
+#include "checks/citations.h"
 #include "checks/ports_live/port_rule_check.h"
 
 namespace edgeplan::checks::ports_live {
@@ -7,15 +8,10 @@ namespace edgeplan::checks::ports_live {
 std::unique_ptr<Check> make_crl_outbound_live_check() {
     PortRuleSpec spec;
     spec.info = {
-        "PORT-EXT-03",
-        "The Access Edge can open TCP 80 toward the Internet (CRL checks)",
-        "ports",
-        CheckKind::tcp,
-        Severity::must,
-        {"S1", "S2", "S3", "S4", "S5"},
-        {{"PS-S1",
-          "lync-server-2013-port-summary-single-consolidated-edge-with-public-ip-addresses.md"}},
-        "Allow TCP 80 outbound from the Access Edge to Any"};
+        "PORT-EXT-03",   "The Access Edge can open TCP 80 toward the Internet (CRL checks)",
+        "ports",         CheckKind::tcp,
+        Severity::must,  {"S1", "S2", "S3", "S4", "S5"},
+        {cite("PS-S1")}, "Allow TCP 80 outbound from the Access Edge to Any"};
     spec.rule = "PORT-EXT-03";
     spec.mode = PortProbeMode::outbound_edge;
     return std::make_unique<PortRuleCheck>(std::move(spec));

@@ -1,5 +1,6 @@
 #include "checks/ports_live/replication_internal_live.h"
 
+#include "checks/citations.h"
 #include "checks/ports_live/port_rule_check.h"
 
 namespace edgeplan::checks::ports_live {
@@ -13,8 +14,7 @@ std::unique_ptr<Check> make_replication_internal_live_check() {
         CheckKind::tcp,
         Severity::must,
         {"S1", "S2", "S3", "S4", "S5"},
-        {{"PS-S1",
-          "lync-server-2013-port-summary-single-consolidated-edge-with-public-ip-addresses.md"}},
+        {cite("PS-S1")},
         "Allow TCP 4443 from the Central Management store pool to the Edge internal interface"};
     spec.rule = "PORT-INT-08";
     spec.mode = PortProbeMode::inbound_internal;

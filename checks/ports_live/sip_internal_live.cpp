@@ -1,5 +1,6 @@
 #include "checks/ports_live/sip_internal_live.h"
 
+#include "checks/citations.h"
 #include "checks/ports_live/port_rule_check.h"
 
 namespace edgeplan::checks::ports_live {
@@ -13,11 +14,7 @@ std::unique_ptr<Check> make_sip_internal_live_check() {
         CheckKind::tcp,
         Severity::must,
         {"S1", "S2", "S3", "S4", "S5"},
-        {{"PS-S1",
-          "lync-server-2013-port-summary-single-consolidated-edge-with-public-ip-addresses.md"},
-         {"PS-S5",
-          "lync-server-2013-port-summary-scaled-consolidated-edge-with-hardware-load-balancers."
-          "md"}},
+        {cite("PS-S1"), cite("PS-S5")},
         "Allow TCP 5061 from the Director or Front End pool to the Edge internal interface"};
     spec.rule = "PORT-INT-02";
     spec.mode = PortProbeMode::inbound_internal;

@@ -1,5 +1,6 @@
 #include "checks/ports_live/xmpp_gateway_internal_live.h"
 
+#include "checks/citations.h"
 #include "checks/ports_live/port_rule_check.h"
 
 namespace edgeplan::checks::ports_live {
@@ -13,12 +14,7 @@ std::unique_ptr<Check> make_xmpp_gateway_internal_live_check() {
         CheckKind::tcp,
         Severity::must,
         {"XMPP"},
-        {{"PS-S1",
-          "lync-server-2013-port-summary-single-consolidated-edge-with-public-ip-addresses.md"},
-         {"PS-XMPP",
-          "lync-server-2013-port-summary-extensible-messaging-and-presence-protocol-xmpp-"
-          "federation.md"},
-         {"HLBREQ", "lync-server-2013-hardware-load-balancer-requirements.md"}},
+        {cite("PS-S1"), cite("PS-XMPP"), cite("HLBREQ")},
         "Allow TCP 23456 from the XMPP gateway Front End servers to each Edge internal address"};
     spec.rule = "PORT-INT-01";
     spec.mode = PortProbeMode::inbound_internal;
