@@ -11,11 +11,10 @@ is bound and listening, so lab.sh can wait for it with a deadline. Runs until SI
 """
 
 import argparse
-import os
 import selectors
-import signal
-import socket
 import sys
+
+from lab_server import open_listener, serve_until_stopped
 
 
 def parse_endpoints(specs):
@@ -35,16 +34,6 @@ def parse_endpoints(specs):
         if not 1 <= port <= 65535:
             raise ValueError(f"port out of range: {port}")
     return endpoints
-
-
-def open_listener(address, port):
-    family = socket.AF_INET6 if ":" in address else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((address, port))
-    sock.listen(128)
-    sock.setblocking(False)
-    return sock
 
 
 def main():
@@ -67,28 +56,10 @@ def main():
             print(f"listener.py: cannot listen on {address}:{port}: {error}", file=sys.stderr)
             return 1
 
-    running = True
+    def close_at_once(connection, _data):
+        connection.close()
 
-    def stop(_signum, _frame):
-        nonlocal running
-        running = False
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-
-    if args.ready:
-        temporary = args.ready + ".tmp"
-        with open(temporary, "w", encoding="utf-8") as ready:
-            ready.write(f"{os.getpid()} {len(endpoints)}\n")
-        os.replace(temporary, args.ready)
-
-    while running:
-        for key, _ in selector.select(timeout=0.5):
-            try:
-                connection, _peer = key.fileobj.accept()
-                connection.close()
-            except (BlockingIOError, ConnectionAbortedError):
-                pass
+    serve_until_stopped(selector, close_at_once, args.ready, len(endpoints))
     return 0
 
 

@@ -22,14 +22,13 @@ One thread per connection, each bounded by a read timeout. Runs until SIGTERM/SI
 """
 
 import argparse
-import os
 import re
 import selectors
-import signal
-import socket
 import ssl
 import sys
 import threading
+
+from lab_server import open_listener, serve_until_stopped
 
 READ_TIMEOUT_SECONDS = 10
 MAX_HEAD_BYTES = 64 * 1024
@@ -129,15 +128,6 @@ def serve_connection(connection, context):
         connection.close()
 
 
-def open_listener(address, port):
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((address, port))
-    sock.listen(128)
-    sock.setblocking(False)
-    return sock
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ready", help="file written once every socket listens")
@@ -155,30 +145,11 @@ def main():
             print(f"sip_tls_responder.py: {spec}: {error}", file=sys.stderr)
             return 1
 
-    running = True
+    def serve_in_thread(connection, context):
+        connection.setblocking(True)
+        threading.Thread(target=serve_connection, args=(connection, context), daemon=True).start()
 
-    def stop(_signum, _frame):
-        nonlocal running
-        running = False
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-
-    if args.ready:
-        temporary = args.ready + ".tmp"
-        with open(temporary, "w", encoding="utf-8") as ready:
-            ready.write(f"{os.getpid()} {len(args.specs)}\n")
-        os.replace(temporary, args.ready)
-
-    while running:
-        for key, _ in selector.select(timeout=0.5):
-            try:
-                connection, _peer = key.fileobj.accept()
-            except (BlockingIOError, ConnectionAbortedError):
-                continue
-            connection.setblocking(True)
-            threading.Thread(target=serve_connection, args=(connection, key.data),
-                             daemon=True).start()
+    serve_until_stopped(selector, serve_in_thread, args.ready, len(args.specs))
     return 0
 
 

@@ -12,13 +12,12 @@ until SIGTERM/SIGINT.
 """
 
 import argparse
-import os
 import selectors
-import signal
-import socket
 import sys
 import threading
 import uuid
+
+from lab_server import open_listener, serve_until_stopped
 
 HOLD_SECONDS = 10
 MAX_HEADER_BYTES = 16 * 1024
@@ -64,37 +63,17 @@ def main():
     for endpoint in args.endpoints:
         address, _, port = endpoint.rpartition(":")
         try:
-            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            sock.bind((address, int(port)))
-            sock.listen(16)
-            sock.setblocking(False)
+            sock = open_listener(address, int(port), backlog=16)
         except (OSError, ValueError) as error:
             print(f"xmpp_no_starttls.py: cannot listen on {endpoint}: {error}", file=sys.stderr)
             return 1
         selector.register(sock, selectors.EVENT_READ)
 
-    running = True
+    def serve_in_thread(connection, _data):
+        connection.setblocking(True)
+        threading.Thread(target=serve, args=(connection, args.domain), daemon=True).start()
 
-    def stop(_signum, _frame):
-        nonlocal running
-        running = False
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    if args.ready:
-        with open(args.ready + ".tmp", "w", encoding="utf-8") as ready:
-            ready.write(f"{os.getpid()} {len(args.endpoints)}\n")
-        os.replace(args.ready + ".tmp", args.ready)
-
-    while running:
-        for key, _ in selector.select(timeout=0.5):
-            try:
-                connection, _peer = key.fileobj.accept()
-            except (BlockingIOError, ConnectionAbortedError):
-                continue
-            connection.setblocking(True)
-            threading.Thread(target=serve, args=(connection, args.domain), daemon=True).start()
+    serve_until_stopped(selector, serve_in_thread, args.ready, len(args.endpoints))
     return 0
 
 
