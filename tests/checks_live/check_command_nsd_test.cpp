@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/probes/test_support.h"
+#include "tests/support/hostile_edge.h"
 
 namespace edgeplan::checks::live_test {
 namespace {
@@ -15,34 +16,10 @@ using probes_test::TempDir;
 
 constexpr const char* kNsd = "127.0.0.53";
 
-const char* topology_text() {
-    return R"(<?xml version="1.0" encoding="utf-8"?>
-<Topology xmlns="urn:edgeplan:topology:1" name="loopback-lab">
-  <SipDomains><SipDomain name="contoso.test" default="true"/></SipDomains>
-  <Sites>
-    <Site id="hq" name="HQ" federationRoute="edge">
-      <FrontEndPool id="pool01" fqdn="pool01.corp.test" edgePool="edge" cms="true">
-        <Server fqdn="fe01.corp.test" ip="127.0.0.31"/>
-      </FrontEndPool>
-      <EdgePool id="edge" internalFqdn="edge01.corp.test" loadBalancing="single"
-                federation="true" nextHop="pool01">
-        <External>
-          <Access fqdn="sip.contoso.test"/>
-          <WebConferencing fqdn="webcon.contoso.test"/>
-          <AudioVideo fqdn="av.contoso.test"/>
-        </External>
-        <Member internalFqdn="edge01.corp.test" internalIp="127.0.0.24">
-          <Address service="access" ip="127.0.0.21"/>
-          <Address service="webconf" ip="127.0.0.22"/>
-          <Address service="av" ip="127.0.0.23"/>
-        </Member>
-      </EdgePool>
-    </Site>
-  </Sites>
-  <Federation enabled="true" partnerDiscovery="true" routing="dnsSrv"/>
-  <ExternalAccessPolicies><Policy name="Global" federation="true" outside="true"/></ExternalAccessPolicies>
-</Topology>
-)";
+std::string topology_text() {
+    return hostile_edge::single_edge_topology({"loopback-lab", "contoso.test", "127.0.0.21",
+                                               "127.0.0.22", "127.0.0.23", "127.0.0.31",
+                                               "127.0.0.24"});
 }
 
 std::string soa(const std::string& zone) {

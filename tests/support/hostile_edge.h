@@ -1,7 +1,8 @@
 #pragma once
-// Shared by the end-to-end hostile tests (tests/checks_live/check_command_hostile_test.cpp,
-// tests/hostile/check_tls_hostile_test.cpp): a one-Edge federating topology whose Access Edge a
-// hostile peer plays, and a private network namespace for the test process.
+// Shared by the end-to-end tests of `edgeplan check` (check_command_hostile_test.cpp and
+// check_command_nsd_test.cpp in tests/checks_live, check_tls_hostile_test.cpp in tests/hostile):
+// a one-Edge federating topology on chosen loopback addresses (whose Access Edge a hostile peer
+// may play), and a private network namespace for the test process.
 #include <sched.h>
 #include <unistd.h>
 
