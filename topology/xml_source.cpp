@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
 #include <iterator>
-#include <sstream>
+#include <string_view>
 #include <vector>
 
 #include "topology/input_error.h"
+#include "topology/input_file.h"
+#include "topology/xml_characters.h"
 
 namespace edgeplan::topology {
 namespace {
@@ -82,23 +83,29 @@ std::string decode_to_utf8(const std::string& path, const std::string& bytes) {
     return bytes;
 }
 
+// The name of an attribute that `element` carries twice (XML 1.0 section 3.1, "Unique Att
+// Spec"), or null.
+const char* duplicate_attribute(const pugi::xml_node& element) {
+    std::vector<std::string_view> names;
+    for (pugi::xml_attribute attribute : element.attributes()) names.emplace_back(attribute.name());
+    std::sort(names.begin(), names.end());
+    const auto twice = std::adjacent_find(names.begin(), names.end());
+    return twice == names.end() ? nullptr : twice->data();
+}
+
 }  // namespace
 
 XmlSource::XmlSource(const std::string& path, const XmlLimits& limits) : path_(path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError({path, 0, 0}, "cannot open file");
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size < 0) throw InputError({path, 0, 0}, "cannot read file");
-    if (static_cast<std::size_t>(size) > limits.max_file_bytes) {
-        throw InputError({path, 0, 0}, "file is " + std::to_string(size) +
-                                           " bytes, over the limit of " +
-                                           std::to_string(limits.max_file_bytes));
+    std::string bytes;
+    try {
+        bytes = read_input_file(path, limits.max_file_bytes);
+    } catch (const InputFileError& e) {
+        // The message already starts with the path; the location adds no line or column.
+        const std::string text = e.what();
+        const std::string prefix = path + ": ";
+        throw InputError({path, 0, 0},
+                         text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : text);
     }
-    in.seekg(0);
-    std::string bytes(static_cast<std::size_t>(size), '\0');
-    in.read(bytes.data(), size);
-    if (!in) throw InputError({path, 0, 0}, "cannot read file");
     load(bytes, limits);
 }
 
@@ -122,6 +129,10 @@ void XmlSource::load(const std::string& bytes, const XmlLimits& limits) {
     }
     if (utf8_.find_first_not_of(" \t\r\n") == std::string::npos) {
         throw InputError({path_, 1, 1}, "file is empty: expected an XML document");
+    }
+    if (const auto invalid = find_invalid_xml_character(utf8_)) {
+        throw InputError(location_at_offset(static_cast<std::ptrdiff_t>(invalid->offset)),
+                         invalid->message);
     }
     const unsigned options = pugi::parse_default | pugi::parse_doctype;
     const pugi::xml_parse_result result =
@@ -153,6 +164,11 @@ void XmlSource::load(const std::string& bytes, const XmlLimits& limits) {
         if (depth > limits.max_depth) {
             throw InputError(location_of(node), "elements nested deeper than " +
                                                     std::to_string(limits.max_depth) + " levels");
+        }
+        if (const char* twice = duplicate_attribute(node)) {
+            // pugixml keeps both; readers would see the first and never validate the second.
+            throw InputError(location_of(node),
+                             std::string("attribute '") + twice + "' appears more than once");
         }
         for (pugi::xml_attribute attribute : node.attributes()) {
             if (std::char_traits<char>::length(attribute.value()) > limits.max_attribute_length) {
