@@ -1,12 +1,19 @@
 #include "app/certificate_options.h"
 
-#include <fstream>
-
 #include "checks/certificates/certificate_files.h"
+#include "checks/certificates/certificate_parser.h"
+#include "topology/input_file.h"
 
 namespace po = boost::program_options;
 
 namespace edgeplan::app {
+namespace {
+
+// A system CA bundle is about 200 KB; a key file or client certificate chain a few KB.
+constexpr std::size_t kMaxTrustStoreBytes = 16 * 1024 * 1024;
+constexpr std::size_t kMaxKeyFileBytes = 1024 * 1024;
+
+}  // namespace
 
 void add_certificate_options(po::options_description& options, bool live) {
     // clang-format off
@@ -18,7 +25,7 @@ void add_certificate_options(po::options_description& options, bool live) {
          "VAR: environment variable holding the PKCS#12 password of --cert files")
         ("ca-file", po::value<std::string>(),
          "FILE: PEM trust anchors for CERT-EXT-01/CERT-INT-01 (default: the system store)")
-        ("expiry-warning-days", po::value<int>()->default_value(30),
+        ("expiry-warning-days", po::value<std::string>()->default_value("30"),
          "CERT-EXT-16 warns when a certificate expires within this many days");
     if (live) {
         options.add_options()
@@ -35,8 +42,6 @@ CertificateArguments read_certificate_options(const po::variables_map& vm) {
     if (vm.count("cert")) a.certs = vm["cert"].as<std::vector<std::string>>();
     if (vm.count("cert-password-env")) a.password_env = vm["cert-password-env"].as<std::string>();
     if (vm.count("ca-file")) a.ca_file = vm["ca-file"].as<std::string>();
-    if (vm.count("expiry-warning-days"))
-        a.expiry_warning_days = vm["expiry-warning-days"].as<int>();
     if (vm.count("client-cert")) a.client_cert = vm["client-cert"].as<std::string>();
     if (vm.count("client-key")) a.client_key = vm["client-key"].as<std::string>();
     return a;
@@ -50,15 +55,25 @@ bool load_certificate_settings(const CertificateArguments& a, const topology::Mo
         return false;
     }
     out.expiry_warning_days = a.expiry_warning_days;
-    if (!a.ca_file.empty()) {
-        if (!std::ifstream(a.ca_file)) {
-            error = "cannot read --ca-file " + a.ca_file;
-            return false;
-        }
-        out.ca_file = a.ca_file;
-    }
     if (!a.client_key.empty() && a.client_cert.empty()) {
         error = "--client-key needs --client-cert";
+        return false;
+    }
+    try {
+        // Read here, before any probe, so that a FIFO or directory is refused instead of
+        // hanging or failing inside OpenSSL, and a trust store that trusts nothing is named.
+        if (!a.ca_file.empty()) {
+            if (!checks::certificates::pem_holds_certificate(
+                    topology::read_input_file(a.ca_file, kMaxTrustStoreBytes))) {
+                error = "--ca-file " + a.ca_file + " holds no PEM certificate";
+                return false;
+            }
+            out.ca_file = a.ca_file;
+        }
+        if (!a.client_cert.empty()) topology::read_input_file(a.client_cert, kMaxKeyFileBytes);
+        if (!a.client_key.empty()) topology::read_input_file(a.client_key, kMaxKeyFileBytes);
+    } catch (const topology::InputFileError& e) {
+        error = e.what();
         return false;
     }
     std::vector<checks::certificates::CertificateFileSource> given;
@@ -79,6 +94,21 @@ bool load_certificate_settings(const CertificateArguments& a, const topology::Mo
         return false;
     }
     return true;
+}
+
+std::vector<std::string> run_inputs(const std::string& topology, const std::string& settings,
+                                    const std::string& baseline, const std::string& waivers,
+                                    const CertificateArguments& arguments,
+                                    const checks::CertificateSettings& loaded) {
+    std::vector<std::string> inputs{topology,
+                                    settings,
+                                    baseline,
+                                    waivers,
+                                    arguments.ca_file,
+                                    arguments.client_cert,
+                                    arguments.client_key};
+    for (const checks::CertificateFile& file : loaded.files) inputs.push_back(file.open_path);
+    return inputs;
 }
 
 }  // namespace edgeplan::app

@@ -3,9 +3,9 @@
 #include "app/check_command.h"
 
 #include <algorithm>
-#include <fstream>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "app/clock.h"
@@ -21,6 +21,7 @@
 #include "report/atomic_file.h"
 #include "report/sha256.h"
 #include "topology/input_error.h"
+#include "topology/input_file.h"
 #include "topology/loader.h"
 
 namespace edgeplan::app {
@@ -124,21 +125,20 @@ class Backends {
     checks::probes::Observations echo_sink_;
 };
 
+// A recording of a large run: 10,000 ports with their details take a few MB.
+constexpr std::size_t kMaxReplayBytes = 256 * 1024 * 1024;
+
 std::optional<checks::probes::Observations> read_replay(const std::string& path,
                                                         std::string& error) {
-    std::ifstream input(path);
-    if (!input) {
-        error = "cannot read --replay file " + path;
-        return std::nullopt;
-    }
-    std::stringstream text;
-    text << input.rdbuf();
     try {
-        return checks::probes::observations_from_json_text(text.str());
+        return checks::probes::observations_from_json_text(
+            topology::read_input_file(path, kMaxReplayBytes));
+    } catch (const topology::InputFileError& e) {
+        error = std::string("--replay: ") + e.what();
     } catch (const std::exception& e) {
         error = path + ": " + e.what();
-        return std::nullopt;
     }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -166,7 +166,8 @@ std::optional<std::chrono::milliseconds> parse_timeout(const std::string& text) 
 int check_command(const CheckArguments& a) {
     std::optional<TimePoint> now = std::chrono::system_clock::now();
     if (!a.now.empty() && !(now = parse_iso_date(a.now))) {
-        return usage("--now '" + a.now + "' is not YYYY-MM-DD");
+        return usage("--now '" + a.now + "' is not a date YYYY-MM-DD[THH:MM:SSZ] from 1970 to " +
+                     std::to_string(kLastYear));
     }
     if (a.topology.empty()) return usage("a TOPOLOGY file is required");
     if (a.format != "text" && a.format != "json") return usage("--format must be text or json");
@@ -207,17 +208,36 @@ int check_command(const CheckArguments& a) {
     settings.responder = checks::canonical_ip(a.responder);
     if (a.sample < 1 || a.sample > 10000) return usage("--sample must be between 1 and 10000");
     settings.sample = a.sample;
-    settings.external_dns_servers = a.dns_servers.empty()
-                                        ? checks::probes::read_system_resolvers(a.resolv_conf)
-                                        : a.dns_servers;
+    for (const auto& [option, servers] :
+         {std::pair{"--dns-server", &a.dns_servers},
+          std::pair{"--internal-dns-server", &a.internal_dns_servers}}) {
+        for (const std::string& server : *servers) {
+            if (!checks::probes::is_dns_server_address(server)) {
+                return usage(std::string(option) + " '" + server +
+                             "' is not ADDR, ADDR:PORT or [ADDR6]:PORT (an IP address, port "
+                             "1-65535)");
+            }
+        }
+    }
+    // The system resolver is read only when no --dns-server is given, and named as an input
+    // then, so that no output can overwrite it. Whether the run needs it is known once the
+    // checks have said what they will ask (below).
+    std::string resolver_problem;
+    std::string resolv_conf_input;
+    if (a.dns_servers.empty() && a.replay.empty()) {
+        const checks::probes::SystemResolvers system =
+            checks::probes::read_system_resolvers(a.resolv_conf);
+        settings.external_dns_servers = system.servers;
+        resolver_problem = system.problem;
+        resolv_conf_input = a.resolv_conf;
+    } else {
+        settings.external_dns_servers = a.dns_servers;
+    }
     settings.internal_dns_servers = a.internal_dns_servers;
 
     std::vector<ReportOutput> outputs;
     std::string error;
-    if (!parse_report_outputs(a.outputs, {a.topology, a.settings, a.replay, a.baseline, a.waivers},
-                              outputs, error)) {
-        return usage(error);
-    }
+    if (!parse_report_outputs(a.outputs, outputs, error)) return usage(error);
     std::optional<checks::probes::Observations> replay;
     if (!a.replay.empty() && !(replay = read_replay(a.replay, error))) return usage(error);
 
@@ -255,6 +275,27 @@ int check_command(const CheckArguments& a) {
     // Requests come from the plan only; the runner refuses anything else.
     const checks::probes::ProbeRequests requests =
         checks::collect_requests(selected, context, a.selection);
+    const bool needs_external_dns = std::any_of(
+        requests.dns.begin(), requests.dns.end(),
+        [](const auto& lookup) { return lookup.view == checks::probes::DnsView::external; });
+    if (needs_external_dns && settings.external_dns_servers.empty()) {
+        return usage("no usable DNS resolver (" + resolver_problem +
+                     "): give one with --dns-server ADDR[:PORT]");
+    }
+
+    // Every output is checked now, before any probe: a run never ends unable to save its work.
+    report::OutputSet files;
+    add_report_outputs(outputs, files);
+    if (!a.record.empty()) files.add(a.record, "--record");
+    try {
+        std::vector<std::string> inputs =
+            run_inputs(a.topology, a.settings, a.baseline, a.waivers, a.certificates, certificates);
+        inputs.push_back(a.replay);
+        inputs.push_back(resolv_conf_input);
+        files.prepare(inputs);
+    } catch (const report::OutputError& e) {
+        return usage(e.what());
+    }
     std::unique_ptr<Backends> live;
     try {
         live = std::make_unique<Backends>(a, *timeout, replay ? &*replay : nullptr);
@@ -281,6 +322,13 @@ int check_command(const CheckArguments& a) {
     for (const std::string& e : run.backend_errors) std::cerr << "edgeplan check: " << e << "\n";
 
     context.observations = &run.observations;
+    const std::set<std::string> silent_servers =
+        checks::probes::silent_dns_servers(run.observations);
+    context.silent_dns_servers = &silent_servers;
+    for (const std::string& server : silent_servers) {
+        std::cerr << "edgeplan check: DNS server " << server
+                  << " answered no query; the DNS findings that depend on it are errors\n";
+    }
     report::Report r;
     r.tool_version = EDGEPLAN_VERSION;
     r.command = "check";
@@ -319,18 +367,20 @@ int check_command(const CheckArguments& a) {
     gate.apply(r, *now);
 
     try {
+        render_report_outputs(r, outputs, a.text, a.fail_on == "warn", files);
         if (!a.record.empty()) {
-            report::write_file_atomically(
-                a.record, checks::probes::observations_to_json_text(backends.recorded()));
+            files.set_content(outputs.size(),
+                              checks::probes::observations_to_json_text(backends.recorded()));
         }
-        // --fail-on warn makes a JUnit warning a <failure>, as for `plan`: the CI view agrees
-        // with the exit code (docs/ci-integration.md).
-        write_report_outputs(r, outputs, a.text, a.fail_on == "warn");
+        files.commit();
     } catch (const report::OutputError& e) {
-        std::cerr << "edgeplan: " << e.what() << "\n";
-        return exit_input_error;
+        std::cerr << "edgeplan check: " << e.what() << "\n";
+        return exit_tool_error;
     }
-    if (!a.quiet) print_report(r, a.format, a.text, std::cout);
+    if (!a.quiet && !print_report(r, a.format, a.text, std::cout)) {
+        std::cerr << "edgeplan check: cannot write the report to standard output\n";
+        return exit_tool_error;
+    }
     return exit_code_for(r, a.fail_on == "warn");
 }
 

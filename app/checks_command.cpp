@@ -21,6 +21,11 @@ int checks_command(const std::string& format) {
         std::cerr << "edgeplan checks: --format must be text, json or markdown\n";
         return exit_input_error;
     }
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << "edgeplan checks: cannot write the catalogue to standard output\n";
+        return exit_tool_error;
+    }
     return exit_ok;
 }
 

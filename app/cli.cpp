@@ -2,7 +2,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <boost/algorithm/string/case_conv.hpp>
 #include <boost/program_options.hpp>
+#include <cctype>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -17,6 +20,8 @@
 #include "app/diff_command.h"
 #include "app/exit_codes.h"
 #include "app/listen_command.h"
+#include "checks/registry.h"
+#include "checks/selection.h"
 
 namespace po = boost::program_options;
 
@@ -108,6 +113,40 @@ std::string value(const po::variables_map& vm, const char* name) {
     return vm.count(name) ? vm[name].as<std::string>() : std::string{};
 }
 
+// An empty value is almost always an unset shell variable (`--settings "$SETTINGS"`): refusing
+// it keeps a CI gate from silently running without the input it was given.
+void refuse_empty_values(const po::variables_map& vm, const po::options_description& options) {
+    for (const auto& [name, stored] : vm) {
+        // Switches (--quiet) take no value and are stored as an empty string.
+        const po::option_description* option = options.find_nothrow(name, false);
+        if (option && option->semantic()->max_tokens() == 0) continue;
+        const auto* text = boost::any_cast<std::string>(&stored.value());
+        const auto* texts = boost::any_cast<std::vector<std::string>>(&stored.value());
+        const bool empty = (text && text->empty()) ||
+                           (texts && std::any_of(texts->begin(), texts->end(),
+                                                 [](const std::string& t) { return t.empty(); }));
+        if (!empty) continue;
+        const bool positional = name == "topology" || name == "old" || name == "new";
+        throw po::error((positional ? boost::to_upper_copy(name) : "--" + name) +
+                        " is an empty string (an unset variable?)");
+    }
+}
+
+// A count option: decimal digits only (no sign, no space), at most `max`. Boost would take
+// "-1" for a size_t and wrap it to SIZE_MAX.
+long long count_value(const po::variables_map& vm, const char* name, long long min, long long max) {
+    const std::string text = vm[name].as<std::string>();
+    const bool digits =
+        !text.empty() && text.size() <= 18 &&
+        std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+    const long long number = digits ? std::stoll(text) : -1;
+    if (!digits || number < min || number > max) {
+        throw po::error(std::string("--") + name + " '" + text + "' must be a whole number from " +
+                        std::to_string(min) + " to " + std::to_string(max));
+    }
+    return number;
+}
+
 bool colour_wanted() {
     const char* no_colour = std::getenv("NO_COLOR");
     return isatty(STDOUT_FILENO) && (no_colour == nullptr || *no_colour == '\0');
@@ -129,6 +168,7 @@ std::optional<po::variables_map> parse_with_topology(const std::vector<std::stri
         std::cout << options;
         return std::nullopt;
     }
+    refuse_empty_values(vm, all);
     return vm;
 }
 
@@ -151,7 +191,28 @@ void read_report_options(const po::variables_map& vm, const std::vector<std::str
     a.text.colour = colour_wanted();
     a.quiet = vm.count("quiet") > 0;
     a.certificates = read_certificate_options(vm);
+    a.certificates.expiry_warning_days =
+        static_cast<int>(count_value(vm, "expiry-warning-days", 0, 3650));
     for (std::size_t i = 0; i < args.size(); ++i) a.command_line += (i ? " " : "") + args[i];
+}
+
+// --only/--skip against the catalogue (checks/selection.h). `plan` runs the offline checks
+// only, so an --only that selects none of them would run nothing: refused too.
+void resolve_selection(checks::Selection& selection, bool offline_only) {
+    const auto all = checks::make_all_checks();
+    std::vector<checks::CheckInfo> catalogue;
+    for (const auto& check : all) catalogue.push_back(check->info());
+    const std::string error = checks::resolve_selection(selection, catalogue);
+    if (!error.empty()) throw po::error(error);
+    const bool any = std::any_of(catalogue.begin(), catalogue.end(), [&](const auto& info) {
+        return (!offline_only || info.kind == checks::CheckKind::offline) &&
+               selection.selects(info);
+    });
+    if (!any) {
+        throw po::error(offline_only ? "--only/--skip leave no offline check to run (the live "
+                                       "checks run with `edgeplan check`)"
+                                     : "--only/--skip leave no check to run");
+    }
 }
 
 int run_plan(const std::vector<std::string>& args) {
@@ -159,6 +220,7 @@ int run_plan(const std::vector<std::string>& args) {
     if (!vm) return exit_ok;
     PlanArguments a;
     read_report_options(*vm, args, a);
+    resolve_selection(a.selection, true);
     a.emit_zone = value(*vm, "emit-zone");
     a.emit_csr = value(*vm, "emit-csr");
     a.emit_firewall = value(*vm, "emit-firewall");
@@ -177,13 +239,14 @@ po::options_description check_options() {
         ("from", po::value<std::vector<std::string>>(),
          "external | internal | edge, repeatable: where the probes run from (default external)")
         ("responder", po::value<std::string>(), "ADDR: with --from edge, probe outbound rules toward it")
-        ("sample", po::value<int>()->default_value(16),
+        ("sample", po::value<std::string>()->default_value("16"),
          "N: with --from edge, ports probed per outbound port range (as `listen --sample`)")
         ("target", po::value<std::vector<std::string>>(), "ADDR, repeatable: also allow this probe target")
         ("source-address", po::value<std::string>(), "ADDR: bind TCP probes to this source address")
         ("timeout", po::value<std::string>()->default_value("3s"),
          "deadline per network operation (500ms, 3s)")
-        ("concurrency", po::value<std::size_t>()->default_value(8192), "network operations in flight")
+        ("concurrency", po::value<std::string>()->default_value("8192"),
+         "network operations in flight (1 to 1000000)")
         ("record", po::value<std::string>(), "FILE: save the observations of this run (JSON)")
         ("replay", po::value<std::string>(), "FILE: use recorded observations instead of the network");
     // clang-format on
@@ -198,15 +261,16 @@ int run_check(const std::vector<std::string>& args) {
     const po::variables_map& vm = *parsed;
     CheckArguments a;
     read_report_options(vm, args, a);
+    resolve_selection(a.selection, false);
     a.dns_servers = values(vm, "dns-server");
     a.internal_dns_servers = values(vm, "internal-dns-server");
     a.from = values(vm, "from");
     a.responder = value(vm, "responder");
     a.targets = values(vm, "target");
-    a.sample = vm["sample"].as<int>();
+    a.sample = static_cast<int>(count_value(vm, "sample", 1, 10000));
     a.source_address = value(vm, "source-address");
     a.timeout = value(vm, "timeout");
-    a.concurrency = vm["concurrency"].as<std::size_t>();
+    a.concurrency = static_cast<std::size_t>(count_value(vm, "concurrency", 1, 1000000));
     a.record = value(vm, "record");
     a.replay = value(vm, "replay");
     a.progress = !a.quiet && isatty(STDERR_FILENO);
@@ -243,6 +307,7 @@ int run_diff(const std::vector<std::string>& args) {
         std::cout << options;
         return exit_ok;
     }
+    refuse_empty_values(vm, all);
     DiffArguments a;
     a.old_topology = value(vm, "old");
     a.new_topology = value(vm, "new");
@@ -265,6 +330,7 @@ int run_checks_list(const std::vector<std::string>& args) {
         std::cout << options;
         return exit_ok;
     }
+    refuse_empty_values(vm, options);
     return checks_command(value(vm, "format"));
 }
 
@@ -273,7 +339,7 @@ int run_listen(const std::vector<std::string>& args) {
     options.add_options()("help,h", "show this help")("settings", po::value<std::string>(),
                                                       "edgeplan settings file")(
         "role", po::value<std::string>(), "edge-external | edge-internal | partner")(
-        "sample", po::value<int>(), "bind N ports spread evenly over each port range")(
+        "sample", po::value<std::string>(), "bind N ports spread evenly over each port range")(
         "duration", po::value<std::string>()->default_value("10m"), "stop after (30s, 10m, 1h)")(
         "bind", po::value<std::string>()->default_value("0.0.0.0"), "local address to bind")(
         "format", po::value<std::string>()->default_value("text"), "text | json (on stdout)");
@@ -288,7 +354,7 @@ int run_listen(const std::vector<std::string>& args) {
     a.topology = value(vm, "topology");
     a.settings = value(vm, "settings");
     a.role = value(vm, "role");
-    if (vm.count("sample")) a.sample = vm["sample"].as<int>();
+    if (vm.count("sample")) a.sample = static_cast<int>(count_value(vm, "sample", 1, 10000));
     a.duration = value(vm, "duration");
     a.bind = value(vm, "bind");
     a.format = value(vm, "format");
@@ -300,8 +366,10 @@ int run_listen(const std::vector<std::string>& args) {
 int run_cli(int argc, char** argv) {
     const std::vector<std::string> all(argv + 1, argv + argc);
     if (all.empty()) {
-        // The embedded default: plan the built-in sample.
-        return run_plan({});
+        // A bare `edgeplan` is a mistake more often than a request for the sample plan, which
+        // `edgeplan plan` (no TOPOLOGY) still gives.
+        std::cerr << usage_text;
+        return exit_input_error;
     }
     const std::string command = all.front();
     const std::vector<std::string> rest(all.begin() + 1, all.end());

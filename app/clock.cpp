@@ -4,6 +4,15 @@
 #include <regex>
 
 namespace edgeplan::app {
+namespace {
+
+int days_in_month(int year, int month0) {
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month0 == 1 && leap ? 29 : days[month0];
+}
+
+}  // namespace
 
 std::optional<TimePoint> parse_iso_date(const std::string& text) {
     static const std::regex form(R"((\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})Z)?)");
@@ -18,8 +27,12 @@ std::optional<TimePoint> parse_iso_date(const std::string& text) {
         tm.tm_min = std::stoi(m[5]);
         tm.tm_sec = std::stoi(m[6]);
     }
-    if (tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
-        tm.tm_min > 59 || tm.tm_sec > 60) {
+    const int year = tm.tm_year + 1900;
+    // The clock counts nanoseconds from 1970 in 64 bits, which ends in April 2262: a later date
+    // would wrap (2300 became 1715). timegm would roll 2026-02-30 over to March 2.
+    if (year < 1970 || year > kLastYear || tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 ||
+        tm.tm_mday > days_in_month(year, tm.tm_mon) || tm.tm_hour > 23 || tm.tm_min > 59 ||
+        tm.tm_sec > 59) {
         return std::nullopt;
     }
     const std::time_t seconds = timegm(&tm);

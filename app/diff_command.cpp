@@ -63,7 +63,8 @@ int diff_command(const DiffArguments& a) {
     }
     std::optional<TimePoint> now = std::chrono::system_clock::now();
     if (!a.now.empty() && !(now = parse_iso_date(a.now))) {
-        return usage("--now '" + a.now + "' is not YYYY-MM-DD");
+        return usage("--now '" + a.now + "' is not a date YYYY-MM-DD[THH:MM:SSZ] from 1970 to " +
+                     std::to_string(kLastYear));
     }
     if (a.format != "text" && a.format != "json") return usage("--format must be text or json");
     if (a.fail_on != "fail" && a.fail_on != "warn") return usage("--fail-on must be fail or warn");
@@ -94,6 +95,11 @@ int diff_command(const DiffArguments& a) {
                       << "\n";
         } else {
             report::render_diff_text(r, std::cout);
+        }
+        std::cout.flush();
+        if (!std::cout) {
+            std::cerr << "edgeplan diff: cannot write the diff to standard output\n";
+            return exit_tool_error;
         }
     }
     return exit_code_for(r.diff, a.fail_on == "warn");

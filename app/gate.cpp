@@ -1,30 +1,33 @@
 #include "app/gate.h"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "app/clock.h"
 #include "app/exit_codes.h"
 #include "report/sha256.h"
+#include "topology/input_file.h"
 
 namespace edgeplan::app {
 namespace {
 
 using nlohmann::json;
 
+// A baseline is a JSON report: 10,000 findings take about 10 MB.
+constexpr std::size_t kMaxGateFileBytes = 256 * 1024 * 1024;
+
 std::string read_text(const std::string& path, const char* what) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw GateInputError(path + ": cannot read the " + std::string(what) + " file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    try {
+        return topology::read_input_file(path, kMaxGateFileBytes);
+    } catch (const topology::InputFileError& e) {
+        throw GateInputError(std::string(e.what()) + " (the " + what + " file)");
+    }
 }
 
 json parse_json(const std::string& text, const std::string& path) {
     try {
         return json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
+        // parse_error, and out_of_range for a number such as 1e999999.
         throw GateInputError(path + ": not JSON (" + e.what() + ")");
     }
 }

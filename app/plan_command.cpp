@@ -68,7 +68,9 @@ int plan_command(const PlanArguments& a) {
     if (!a.now.empty()) {
         now = parse_iso_date(a.now);
         if (!now) {
-            std::cerr << "edgeplan plan: --now '" << a.now << "' is not YYYY-MM-DD\n";
+            std::cerr << "edgeplan plan: --now '" << a.now
+                      << "' is not a date YYYY-MM-DD[THH:MM:SSZ] from 1970 to " << kLastYear
+                      << "\n";
             return exit_input_error;
         }
     }
@@ -82,8 +84,7 @@ int plan_command(const PlanArguments& a) {
     }
     std::vector<ReportOutput> outputs;
     std::string output_error;
-    if (!parse_report_outputs(a.outputs, {a.topology, a.settings, a.baseline, a.waivers}, outputs,
-                              output_error)) {
+    if (!parse_report_outputs(a.outputs, outputs, output_error)) {
         std::cerr << "edgeplan plan: " << output_error << "\n";
         return exit_input_error;
     }
@@ -115,16 +116,29 @@ int plan_command(const PlanArguments& a) {
         std::cerr << "edgeplan plan: " << certificate_error << "\n";
         return exit_input_error;
     }
+    report::OutputSet files;
+    add_report_outputs(outputs, files);
+    try {
+        files.prepare(run_inputs(a.topology, a.settings, a.baseline, a.waivers, a.certificates,
+                                 certificates));
+    } catch (const report::OutputError& e) {
+        std::cerr << "edgeplan plan: " << e.what() << "\n";
+        return exit_input_error;
+    }
     const report::Report r =
         build_report(a, model, topology::derive_plan(model), *now, gate, certificates);
     try {
         emit_exports(a, r.plan);
-        write_report_outputs(r, outputs, a.text, a.fail_on == "warn");
+        render_report_outputs(r, outputs, a.text, a.fail_on == "warn", files);
+        files.commit();
     } catch (const report::OutputError& e) {
-        std::cerr << "edgeplan: " << e.what() << "\n";
-        return exit_input_error;
+        std::cerr << "edgeplan plan: " << e.what() << "\n";
+        return exit_tool_error;
     }
-    if (!a.quiet) print_report(r, a.format, a.text, std::cout, a.fail_on == "warn");
+    if (!a.quiet && !print_report(r, a.format, a.text, std::cout, a.fail_on == "warn")) {
+        std::cerr << "edgeplan plan: cannot write the report to standard output\n";
+        return exit_tool_error;
+    }
     return exit_code_for(r, a.fail_on == "warn");
 }
 

@@ -1,23 +1,11 @@
 #include "app/report_outputs.h"
 
-#include <filesystem>
 #include <sstream>
 
 #include "app/exit_codes.h"
-#include "report/atomic_file.h"
 #include "report/ci_renderers.h"
 
 namespace edgeplan::app {
-namespace {
-
-bool same_file(const std::string& a, const std::string& b) {
-    std::error_code error;
-    if (std::filesystem::equivalent(a, b, error)) return true;
-    return std::filesystem::weakly_canonical(a, error) ==
-           std::filesystem::weakly_canonical(b, error);
-}
-
-}  // namespace
 
 bool is_report_format(const std::string& format) {
     for (const char* known : {"text", "json", "junit", "sarif", "html"}) {
@@ -26,8 +14,7 @@ bool is_report_format(const std::string& format) {
     return false;
 }
 
-bool parse_report_outputs(const std::vector<std::string>& values,
-                          const std::vector<std::string>& inputs, std::vector<ReportOutput>& out,
+bool parse_report_outputs(const std::vector<std::string>& values, std::vector<ReportOutput>& out,
                           std::string& error) {
     for (const std::string& v : values) {
         const auto eq = v.find('=');
@@ -41,15 +28,13 @@ bool parse_report_outputs(const std::vector<std::string>& values,
                 "--output format '" + o.format + "' is not one of text, json, junit, sarif, html";
             return false;
         }
-        for (const std::string& input : inputs) {
-            if (!input.empty() && same_file(input, o.path)) {
-                error = "--output " + o.path + " would overwrite an input file";
-                return false;
-            }
-        }
         out.push_back(o);
     }
     return true;
+}
+
+void add_report_outputs(const std::vector<ReportOutput>& outputs, report::OutputSet& files) {
+    for (const ReportOutput& o : outputs) files.add(o.path, "--output " + o.format);
 }
 
 std::string render_report(const report::Report& r, const std::string& format,
@@ -74,17 +59,20 @@ std::string render_report(const report::Report& r, const std::string& format,
     return out.str();
 }
 
-void print_report(const report::Report& r, const std::string& format,
+bool print_report(const report::Report& r, const std::string& format,
                   const report::TextOptions& text, std::ostream& out, bool fail_on_warn) {
     out << render_report(r, format, text, fail_on_warn);
+    out.flush();
+    return static_cast<bool>(out);
 }
 
-void write_report_outputs(const report::Report& r, const std::vector<ReportOutput>& outputs,
-                          const report::TextOptions& text, bool fail_on_warn) {
+void render_report_outputs(const report::Report& r, const std::vector<ReportOutput>& outputs,
+                           const report::TextOptions& text, bool fail_on_warn,
+                           report::OutputSet& files) {
     report::TextOptions plain = text;
     plain.colour = false;  // files never get terminal escapes
-    for (const ReportOutput& o : outputs) {
-        report::write_file_atomically(o.path, render_report(r, o.format, plain, fail_on_warn));
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        files.set_content(i, render_report(r, outputs[i].format, plain, fail_on_warn));
     }
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "report/output_set.h"
 #include "report/renderers.h"
 #include "report/report.h"
 
@@ -14,10 +15,13 @@ struct ReportOutput {
     std::string path;
 };
 
-// Parses FORMAT=FILE values; refuses unknown formats and any FILE that is one of the inputs.
-bool parse_report_outputs(const std::vector<std::string>& values,
-                          const std::vector<std::string>& inputs, std::vector<ReportOutput>& out,
+// Parses FORMAT=FILE values; refuses unknown formats. The files are checked by
+// report::OutputSet::prepare (add_report_outputs).
+bool parse_report_outputs(const std::vector<std::string>& values, std::vector<ReportOutput>& out,
                           std::string& error);
+
+// Adds each output to `files`, first of all, in order: render_report_outputs fills them by index.
+void add_report_outputs(const std::vector<ReportOutput>& outputs, report::OutputSet& files);
 
 // The formats --format and --output accept.
 bool is_report_format(const std::string& format);
@@ -25,11 +29,14 @@ bool is_report_format(const std::string& format);
 // fail_on_warn (--fail-on warn) only changes JUnit: a warning becomes a <failure>.
 std::string render_report(const report::Report& r, const std::string& format,
                           const report::TextOptions& text, bool fail_on_warn = false);
-void print_report(const report::Report& r, const std::string& format,
-                  const report::TextOptions& text, std::ostream& out, bool fail_on_warn = false);
-// Throws report::OutputError.
-void write_report_outputs(const report::Report& r, const std::vector<ReportOutput>& outputs,
-                          const report::TextOptions& text, bool fail_on_warn = false);
+// False when `out` could not be written (a full disk, a closed pipe): exit code 3.
+[[nodiscard]] bool print_report(const report::Report& r, const std::string& format,
+                                const report::TextOptions& text, std::ostream& out,
+                                bool fail_on_warn = false);
+// Renders each output into `files` (indexes 0.. as add_report_outputs added them).
+void render_report_outputs(const report::Report& r, const std::vector<ReportOutput>& outputs,
+                           const report::TextOptions& text, bool fail_on_warn,
+                           report::OutputSet& files);
 
 int exit_code_for(const report::Summary& summary, bool fail_on_warn);
 

@@ -16,6 +16,7 @@ struct CertificateFile {
     std::string pool_id;
     topology::CertificateUse use = topology::CertificateUse::external;
     std::string path;  // as given (command line) or as written in the topology: subject file:PATH
+    std::string open_path;  // where it was read (topology files: joined to the topology's folder)
     certificates::CertificateChainFacts chain;  // verified against the trust anchors at --now
     topology::SourceLocation where;             // the topology element, or empty for --cert
 };

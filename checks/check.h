@@ -3,6 +3,7 @@
 // evaluation of plan + model (+ observations, for probe checks) into findings. A check never
 // opens a socket, reads globals or formats text for a terminal.
 #include <chrono>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,9 @@ struct CheckContext {
     // (which sides, which DNS servers). Null for offline runs; probe checks then skip.
     const probes::Observations* observations = nullptr;
     const ProbeSettings* probe = nullptr;
+    // DNS servers that answered no query at all in this run (probes::silent_dns_servers): their
+    // timeouts say the tool could not see DNS, not that a record is wrong. Null: none known.
+    const std::set<std::string>* silent_dns_servers = nullptr;
     // `--waivers FILE` (docs/waivers.md), for WAIVER-01; null when none was given.
     const std::vector<Waiver>* waivers = nullptr;
     // Trust anchors, expiry warning and the certificate files read for this run (plan and

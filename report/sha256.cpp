@@ -1,11 +1,11 @@
 #include "report/sha256.h"
+#include "topology/input_file.h"
 
 #include <openssl/evp.h>
 
 #include <stdexcept>
 
 #include <array>
-#include <fstream>
 #include <memory>
 #include <vector>
 
@@ -64,15 +64,14 @@ std::string sha256_base64(std::string_view data) {
 }
 
 std::string sha256_file_hex(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return "";
-    Sha256 sha;
-    std::vector<char> buffer(64 * 1024);
-    while (in) {
-        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        if (in.gcount() > 0) sha.update(buffer.data(), static_cast<std::size_t>(in.gcount()));
+    // Read like every input (topology/input_file.h): a path that has become a FIFO since it
+    // was loaded must not hang the report's input list.
+    constexpr std::size_t kMaxHashedBytes = 256 * 1024 * 1024;
+    try {
+        return sha256_hex(topology::read_input_file(path, kMaxHashedBytes));
+    } catch (const topology::InputFileError&) {
+        return "";
     }
-    return to_hex(sha.finish());
 }
 
 }  // namespace edgeplan::report

@@ -72,6 +72,7 @@ std::vector<CertificateFile> load_certificate_files(
         loaded.pool_id = source.pool_id;
         loaded.use = source.use;
         loaded.path = source.path;
+        loaded.open_path = source.open_path;
         loaded.where = source.where;
         loaded.chain = load_certificate_file(source.open_path, file, verify);
         out.push_back(std::move(loaded));

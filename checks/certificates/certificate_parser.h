@@ -28,6 +28,10 @@ CertificateChainFacts parse_der_chain(const std::vector<Der>& chain, const Verif
 // PEM text with one or more CERTIFICATE blocks, leaf first.
 CertificateChainFacts parse_pem_chain(const std::string& pem, const VerifyOptions& options);
 
+// Whether PEM text holds at least one certificate OpenSSL can load as a trust anchor: a
+// --ca-file that holds none would make every chain untrusted, which is an input error.
+bool pem_holds_certificate(const std::string& pem);
+
 struct FileOptions {
     // Name of the environment variable holding the PKCS#12 password (the password itself never
     // appears on a command line). Empty: try the empty password.

@@ -18,12 +18,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
 #include <iterator>
 #include <memory>
 #include <mutex>
 
 #include "checks/certificates/certificate_parser.h"
+#include "topology/input_file.h"
 
 namespace edgeplan::checks::certificates {
 namespace {
@@ -430,19 +430,28 @@ CertificateChainFacts parse_der_chain(const std::vector<Der>& chain, const Verif
     return facts_of_chain(certs, options);
 }
 
+bool pem_holds_certificate(const std::string& pem) {
+    Owned<BIO> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+    // The _AUX reader also takes "TRUSTED CERTIFICATE" blocks, as X509_STORE_load_file does.
+    X509* cert = PEM_read_bio_X509_AUX(bio.get(), nullptr, nullptr, nullptr);
+    ERR_clear_error();
+    if (cert == nullptr) return false;
+    X509_free(cert);
+    return true;
+}
+
 CertificateChainFacts parse_pem_chain(const std::string& pem, const VerifyOptions& options) {
     return facts_of_chain(read_pem_certificates(pem), options);
 }
 
 CertificateChainFacts load_certificate_file(const std::string& path, const FileOptions& file,
                                             const VerifyOptions& options) {
-    std::ifstream input(path, std::ios::binary);
-    if (!input) throw CertificateLoadError(path + ": cannot open");
     std::string bytes;
-    bytes.resize(kMaxFileBytes + 1);
-    input.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    bytes.resize(static_cast<std::size_t>(input.gcount()));
-    if (bytes.size() > kMaxFileBytes) throw CertificateLoadError(path + ": larger than 1 MiB");
+    try {
+        bytes = topology::read_input_file(path, kMaxFileBytes);
+    } catch (const topology::InputFileError& e) {
+        throw CertificateLoadError(e.what());
+    }
     if (bytes.empty()) throw CertificateLoadError(path + ": empty file");
     if (bytes.find("-----BEGIN") != std::string::npos) {
         auto certs = read_pem_certificates(bytes);

@@ -69,7 +69,7 @@ std::vector<Finding> AddressRecordCheck::evaluate(const CheckContext& context) c
         std::vector<std::pair<std::string, Verdict>> verdicts;
         for (const std::string& server : servers(context, set.view)) {
             const probes::DnsAnswer* answer = index.find(set.name, set.type, server);
-            if (auto bad = unusable_answer(info, answer, set.name, set.type)) {
+            if (auto bad = unusable_answer(info, index, answer, set.name, set.type)) {
                 verdicts.emplace_back(server, *bad);
                 continue;
             }

@@ -78,7 +78,8 @@ std::optional<Finding> not_live(const CheckInfo& info, const CheckContext& conte
     return std::nullopt;
 }
 
-AnswerIndex::AnswerIndex(const CheckContext& context) {
+AnswerIndex::AnswerIndex(const CheckContext& context)
+    : silent_servers_(context.silent_dns_servers) {
     if (!context.observations) return;
     for (const DnsAnswer& answer : context.observations->dns) {
         answers_.emplace(
@@ -91,6 +92,10 @@ const DnsAnswer* AnswerIndex::find(const std::string& name, DnsType type,
                                    const std::string& server) const {
     const auto it = answers_.find(std::make_tuple(trim_dot(name), type, server));
     return it == answers_.end() ? nullptr : it->second;
+}
+
+bool AnswerIndex::silent(const std::string& server) const {
+    return silent_servers_ && silent_servers_->count(server) > 0;
 }
 
 std::vector<std::string> AnswerIndex::addresses(const std::string& name, const std::string& server,
@@ -215,8 +220,9 @@ Finding combine(const CheckInfo& info, const std::string& subject_text,
     return finding;
 }
 
-std::optional<Verdict> unusable_answer(const CheckInfo& info, const DnsAnswer* answer,
-                                       const std::string& name, DnsType type) {
+std::optional<Verdict> unusable_answer(const CheckInfo& info, const AnswerIndex& index,
+                                       const DnsAnswer* answer, const std::string& name,
+                                       DnsType type) {
     if (!answer) {
         return Verdict{Status::error,
                        "no observation for " + name + "/" + probes::to_string(type) +
@@ -224,6 +230,17 @@ std::optional<Verdict> unusable_answer(const CheckInfo& info, const DnsAnswer* a
                        {{"fqdn", name}}};
     }
     if (answer->outcome == DnsOutcome::ok) return std::nullopt;
+    const bool unanswered =
+        answer->outcome == DnsOutcome::timeout || answer->outcome == DnsOutcome::network_error;
+    if (unanswered && index.silent(answer->query.server)) {
+        return Verdict{Status::error,
+                       "DNS server " + answer->query.server +
+                           " answered no query in this run, so this record could not be seen (" +
+                           outcome_message(*answer) + ")",
+                       {{"fqdn", name},
+                        {"server", answer->query.server},
+                        {"observed", probes::to_string(answer->outcome)}}};
+    }
     // NXDOMAIN, NODATA, SERVFAIL, REFUSED and timeouts are evidence, never a pass.
     return Verdict{violation_status(info),
                    outcome_message(*answer),

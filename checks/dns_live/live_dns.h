@@ -3,6 +3,7 @@
 // 2782 ordering, outcome wording, and one finding per subject over several DNS servers.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -41,9 +42,12 @@ class AnswerIndex {
     // of the two answered ok with an address.
     std::vector<std::string> addresses(const std::string& name, const std::string& server,
                                        bool& resolved, std::string& why_not) const;
+    // Whether `server` answered no query at all in this run (CheckContext::silent_dns_servers).
+    bool silent(const std::string& server) const;
 
   private:
     std::map<std::tuple<std::string, DnsType, std::string>, const DnsAnswer*> answers_;
+    const std::set<std::string>* silent_servers_ = nullptr;
 };
 
 // RFC 2782 / DNS-SRV-GEN-02: lowest priority first, then highest weight; ties keep the order
@@ -74,10 +78,12 @@ Finding combine(const CheckInfo& info, const std::string& subject_text,
                 const topology::SourceLocation& where,
                 const std::vector<std::pair<std::string, Verdict>>& per_server);
 
-// The verdict for an answer that is missing (tool failure) or not ok (evidence for a
+// The verdict for an answer that is missing (tool failure), a timeout from a server that
+// answered nothing in the run (tool failure: DNS could not be seen) or not ok (evidence for a
 // violation); nullopt when the answer is ok and the caller goes on comparing.
-std::optional<Verdict> unusable_answer(const CheckInfo& info, const DnsAnswer* answer,
-                                       const std::string& name, DnsType type);
+std::optional<Verdict> unusable_answer(const CheckInfo& info, const AnswerIndex& index,
+                                       const DnsAnswer* answer, const std::string& name,
+                                       DnsType type);
 
 // Expected A/AAAA sets of the plan grouped by (name, type), in plan order.
 struct ExpectedSet {

@@ -90,7 +90,7 @@ class NextHopResolvesLiveCheck final : public Check {
             std::vector<std::pair<std::string, Verdict>> verdicts;
             for (const std::string& server : servers(context, DnsView::internal)) {
                 const probes::DnsAnswer* answer = index.find(hop.fqdn, DnsType::A, server);
-                if (auto bad = unusable_answer(info(), answer, hop.fqdn, DnsType::A)) {
+                if (auto bad = unusable_answer(info(), index, answer, hop.fqdn, DnsType::A)) {
                     verdicts.emplace_back(server, *bad);
                     continue;
                 }

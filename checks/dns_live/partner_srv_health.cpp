@@ -101,7 +101,7 @@ class PartnerSrvHealthCheck final : public Check {
     Verdict judge_srv(const AnswerIndex& index, const PartnerLookup& p,
                       const std::string& server) const {
         const probes::DnsAnswer* answer = index.find(p.name, DnsType::SRV, server);
-        if (auto bad = unusable_answer(info(), answer, p.name, DnsType::SRV)) return *bad;
+        if (auto bad = unusable_answer(info(), index, answer, p.name, DnsType::SRV)) return *bad;
         const auto ordered = rfc2782_order(answer->srv);
         Verdict v;
         v.evidence = {{"fqdn", p.name}};
@@ -134,7 +134,7 @@ class PartnerSrvHealthCheck final : public Check {
         std::string why_not;
         const auto addresses = index.addresses(p.name, server, resolved, why_not);
         if (!index.find(p.name, DnsType::A, server) && !index.find(p.name, DnsType::AAAA, server)) {
-            return *unusable_answer(info(), nullptr, p.name, DnsType::A);
+            return *unusable_answer(info(), index, nullptr, p.name, DnsType::A);
         }
         Verdict v;
         v.evidence = {{"fqdn", p.name}};

@@ -73,7 +73,7 @@ std::vector<Finding> SrvRecordCheck::evaluate(const CheckContext& context) const
         std::vector<std::pair<std::string, Verdict>> verdicts;
         for (const std::string& server : servers(context, DnsView::external)) {
             const probes::DnsAnswer* answer = index.find(plan_record->name, DnsType::SRV, server);
-            if (auto bad = unusable_answer(info, answer, plan_record->name, DnsType::SRV)) {
+            if (auto bad = unusable_answer(info, index, answer, plan_record->name, DnsType::SRV)) {
                 bad->evidence.emplace_back("expected", expected);
                 verdicts.emplace_back(server, *bad);
                 continue;

@@ -50,8 +50,8 @@ class SrvTargetDomainLiveCheck final : public Check {
             for (const std::string& server : servers(context, DnsView::external)) {
                 const probes::DnsAnswer* answer = index.find(name, DnsType::SRV, server);
                 if (!answer) {
-                    verdicts.emplace_back(server,
-                                          *unusable_answer(info(), answer, name, DnsType::SRV));
+                    verdicts.emplace_back(
+                        server, *unusable_answer(info(), index, answer, name, DnsType::SRV));
                     continue;
                 }
                 Verdict v;

@@ -53,7 +53,7 @@ class XmppSrvPrioritiesLiveCheck final : public Check {
             std::vector<std::pair<std::string, Verdict>> verdicts;
             for (const std::string& server : servers(context, DnsView::external)) {
                 const probes::DnsAnswer* answer = index.find(name, DnsType::SRV, server);
-                if (auto bad = unusable_answer(info(), answer, name, DnsType::SRV)) {
+                if (auto bad = unusable_answer(info(), index, answer, name, DnsType::SRV)) {
                     verdicts.emplace_back(server, *bad);
                     continue;
                 }

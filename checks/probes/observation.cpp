@@ -1,7 +1,9 @@
 #include "checks/probes/observation.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -125,6 +127,7 @@ void from_json(const nlohmann::json& json, DnsAnswer& value) {
     value.query = json.at("query").get<DnsQuery>();
     value.outcome = value_of(kDnsOutcomes, json.at("outcome"), "DNS outcome");
     get_or(json, "addresses", value.addresses);
+    for (const std::string& address : value.addresses) ip_field(address, "addresses");
     get_or(json, "srv", value.srv);
     get_or(json, "cname_chain", value.cname_chain);
     get_or(json, "truncated_retry_over_tcp", value.truncated_retry_over_tcp);
@@ -137,9 +140,10 @@ void to_json(nlohmann::json& json, const TcpProbe& value) {
     put_optional(json, "source_address", value.source_address);
 }
 void from_json(const nlohmann::json& json, TcpProbe& value) {
-    value.address = json.at("address").get<std::string>();
+    value.address = ip_field(json.at("address"), "address");
     value.port = get_u16(json, "port");
     get_optional(json, "source_address", value.source_address);
+    if (value.source_address) ip_field(*value.source_address, "source_address");
 }
 
 void to_json(nlohmann::json& json, const TcpObservation& value) {
@@ -160,7 +164,7 @@ void to_json(nlohmann::json& json, const UdpStunProbe& value) {
     json = {{"address", value.address}, {"port", value.port}};
 }
 void from_json(const nlohmann::json& json, UdpStunProbe& value) {
-    value.address = json.at("address").get<std::string>();
+    value.address = ip_field(json.at("address"), "address");
     value.port = get_u16(json, "port");
 }
 
@@ -224,6 +228,21 @@ Observations observations_from_json_text(const std::string& text) {
         // Keep nlohmann's exception inside this layer (STYLE.md: own exception type).
         throw ObservationFormatError(std::string("observations: ") + error.what());
     }
+}
+
+std::set<std::string> silent_dns_servers(const Observations& observations) {
+    std::set<std::string> asked;
+    std::set<std::string> answered;
+    for (const DnsAnswer& answer : observations.dns) {
+        asked.insert(answer.query.server);
+        if (answer.outcome != DnsOutcome::timeout && answer.outcome != DnsOutcome::network_error) {
+            answered.insert(answer.query.server);
+        }
+    }
+    std::set<std::string> silent;
+    std::set_difference(asked.begin(), asked.end(), answered.begin(), answered.end(),
+                        std::inserter(silent, silent.end()));
+    return silent;
 }
 
 }  // namespace edgeplan::checks::probes

@@ -5,6 +5,7 @@
 // (STYLE.md: recorded traffic replayed in tests, as Zonemaster does).
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -168,5 +169,9 @@ void from_json(const nlohmann::json& json, Observations& value);
 // Text helpers for --record / --replay files; parse throws ObservationFormatError.
 std::string observations_to_json_text(const Observations& observations);
 Observations observations_from_json_text(const std::string& text);
+
+// The servers of `observations.dns` from which no query got any answer (every one timed out or
+// could not be sent): a server that is down or unreachable from here.
+std::set<std::string> silent_dns_servers(const Observations& observations);
 
 }  // namespace edgeplan::checks::probes

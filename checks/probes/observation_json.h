@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "checks/probes/observation.h"
+#include "topology/ip_address.h"
 
 namespace edgeplan::checks::probes::json_fields {
 
@@ -58,6 +59,17 @@ T read_value(const nlohmann::json& value, const char* key) {
     } else {
         return value.template get<T>();
     }
+}
+
+// An address field: a recording is input like any other, and a replayed "999.1.1.1" must not
+// reach the address rules as if a server had answered it.
+inline std::string ip_field(const nlohmann::json& value, const char* key) {
+    if (!value.is_string()) throw ObservationFormatError(std::string(key) + " must be a string");
+    const auto text = value.get<std::string>();
+    if (!topology::parse_ip(text)) {
+        throw ObservationFormatError(std::string(key) + " '" + text + "' is not an IP address");
+    }
+    return text;
 }
 
 template <typename T>

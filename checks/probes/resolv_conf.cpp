@@ -1,7 +1,8 @@
-#include <fstream>
 #include <sstream>
 
 #include "checks/probes/resolver.h"
+#include "checks/probes/socket_util.h"
+#include "topology/input_file.h"
 
 namespace edgeplan::checks::probes {
 
@@ -20,10 +21,24 @@ std::vector<std::string> parse_resolv_conf(std::istream& input) {
     return servers;
 }
 
-std::vector<std::string> read_system_resolvers(const std::string& path) {
-    std::ifstream input(path);
-    if (!input) return {};
-    return parse_resolv_conf(input);
+bool is_dns_server_address(const std::string& text) { return parse_endpoint(text, 53).has_value(); }
+
+SystemResolvers read_system_resolvers(const std::string& path) {
+    // resolv.conf is a few hundred bytes; a larger file is not one.
+    constexpr std::size_t kMaxResolvConfBytes = 64 * 1024;
+    SystemResolvers out;
+    std::istringstream input;
+    try {
+        input.str(topology::read_input_file(path, kMaxResolvConfBytes));
+    } catch (const topology::InputFileError& e) {
+        out.problem = e.what();
+        return out;
+    }
+    for (const std::string& server : parse_resolv_conf(input)) {
+        if (is_dns_server_address(server)) out.servers.push_back(server);
+    }
+    if (out.servers.empty()) out.problem = path + ": no nameserver line with an IP address";
+    return out;
 }
 
 }  // namespace edgeplan::checks::probes

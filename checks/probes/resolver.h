@@ -32,7 +32,16 @@ std::unique_ptr<Resolver> make_ldns_resolver(ResolverOptions options = {});
 
 // The "nameserver" lines of a resolv.conf, in file order, as DnsQuery::server strings.
 std::vector<std::string> parse_resolv_conf(std::istream& input);
-// parse_resolv_conf of the file at `path`; empty when it cannot be read.
-std::vector<std::string> read_system_resolvers(const std::string& path = "/etc/resolv.conf");
+// Whether `text` is ADDR[:PORT] or [ADDR6]:PORT with a literal IP and a port in 1..65535:
+// the form --dns-server, --internal-dns-server and resolv.conf servers must have.
+bool is_dns_server_address(const std::string& text);
+
+// The usable servers of the system configuration, and when there is none, why not (the file
+// cannot be read, is not a regular file, or has no nameserver line with an IP address).
+struct SystemResolvers {
+    std::vector<std::string> servers;
+    std::string problem;
+};
+SystemResolvers read_system_resolvers(const std::string& path = "/etc/resolv.conf");
 
 }  // namespace edgeplan::checks::probes

@@ -149,7 +149,7 @@ void to_json(nlohmann::json& json, const TlsProbe& value) {
 }
 void from_json(const nlohmann::json& json, TlsProbe& value) {
     value = TlsProbe{};
-    value.address = json.at("address").get<std::string>();
+    value.address = ip_field(json.at("address"), "address");
     value.port = get_u16(json, "port");
     get_or(json, "sni", value.sni);
     get_or(json, "send_sip_options", value.send_sip_options);
@@ -203,7 +203,7 @@ void to_json(nlohmann::json& json, const XmppProbe& value) {
 }
 void from_json(const nlohmann::json& json, XmppProbe& value) {
     value = XmppProbe{};
-    value.address = json.at("address").get<std::string>();
+    value.address = ip_field(json.at("address"), "address");
     value.port = get_u16(json, "port");
     value.domain = json.at("domain").get<std::string>();
 }

@@ -80,7 +80,12 @@ TEST(ResolvConf, ReadsNameserversInOrderAndIgnoresComments) {
         "# generated\nsearch contoso.com\nnameserver 127.0.0.53\n ; nameserver 10.0.0.1\n"
         "nameserver ::1 # local\noptions edns0\nnameserver\n");
     EXPECT_EQ(parse_resolv_conf(input), (std::vector<std::string>{"127.0.0.53", "::1"}));
-    EXPECT_TRUE(read_system_resolvers("/nonexistent/resolv.conf").empty());
+}
+
+TEST(ResolvConf, NoUsableServerSaysWhy) {
+    const SystemResolvers missing = read_system_resolvers("/nonexistent/resolv.conf");
+    EXPECT_TRUE(missing.servers.empty());
+    EXPECT_NE(missing.problem.find("cannot open"), std::string::npos) << missing.problem;
 }
 
 struct EndpointRow {
