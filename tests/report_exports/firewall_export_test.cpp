@@ -238,7 +238,7 @@ TEST_P(FirewallExportReal, PassNoUncommentedAcceptLacksAnAddressMatch) {
     EXPECT_GT(unknown_rules, 0u);
     std::string unknowns;
     for (const auto& u : plan.unknowns) unknowns += u.what + "\n";
-    EXPECT_NE(unknowns.find("next hop pool"), std::string::npos) << unknowns;
+    EXPECT_NE(unknowns.find("Next hop pool"), std::string::npos) << unknowns;
     if (have_tool("nft") && geteuid() == 0) {
         const CommandResult check = run_command("nft -c -f " + dir.path() + "/firewall.nft");
         EXPECT_EQ(check.status, 0) << check.output << nft;
