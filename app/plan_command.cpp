@@ -51,13 +51,14 @@ report::Report build_report(const PlanArguments& a, const topology::Model& model
     return r;
 }
 
-void emit_exports(const PlanArguments& a, const topology::Plan& plan) {
+void emit_exports(const PlanArguments& a, const report::Report& r) {
+    const topology::Plan& plan = r.plan;
     auto announce = [&](const std::vector<std::string>& files) {
         if (a.quiet) return;
         for (const std::string& f : files) std::cerr << "wrote " << f << "\n";
     };
-    if (!a.emit_zone.empty()) announce(report::write_zone_files(plan, a.emit_zone));
-    if (!a.emit_csr.empty()) announce(report::write_csr_files(plan, a.emit_csr));
+    if (!a.emit_zone.empty()) announce(report::write_zone_files(plan, a.emit_zone, r.findings));
+    if (!a.emit_csr.empty()) announce(report::write_csr_files(plan, a.emit_csr, r.findings));
     if (!a.emit_firewall.empty()) announce(report::write_firewall_files(plan, a.emit_firewall));
 }
 
@@ -128,7 +129,7 @@ int plan_command(const PlanArguments& a) {
     const report::Report r =
         build_report(a, model, topology::derive_plan(model), *now, gate, certificates);
     try {
-        emit_exports(a, r.plan);
+        emit_exports(a, r);
         render_report_outputs(r, outputs, a.text, a.fail_on == "warn", files);
         files.commit();
     } catch (const report::OutputError& e) {

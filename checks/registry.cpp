@@ -63,6 +63,7 @@
 #include "checks/network/ipv6_dual_stack.h"
 #include "checks/network/published_addresses_public.h"
 #include "checks/network/shared_ip_distinct_ports.h"
+#include "checks/network/single_ip_addresses.h"
 #include "checks/network/three_external_ips.h"
 #include "checks/pic/ended_providers.h"
 #include "checks/pic/pic_dns_lb_failover.h"
@@ -214,6 +215,7 @@ std::vector<std::unique_ptr<Check>> make_all_checks() {
     checks.push_back(std::make_unique<ThreeExternalIpsCheck>());              // NET-04
     checks.push_back(std::make_unique<Ipv6DualStackCheck>());                 // NET-07
     checks.push_back(std::make_unique<PublishedAddressesPublicCheck>());      // NET-10
+    checks.push_back(std::make_unique<SingleIpAddressesCheck>());             // NET-11
     checks.push_back(std::make_unique<PublicProviderEntryCheck>());           // PIC-01
     checks.push_back(std::make_unique<PublicImPolicyCheck>());                // PIC-02
     checks.push_back(std::make_unique<WindowsLiveAvCheck>());                 // PIC-04

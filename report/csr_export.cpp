@@ -1,6 +1,9 @@
 // --emit-csr: for every planned certificate an OpenSSL `req` configuration and a Windows
 // `certreq` INF, so either tool produces a request with exactly the planned subject, SANs and
 // EKUs (catalogue section 1). Keys are RSA 2048 (the Lync 2013 certificate wizard default).
+// A name that a finding fails or warns on gets a comment line above it, and a name the request
+// lacks because the plan could not derive it (an Unknown of a CERT-* rule) is named in the
+// header, so an administrator sees both before submitting the request.
 #include <sstream>
 
 #include "report/atomic_file.h"
@@ -31,20 +34,54 @@ void require_names(const CertificateRequest& c) {
     for (const std::string& san : c.sans) check(san);
 }
 
-std::string openssl_config(const CertificateRequest& c) {
+struct Notes {
+    std::vector<std::string> header;              // facts the request lacks
+    std::vector<std::vector<std::string>> names;  // per SAN (subject = sans[0] or extra)
+    std::vector<std::string> subject;
+};
+
+Notes notes_for(const CertificateRequest& c, const topology::Plan& plan,
+                const std::vector<checks::Finding>& findings) {
+    Notes n;
+    for (const topology::Unknown& u : plan.unknowns) {
+        if (u.rule.rfind("CERT-", 0) != 0 || u.subject != "pool:" + c.pool_id) continue;
+        n.header.push_back("UNKNOWN (" + u.rule + "): " + u.what +
+                           "; this request lacks what depends on it");
+    }
+    // The CERT-* findings judge the certificate the topology describes, which this request
+    // replaces; the rest (NET-10, DNS-NAME-01, ...) judge the names themselves.
+    std::vector<checks::Finding> about_names;
+    for (const checks::Finding& f : findings) {
+        if (f.check_id.rfind("CERT-", 0) != 0) about_names.push_back(f);
+    }
+    n.subject = findings_about(about_names, c.subject, "");
+    for (const std::string& san : c.sans) n.names.push_back(findings_about(about_names, san, ""));
+    return n;
+}
+
+void write_notes(std::ostringstream& out, const char* mark, const std::vector<std::string>& notes,
+                 const char* eol) {
+    for (const std::string& note : notes) {
+        out << mark << " " << export_text::comment_text(note) << eol;
+    }
+}
+
+std::string openssl_config(const CertificateRequest& c, const Notes& notes) {
     std::ostringstream out;
     out << "# edgeplan: " << topology::to_string(c.use) << " certificate for Edge pool "
         << export_text::comment_text(c.pool_id) << "\n"
-        << "# openssl req -new -config THIS -newkey rsa:2048 -nodes -keyout KEY -out CSR\n"
-        << "[ req ]\n"
+        << "# openssl req -new -config THIS -newkey rsa:2048 -nodes -keyout KEY -out CSR\n";
+    write_notes(out, "#", notes.header, "\n");
+    out << "[ req ]\n"
         << "default_bits = 2048\n"
         << "default_md = sha256\n"
         << "prompt = no\n"
         << "utf8 = yes\n"
         << "distinguished_name = dn\n"
         << "req_extensions = ext\n\n"
-        << "[ dn ]\n"
-        << "CN = " << c.subject << "\n\n"
+        << "[ dn ]\n";
+    write_notes(out, "#", notes.subject, "\n");
+    out << "CN = " << c.subject << "\n\n"
         << "[ ext ]\n"
         << "keyUsage = critical, digitalSignature, keyEncipherment\n";
     if (!c.ekus.empty()) {
@@ -57,19 +94,21 @@ std::string openssl_config(const CertificateRequest& c) {
     if (!c.sans.empty()) {
         out << "subjectAltName = @alt\n\n[ alt ]\n";
         for (std::size_t i = 0; i < c.sans.size(); ++i) {
+            write_notes(out, "#", notes.names[i], "\n");
             out << "DNS." << (i + 1) << " = " << c.sans[i] << "\n";
         }
     }
     return out.str();
 }
 
-std::string certreq_inf(const CertificateRequest& c) {
+std::string certreq_inf(const CertificateRequest& c, const Notes& notes) {
     // certreq reads INF files written with CRLF line ends.
     std::ostringstream out;
     const char* eol = "\r\n";
     out << "; edgeplan: " << topology::to_string(c.use) << " certificate for Edge pool "
-        << export_text::comment_text(c.pool_id) << eol << "; certreq -new THIS request.csr" << eol
-        << "[Version]" << eol << "Signature=\"$Windows NT$\"" << eol << eol << "[NewRequest]" << eol
+        << export_text::comment_text(c.pool_id) << eol << "; certreq -new THIS request.csr" << eol;
+    write_notes(out, ";", notes.header, eol);
+    out << "[Version]" << eol << "Signature=\"$Windows NT$\"" << eol << eol << "[NewRequest]" << eol
         << "Subject = \"CN=" << c.subject << "\"" << eol << "KeyLength = 2048" << eol
         << "KeySpec = 1" << eol << "KeyUsage = 0xA0" << eol
         << "Exportable = " << (c.exportable_key ? "TRUE" : "FALSE") << eol << "MachineKeySet = TRUE"
@@ -81,7 +120,13 @@ std::string certreq_inf(const CertificateRequest& c) {
         for (ExtendedKeyUsage eku : c.ekus) out << "OID=" << eku_oid(eku) << eol;
     }
     if (!c.sans.empty()) {
-        out << eol << "[Extensions]" << eol << "2.5.29.17 = \"{text}";
+        out << eol << "[Extensions]" << eol;
+        for (std::size_t i = 0; i < c.sans.size(); ++i) {
+            for (const std::string& note : notes.names[i]) {
+                out << "; " << c.sans[i] << ": " << export_text::comment_text(note) << eol;
+            }
+        }
+        out << "2.5.29.17 = \"{text}";
         for (std::size_t i = 0; i < c.sans.size(); ++i) {
             out << (i ? "&" : "") << "dns=" << c.sans[i];
         }
@@ -92,7 +137,8 @@ std::string certreq_inf(const CertificateRequest& c) {
 
 }  // namespace
 
-std::vector<std::string> write_csr_files(const topology::Plan& plan, const std::string& dir) {
+std::vector<std::string> write_csr_files(const topology::Plan& plan, const std::string& dir,
+                                         const std::vector<checks::Finding>& findings) {
     for (const CertificateRequest& c : plan.certificates) require_names(c);
     ensure_directory(dir);
     std::vector<std::string> written;
@@ -101,8 +147,9 @@ std::vector<std::string> write_csr_files(const topology::Plan& plan, const std::
             export_text::file_stem(c.pool_id + "-" + topology::to_string(c.use));
         const std::string cnf = export_text::join(dir, stem + ".cnf");
         const std::string inf = export_text::join(dir, stem + ".inf");
-        write_file_atomically(cnf, openssl_config(c));
-        write_file_atomically(inf, certreq_inf(c));
+        const Notes notes = notes_for(c, plan, findings);
+        write_file_atomically(cnf, openssl_config(c, notes));
+        write_file_atomically(inf, certreq_inf(c, notes));
         written.push_back(cnf);
         written.push_back(inf);
     }

@@ -1,4 +1,6 @@
-// plan_to_json: every field of topology/plan.h, in plan order (docs/report-format.md "plan").
+// plan_to_json: every field of topology/plan.h, in plan order (docs/report-format.md "plan"),
+// except what only the exports use (Plan::withheld_dns, DnsRecord::unknown: the facts behind
+// them are in "unknowns").
 #include <nlohmann/json.hpp>
 
 #include "report/json_location.h"
@@ -26,7 +28,7 @@ json dns_record(const topology::DnsRecord& r) {
 }
 
 json endpoint(const topology::RuleEndpoint& e) {
-    return {{"label", e.label}, {"addresses", e.addresses}};
+    return {{"label", e.label}, {"addresses", e.addresses}, {"scope", to_string(e.scope)}};
 }
 
 json firewall_rule(const topology::FirewallRule& r) {

@@ -1,7 +1,9 @@
 // --emit-zone: one RFC 1035 master-file fragment and one DnsServer PowerShell script per zone
-// and kind. Fragments carry $ORIGIN and $TTL but no SOA/NS: the records go into zones that
-// already exist. The catalogue gives no TTLs for Edge records (section 7); one hour is a
-// common default that keeps changes quick to roll back.
+// and kind. A record that a finding fails or warns on, or that rests on an unknown, gets a
+// comment saying so; a withheld record (Plan::withheld_dns) is written commented out. Fragments
+// carry $ORIGIN and $TTL but no SOA/NS: the records go into zones that already exist. The catalogue
+// gives no TTLs for Edge records (section 7); one hour is a common default that keeps changes quick
+// to roll back.
 #include <map>
 #include <sstream>
 #include <utility>
@@ -108,11 +110,17 @@ std::string powershell_line(const DnsRecord& r, const std::string& owner) {
 
 }  // namespace
 
-std::vector<std::string> write_zone_files(const topology::Plan& plan, const std::string& dir) {
-    // Plan order is already (kind, zone, name, type, value); grouping keeps it.
-    std::map<std::pair<std::string, std::string>, std::vector<const DnsRecord*>> groups;
+std::vector<std::string> write_zone_files(const topology::Plan& plan, const std::string& dir,
+                                          const std::vector<checks::Finding>& findings) {
+    // Plan order is already (kind, zone, name, type, value); grouping keeps it. Withheld
+    // records follow the published ones of their zone.
+    std::map<std::pair<std::string, std::string>, std::vector<std::pair<const DnsRecord*, bool>>>
+        groups;
     for (const DnsRecord& r : plan.dns) {
-        groups[{r.zone, topology::to_string(r.zone_kind)}].push_back(&r);
+        groups[{r.zone, topology::to_string(r.zone_kind)}].emplace_back(&r, false);
+    }
+    for (const DnsRecord& r : plan.withheld_dns) {
+        groups[{r.zone, topology::to_string(r.zone_kind)}].emplace_back(&r, true);
     }
     ensure_directory(dir);
     std::vector<std::string> written;
@@ -130,9 +138,36 @@ std::vector<std::string> write_zone_files(const topology::Plan& plan, const std:
                << "$TTL " << default_ttl << "\n";
         ps << "# edgeplan: " << kind << " DNS records for " << zone
            << " (DnsServer module, run on the DNS server)\n";
-        for (const DnsRecord* r : records) {
+        for (const auto& [r, withheld] : records) {
             const std::string owner = relative_owner(r->name, r->zone);
             const std::string comment = export_text::comment_text(r->rule + " " + r->purpose);
+            // Notes the administrator must read before applying the row (docs/exports.md).
+            std::vector<std::string> notes = findings_about(findings, r->name, r->value);
+            if (!r->unknown.empty()) {
+                notes.insert(notes.begin(),
+                             std::string(withheld ? "WITHHELD, " : "INCOMPLETE, ") +
+                                 "rests on an unknown: " + export_text::comment_text(r->unknown));
+            }
+            if (withheld) {
+                // The row it would be, commented out; an unknown value is shown as <unknown>.
+                DnsRecord shown = *r;
+                if (shown.value.empty()) shown.value = "<unknown>";
+                const std::string why = shown.value == "<unknown>" ? "" : problem(shown, owner);
+                master << "; " << comment << "\n";
+                ps << "# " << comment << "\n";
+                for (const std::string& n : notes) {
+                    master << "; " << n << "\n";
+                    ps << "# " << n << "\n";
+                }
+                const std::string row =
+                    why.empty() && !owner.empty()
+                        ? master_line(shown, owner)
+                        : export_text::comment_text(r->name + " " + shown.value);
+                master << "; " << row << "\n";
+                if (why.empty() && !owner.empty())
+                    ps << "# " << powershell_line(shown, owner) << "\n";
+                continue;
+            }
             const std::string why = problem(*r, owner);
             if (!why.empty()) {
                 const std::string skipped =
@@ -141,8 +176,14 @@ std::vector<std::string> write_zone_files(const topology::Plan& plan, const std:
                 ps << "# " << skipped << "\n";
                 continue;
             }
-            master << "; " << comment << "\n" << master_line(*r, owner) << "\n";
-            ps << "# " << comment << "\n" << powershell_line(*r, owner) << "\n";
+            master << "; " << comment << "\n";
+            ps << "# " << comment << "\n";
+            for (const std::string& n : notes) {
+                master << "; " << n << "\n";
+                ps << "# " << n << "\n";
+            }
+            master << master_line(*r, owner) << "\n";
+            ps << powershell_line(*r, owner) << "\n";
         }
         const std::string stem = export_text::file_stem(zone + "." + kind);
         const std::string zone_path = export_text::join(dir, stem + ".zone");

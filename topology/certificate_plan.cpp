@@ -45,12 +45,19 @@ void external_certificate(const Model& model, const EdgePool& pool, Plan& plan) 
         if (!domain.name.empty()) append_unique(c.sans, "sip." + lower(domain.name));
     }
     if (!model.sip_domains.empty()) c.rules.push_back("CERT-EXT-05");
-    // CERT-XMPP-01 / A-2: the XMPP domain itself on the pool carrying XMPP.
+    // CERT-XMPP-01 / A-2: the XMPP domain itself on the pool carrying XMPP, and xmpp.<domain>,
+    // which CERT-XMPP-03 asks for (CS-S1...S5 XMPP tables): the request carries every name the
+    // plan's own checks expect.
     if (pool.xmpp && federation_allowed(model)) {
         for (const XmppDomain& domain : model.xmpp_domains) {
-            if (!domain.name.empty()) append_unique(c.sans, lower(domain.name));
+            if (domain.name.empty()) continue;
+            append_unique(c.sans, lower(domain.name));
+            append_unique(c.sans, "xmpp." + lower(domain.name));
         }
-        if (!model.xmpp_domains.empty()) c.rules.push_back("CERT-XMPP-01");
+        if (!model.xmpp_domains.empty()) {
+            c.rules.push_back("CERT-XMPP-01");
+            c.rules.push_back("CERT-XMPP-03");
+        }
     }
     c.ekus = {ExtendedKeyUsage::server_auth};
     // CERT-EXT-10: AOL needs the client EKU on the Access Edge carrying public IM.

@@ -60,7 +60,21 @@ class DnsBuilder {
     void address_records(DnsZoneKind kind, const std::string& zone, const std::string& name,
                          const std::vector<std::string>& addresses, const std::string& purpose,
                          const std::string& rule, const std::string& pool_id,
-                         const SourceLocation& where) {
+                         const SourceLocation& where, const std::string& gap = {}) {
+        if (addresses.empty() && !gap.empty()) {
+            // Nothing to publish: the zone export shows the record it cannot write, and why.
+            DnsRecord r;
+            r.zone_kind = kind;
+            r.zone = zone;
+            r.name = name;
+            r.purpose = purpose;
+            r.rule = rule;
+            r.pool_id = pool_id;
+            r.where = where;
+            r.unknown = gap;
+            plan_.withheld_dns.push_back(std::move(r));
+            return;
+        }
         for (const std::string& address : addresses) {
             DnsRecord r;
             r.zone_kind = kind;
@@ -73,8 +87,18 @@ class DnsBuilder {
             r.rule = rule;
             r.pool_id = pool_id;
             r.where = where;
+            r.unknown = gap;
             plan_.dns.push_back(std::move(r));
         }
+    }
+
+    // The facts published_addresses could not find, as one line for a record's `unknown`.
+    static std::string gap_text(const std::vector<Unknown>& gaps, std::size_t from = 0) {
+        std::string out;
+        for (std::size_t i = from; i < gaps.size(); ++i) {
+            out += (out.empty() ? "" : "; ") + gaps[i].what + " is unknown";
+        }
+        return out;
     }
 
     void srv_record(const std::string& zone, const std::string& name, const std::string& target,
@@ -118,8 +142,10 @@ class DnsBuilder {
             } else if (pool.nat) {
                 rule = "DNS-A-EXT-04";
             }
+            const std::size_t known_gaps = plan_.unknowns.size();
             const std::vector<std::string> addresses =
                 published_addresses(pool, s.service, rule, &plan_.unknowns);
+            const std::string gap = gap_text(plan_.unknowns, known_gaps);
             const std::string fqdn = lower(settings.fqdn);
             if (fqdn.empty()) {
                 unknown("external FQDN of the " + label + " of Edge pool " + pool.id, s.rule,
@@ -128,7 +154,7 @@ class DnsBuilder {
             }
             address_records(DnsZoneKind::external, external_zone(model_, fqdn), fqdn, addresses,
                             label + " external interface of " + pool.id, s.rule, pool.id,
-                            settings.where);
+                            settings.where, gap);
         }
     }
 
@@ -148,9 +174,12 @@ class DnsBuilder {
             unknown("internal FQDN of Edge pool " + pool.id, pool_rule, pool_subject(pool),
                     pool.where);
         } else if (pool_addresses.empty()) {
-            unknown(std::string(hlb ? "internal VIP" : "internal addresses") + " of Edge pool " +
-                        pool.id,
-                    pool_rule, pool_subject(pool), pool.vips ? pool.vips->where : pool.where);
+            const std::string what = std::string(hlb ? "internal VIP" : "internal addresses") +
+                                     " of Edge pool " + pool.id;
+            unknown(what, pool_rule, pool_subject(pool), pool.vips ? pool.vips->where : pool.where);
+            address_records(DnsZoneKind::internal, parent_of(pool_name), pool_name, {},
+                            "Edge internal interface of pool " + pool.id, pool_rule, pool.id,
+                            pool.where, what + " is unknown");
         } else {
             address_records(DnsZoneKind::internal, parent_of(pool_name), pool_name, pool_addresses,
                             "Edge internal interface of pool " + pool.id, pool_rule, pool.id,
@@ -169,13 +198,15 @@ class DnsBuilder {
                         member_subject(pool, member, i), member.where);
                 continue;
             }
+            std::string gap;
             if (addresses.empty() || addresses.size() != member.internal_ips.size()) {
                 unknown("internal address of " + name, "DNS-INT-01",
                         member_subject(pool, member, i), member.where);
+                gap = "internal address of " + name + " is unknown";
             }
             address_records(DnsZoneKind::internal, parent_of(name), name, addresses,
                             "Edge internal interface of " + name, "DNS-INT-01", pool.id,
-                            member.where);
+                            member.where, gap);
         }
     }
 
@@ -185,16 +216,18 @@ class DnsBuilder {
         if (!pool) return;
         const EdgePool* route = federation_route_pool(model_);
         const bool federation = route && sip_federation_on_pool(model_, *route);
-        // Address gaps were reported with the pool's own Access Edge records already.
+        // Address gaps were reported with the pool's own Access Edge records already; here they
+        // only mark the records resting on them.
+        std::vector<Unknown> gaps;
         const std::vector<std::string> access =
-            published_addresses(*pool, EdgeService::access, "DNS-A-EXT-01", nullptr);
+            published_addresses(*pool, EdgeService::access, "DNS-A-EXT-01", &gaps);
         for (const SipDomain& domain : model_.sip_domains) {
             const std::string d = lower(domain.name);
             if (d.empty()) continue;
             const std::string sip = "sip." + d;
             address_records(DnsZoneKind::external, d, sip, access,
                             "Access Edge for SIP domain " + d + " (SRV target, client fallback)",
-                            "DNS-A-EXT-01", pool->id, domain.where);
+                            "DNS-A-EXT-01", pool->id, domain.where, gap_text(gaps));
             if (domain.dns_autoconfiguration) {
                 srv_record(d, "_sip._tls." + d, sip, pool->ports.access_client,
                            "external client automatic configuration for " + d, "DNS-SRV-CLI-01",
@@ -212,6 +245,20 @@ class DnsBuilder {
                            push && discovery != true ? "DNS-SRV-FED-02" : "DNS-SRV-FED-01",
                            route->id, domain.where);
             } else if (!discovery) {
+                DnsRecord r;
+                r.zone = d;
+                r.name = "_sipfederationtls._tcp." + d;
+                r.type = DnsRecordType::srv;
+                r.value = sip;
+                r.port = route->ports.access_federation;
+                r.purpose = "federation partners discover " + d;
+                r.rule = "DNS-SRV-FED-01";
+                r.pool_id = route->id;
+                r.where = domain.where;
+                r.unknown =
+                    "whether partner domain discovery is enabled is not stated "
+                    "(EnablePartnerDiscovery); publish this SRV when it is";
+                plan_.withheld_dns.push_back(std::move(r));
                 unknown(
                     "whether partner domain discovery is enabled (decides the "
                     "_sipfederationtls SRV of " +
@@ -231,8 +278,9 @@ class DnsBuilder {
                     pool_subject(*pool), pool->where);
             return;
         }
+        std::vector<Unknown> gaps;
         const std::vector<std::string> access =
-            published_addresses(*pool, EdgeService::access, "DNS-A-XMPP-02", nullptr);
+            published_addresses(*pool, EdgeService::access, "DNS-A-XMPP-02", &gaps);
         for (const XmppDomain& domain : model_.xmpp_domains) {
             const std::string d = lower(domain.name);
             if (d.empty()) continue;
@@ -242,7 +290,7 @@ class DnsBuilder {
                        domain.where);
             address_records(DnsZoneKind::external, d, target, access,
                             "XMPP proxy (Access Edge) for " + d, "DNS-A-XMPP-02", pool->id,
-                            domain.where);
+                            domain.where, gap_text(gaps));
         }
     }
 

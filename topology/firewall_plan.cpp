@@ -9,6 +9,12 @@
 //   V14 TCP 443 out (internal VIP).
 // Endpoint addresses are those configured on the Edge (private ones under NAT, as a filter
 // behind the translation sees them); probe_addresses are what a prober connects to.
+//
+// "Any" is a scope of its own (EndpointScope::any) only where the tables mean any address by
+// design: Internet partners and clients on the external side, internal clients (I6, I7, V12,
+// V13) and the Centralized Logging rows on the internal side. A side the tables name (the Edge's
+// own interfaces, the next hop, the Front End, the CMS pool) whose addresses no input states is
+// EndpointScope::unknown and adds an Unknown; exporters never write it as an allow rule.
 #include <algorithm>
 
 #include "topology/plan_derivation.h"
@@ -16,7 +22,9 @@
 namespace edgeplan::topology::plan_detail {
 namespace {
 
-const RuleEndpoint any_endpoint{"Any", {}};
+const RuleEndpoint any_endpoint{"Any", {}, EndpointScope::any};
+
+RuleEndpoint any_named(const std::string& label) { return {label, {}, EndpointScope::any}; }
 
 struct Row {
     const char* row;
@@ -59,7 +67,10 @@ class FirewallBuilder {
         const auto access_probe = probe(EdgeService::access, false);
         const auto webconf_probe = probe(EdgeService::webconf, false);
         const auto av_probe = probe(EdgeService::av, false);
-        const RuleEndpoint internal = {"Edge internal interface", member_internal_addresses(pool_)};
+        const RuleEndpoint internal =
+            known_or_unknown({"Edge internal interface", member_internal_addresses(pool_)},
+                             "Edge internal interface address of Edge pool " + pool_.id,
+                             pool_subject(pool_), pool_.where);
         const std::vector<std::string> internal_probe = internal.addresses;
 
         using D = Direction;
@@ -75,7 +86,7 @@ class FirewallBuilder {
             // outbound 5269 in every scenario with XMPP.
             add({"X1b", ext, D::outbound, T::tcp, 5269, 5269, "XMPP/TCP",
                  "XMPP proxy reaches XMPP partners", "PORT-EXT-02"},
-                xmpp_proxy(access), {"XMPP partners", {}}, {});
+                xmpp_proxy(access), any_named("XMPP partners"), {});
         }
         const RuleEndpoint access_node = hlb ? external(EdgeService::access, true) : access;
         add({"X2", ext, D::outbound, T::tcp, 80, 80, "HTTP",
@@ -95,7 +106,7 @@ class FirewallBuilder {
                     any_endpoint, access, access_probe);
                 add({"X7", ext, D::outbound, T::tcp, 5061, 5061, "SIP/MTLS",
                      "federation, public IM connectivity and push using SIP", "PORT-EXT-07"},
-                    access, {"Federated partners", {}}, {});
+                    access, any_named("Federated partners"), {});
             }
             add({"X8", ext, D::inbound, T::tcp, p.webconf, p.webconf, "PSOM/TLS",
                  "web conferencing media", "PORT-EXT-08"},
@@ -143,7 +154,7 @@ class FirewallBuilder {
                     any_endpoint, xmpp_proxy(access), access_probe);
                 add({"V2", ext, D::outbound, T::tcp, 5269, 5269, "XMPP/TCP",
                      "XMPP proxy reaches XMPP partners", "PORT-EXT-02"},
-                    xmpp_proxy(access), {"XMPP partners", {}}, {});
+                    xmpp_proxy(access), any_named("XMPP partners"), {});
             }
             add({"V3", ext, D::inbound, T::tcp, p.access_client, p.access_client, "SIP/TLS",
                  "client-to-server SIP for external users", "PORT-EXT-05"},
@@ -155,7 +166,7 @@ class FirewallBuilder {
                     any_endpoint, access, access_probe);
                 add({"V5", ext, D::outbound, T::tcp, 5061, 5061, "SIP/MTLS",
                      "SIP signaling, federation and public IM connectivity", "PORT-EXT-07"},
-                    access, {"Federated partners", {}}, {});
+                    access, any_named("Federated partners"), {});
             }
             add({"V6", ext, D::inbound, T::tcp, p.webconf, p.webconf, "PSOM/TLS",
                  "web conferencing media", "PORT-EXT-08"},
@@ -173,10 +184,11 @@ class FirewallBuilder {
             // PORT-INT-01 / LB-07: 23456 goes to each member, never to the internal VIP.
             add({"I1", in, D::inbound, T::tcp, p.internal_xmpp, p.internal_xmpp, "XMPP/MTLS",
                  "XMPP gateway on the Front End reaches the XMPP proxy", "PORT-INT-01"},
-                servers("XMPP gateway Front End servers", xmpp_gateway_pools()), internal,
-                internal_probe);
+                servers("XMPP gateway Front End servers", xmpp_gateway_pools(),
+                        "pools running the XMPP gateway"),
+                internal, internal_probe);
         }
-        const RuleEndpoint next_hop = servers("Next hop pool", next_hop_pool());
+        const RuleEndpoint next_hop = servers("Next hop pool", next_hop_pool(), "next hop pool");
         if (!hlb) {
             add({"I2", in, D::inbound, T::tcp, p.internal_sip, p.internal_sip, "SIP/MTLS",
                  "SIP from Director or Front End to the Edge", "PORT-INT-02"},
@@ -188,8 +200,9 @@ class FirewallBuilder {
         // PORT-INT-04 / LB-07: 8057 goes to each member, never to the internal VIP.
         add({"I4", in, D::inbound, T::tcp, p.internal_psom, p.internal_psom, "PSOM/MTLS",
              "web conferencing traffic from each Front End server", "PORT-INT-04"},
-            servers("Front End servers using this Edge", associated_pools()), internal,
-            internal_probe);
+            servers("Front End servers using this Edge", associated_pools(),
+                    "Front End pools using this Edge"),
+            internal, internal_probe);
         const RuleEndpoint mras_source = mras_clients();
         if (!hlb) {
             add({"I5", in, D::inbound, T::tcp, p.internal_mras, p.internal_mras, "SIP/MTLS",
@@ -204,7 +217,9 @@ class FirewallBuilder {
             any_endpoint, internal, internal_probe);
         add({"I8", in, D::inbound, T::tcp, p.internal_replication, p.internal_replication, "HTTPS",
              "Central Management store replication to the Edge", "PORT-INT-08"},
-            servers("Central Management store pool", cms_pools()), internal, internal_probe);
+            servers("Central Management store pool", cms_pools(),
+                    "pool holding the Central Management store"),
+            internal, internal_probe);
         static const char* const cls_rows[] = {"I9", "I10", "I11"};
         for (int i = 0; i < 3; ++i) {
             add({cls_rows[i], in, D::inbound, T::tcp, 50001 + i, 50001 + i, "MTLS",
@@ -212,7 +227,10 @@ class FirewallBuilder {
                 any_endpoint, internal, internal_probe);
         }
         if (hlb) {
-            const RuleEndpoint vip = {"Edge internal VIP", internal_vip_addresses(pool_)};
+            const RuleEndpoint vip =
+                known_or_unknown({"Edge internal VIP", internal_vip_addresses(pool_)},
+                                 "internal VIP of Edge pool " + pool_.id, pool_subject(pool_),
+                                 pool_.vips ? pool_.vips->where : pool_.where);
             add({"V9", in, D::inbound, T::tcp, p.internal_sip, p.internal_sip, "SIP/MTLS",
                  "SIP from Director or Front End to the Edge", "PORT-INT-02"},
                 next_hop, vip, vip.addresses);
@@ -246,6 +264,8 @@ class FirewallBuilder {
         r.transport = row.transport;
         r.port_from = row.port_from;
         r.port_to = row.port_to;
+        note_unknown(source, row.rule);
+        note_unknown(destination, row.rule);
         r.source = std::move(source);
         r.destination = std::move(destination);
         if (row.direction == Direction::inbound) r.probe_addresses = std::move(probe_addresses);
@@ -258,11 +278,44 @@ class FirewallBuilder {
     }
 
     // `nodes`: the members' real addresses even on a hardware load balanced pool.
-    RuleEndpoint external(EdgeService service, bool nodes) const {
+    RuleEndpoint external(EdgeService service, bool nodes) {
         const bool vip = pool_.load_balancing == LoadBalancing::hardware && !nodes;
-        return {std::string(service_label(service)) + (vip ? " public VIP" : " external IP"),
-                nodes ? member_interface_addresses(pool_, service)
-                      : interface_addresses(pool_, service)};
+        const std::string label = service_label(service);
+        return known_or_unknown(
+            {label + (vip ? " public VIP" : " external IP"),
+             nodes ? member_interface_addresses(pool_, service)
+                   : interface_addresses(pool_, service)},
+            (vip ? "public VIP of the " : "external interface address of the ") + label +
+                " of Edge pool " + pool_.id,
+            pool_subject(pool_), vip && pool_.vips ? pool_.vips->where : pool_.where);
+    }
+
+    // An endpoint without addresses is unknown, never "Any"; the fact goes to the plan's
+    // Unknowns under the first rule that needs it (note_unknown).
+    RuleEndpoint known_or_unknown(RuleEndpoint endpoint, const std::string& what,
+                                  const std::string& subject, const SourceLocation& where) {
+        if (!endpoint.addresses.empty()) return endpoint;
+        endpoint.scope = EndpointScope::unknown;
+        endpoint.label += " (address unknown)";
+        std::size_t index = 0;
+        while (index < pending_.size() &&
+               (pending_[index].what != what || pending_[index].subject != subject)) {
+            ++index;
+        }
+        if (index == pending_.size()) pending_.push_back({what, "", subject, where});
+        unknown_of_label_.emplace_back(endpoint.label, index);
+        return endpoint;
+    }
+
+    void note_unknown(const RuleEndpoint& endpoint, const std::string& rule) {
+        if (endpoint.scope != EndpointScope::unknown) return;
+        for (auto& [label, index] : unknown_of_label_) {
+            if (label != endpoint.label || pending_[index].rule == "-") continue;
+            Unknown u = pending_[index];
+            u.rule = rule;
+            plan_.unknowns.push_back(std::move(u));
+            pending_[index].rule = "-";  // reported once, under the first rule needing it
+        }
     }
 
     std::vector<std::string> probe(EdgeService service, bool nodes) const {
@@ -270,17 +323,26 @@ class FirewallBuilder {
         return published_addresses(pool_, service, "", nullptr);
     }
 
-    static RuleEndpoint xmpp_proxy(const RuleEndpoint& access) {
-        return {"XMPP proxy (" + access.label + ")", access.addresses};
+    RuleEndpoint xmpp_proxy(const RuleEndpoint& access) {
+        if (access.scope != EndpointScope::unknown) {
+            return {"XMPP proxy (" + access.label + ")", access.addresses};
+        }
+        return known_or_unknown(
+            {"XMPP proxy (Access Edge external IP)", {}},
+            "external interface address of the Access Edge of Edge pool " + pool_.id,
+            pool_subject(pool_), pool_.where);
     }
 
-    // Internal sources the tables allow narrowing "Any" to, when every server's address is
-    // known; otherwise "Any" (a partial list would block the servers left out).
-    static RuleEndpoint servers(const std::string& label,
-                                const std::vector<const InternalPool*>& pools) {
+    // Internal servers the tables allow narrowing "Any" to. A partial list would block the
+    // servers left out and "Any" would open the port to every internal host, so a pool with a
+    // server whose address is not stated (or no pool at all) makes the side unknown.
+    RuleEndpoint servers(const std::string& label, const std::vector<const InternalPool*>& pools,
+                         const std::string& missing_pool) {
         std::vector<std::string> addresses;
+        std::string names;
         for (const InternalPool* pool : pools) {
-            if (pool->servers.empty()) return any_endpoint;
+            names += (names.empty() ? "" : ", ") + pool->fqdn;
+            bool complete = !pool->servers.empty();
             for (const Server& server : pool->servers) {
                 std::size_t usable = 0;
                 for (const std::string& ip : server.ips) {
@@ -289,12 +351,19 @@ class FirewallBuilder {
                     append_unique(addresses, a);
                     ++usable;
                 }
-                if (usable == 0) return any_endpoint;
+                if (usable == 0) complete = false;
+            }
+            if (!complete) {
+                return known_or_unknown({label + " (" + pool->fqdn + ")", {}},
+                                        "addresses of the servers of " + pool->fqdn + " (" + label +
+                                            " for Edge pool " + pool_.id + ")",
+                                        "pool:" + pool->id, pool->where);
             }
         }
-        if (addresses.empty()) return any_endpoint;
-        std::string names;
-        for (const InternalPool* pool : pools) names += (names.empty() ? "" : ", ") + pool->fqdn;
+        if (pools.empty() || addresses.empty()) {
+            return known_or_unknown({label, {}}, missing_pool + " of Edge pool " + pool_.id,
+                                    pool_subject(pool_), pool_.where);
+        }
         return {label + " (" + names + ")", addresses};
     }
 
@@ -332,17 +401,24 @@ class FirewallBuilder {
     }
 
     // PORT-INT-05: Front End pools and every branch appliance using this Edge; branch
-    // appliances carry no addresses in the model, so their presence keeps the source "Any".
-    RuleEndpoint mras_clients() const {
+    // appliances carry no addresses in the model, so their presence makes the source unknown.
+    RuleEndpoint mras_clients() {
         for (const BranchAppliance& sba : model_.branch_appliances) {
-            if (sba.edge_pool == pool_.id) return any_endpoint;
+            if (sba.edge_pool != pool_.id) continue;
+            return known_or_unknown({"Front End servers and branch appliances using this Edge", {}},
+                                    "address of branch appliance " + sba.fqdn +
+                                        " (A/V authentication through Edge pool " + pool_.id + ")",
+                                    "pool:" + sba.fqdn, sba.where);
         }
-        return servers("Front End servers using this Edge", associated_pools());
+        return servers("Front End servers using this Edge", associated_pools(),
+                       "Front End pools using this Edge");
     }
 
     const Model& model_;
     const EdgePool& pool_;
     Plan& plan_;
+    std::vector<Unknown> pending_;  // rule "-" once reported
+    std::vector<std::pair<std::string, std::size_t>> unknown_of_label_;
 };
 
 }  // namespace

@@ -28,6 +28,11 @@ struct DnsRecord {
     std::string rule;      // catalogue ID the record comes from (DNS-A-EXT-01, ...)
     std::string pool_id;   // EdgePool::id, empty for organisation-wide records
     SourceLocation where;  // element the expectation came from
+    // The fact this record rests on that no input states: in Plan::dns, a record that is
+    // incomplete (another member's address is unknown); in Plan::withheld_dns, why the record
+    // is not published (its value may be empty). The fact is also in Plan::unknowns. Exports
+    // only; not rendered in reports.
+    std::string unknown;
 };
 
 enum class FirewallSide { external, internal };
@@ -39,11 +44,24 @@ const char* to_string(Direction direction);
 enum class Transport { tcp, udp };
 const char* to_string(Transport transport);
 
-// One side of a rule: a human label ("Any", "Access Edge public IP") and the concrete addresses
-// it stands for (empty for "Any").
+// What one side of a rule stands for: concrete addresses; any address by design (the whole
+// Internet for federation, any internal client for media); or addresses the rule needs that no
+// input states. A rule with an unknown side is never exported as an allow rule
+// (docs/exports.md).
+enum class EndpointScope { addresses, any, unknown };
+const char* to_string(EndpointScope scope);
+
+// One side of a rule: a human label ("Any", "Access Edge external IP") and the concrete
+// addresses it stands for (empty unless scope is `addresses`).
 struct RuleEndpoint {
     std::string label;
     std::vector<std::string> addresses;
+    EndpointScope scope = EndpointScope::addresses;
+    // Addresses known, or any by design: a firewall may apply the rule as it stands.
+    bool known() const {
+        return scope == EndpointScope::any ||
+               (scope == EndpointScope::addresses && !addresses.empty());
+    }
 };
 
 struct FirewallRule {
@@ -93,6 +111,10 @@ struct Unknown {
 
 struct Plan {
     std::vector<DnsRecord> dns;
+    // Records the plan would publish but cannot, because a fact they rest on is unknown (the
+    // federation SRV while partner discovery is not stated, an A record without any known
+    // address). Checks and probes ignore them; the zone export writes them commented out.
+    std::vector<DnsRecord> withheld_dns;
     std::vector<FirewallRule> firewall;
     std::vector<CertificateRequest> certificates;
     std::vector<Unknown> unknowns;

@@ -57,16 +57,14 @@ const std::vector<std::string>* vip_list(const EdgePool& pool, EdgeService servi
     return &pool.vips->access;
 }
 
-// One member's addresses for a service; "single FQDN and IP" pools fall back to the Access
-// Edge address, which then carries all three services on distinct ports (DEFTOPO).
+// One member's addresses for a service. On "single FQDN and IP" pools the Access Edge address
+// carries all three services on distinct ports (DEFTOPO), so it stands for every service: a
+// partial override (<Address service="access" public=...> alone) must not publish the old and
+// the new address side by side. NET-11 reports such a member.
 const std::vector<std::string>& member_list(const EdgePool& pool, const EdgeMember& member,
                                             EdgeService service, bool public_side) {
-    const ServiceAddress& own = member_service(member, service);
-    const std::vector<std::string>& list = public_side ? own.public_ips : own.ips;
-    if (list.empty() && pool.single_ip && service != EdgeService::access) {
-        return public_side ? member.access.public_ips : member.access.ips;
-    }
-    return list;
+    const ServiceAddress& own = pool.single_ip ? member.access : member_service(member, service);
+    return public_side ? own.public_ips : own.ips;
 }
 
 void add_usable(std::vector<std::string>& out, const std::vector<std::string>& in) {

@@ -30,6 +30,18 @@ const char* to_string(Direction direction) {
 
 const char* to_string(Transport transport) { return transport == Transport::tcp ? "tcp" : "udp"; }
 
+const char* to_string(EndpointScope scope) {
+    switch (scope) {
+        case EndpointScope::addresses:
+            return "addresses";
+        case EndpointScope::any:
+            return "any";
+        case EndpointScope::unknown:
+            return "unknown";
+    }
+    return "?";
+}
+
 const char* to_string(ExtendedKeyUsage eku) {
     return eku == ExtendedKeyUsage::server_auth ? "serverAuth" : "clientAuth";
 }

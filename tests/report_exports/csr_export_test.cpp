@@ -115,6 +115,57 @@ INSTANTIATE_TEST_SUITE_P(Layouts, CsrExport,
                                                    true}),
                          [](const ::testing::TestParamInfo<CsrCase>& p) { return p.param.name; });
 
+// contoso-docs federates over XMPP: CERT-XMPP-03 asks for xmpp.contoso.com, so the request
+// carries it (issue 9: applying the CSR must not reproduce the warning).
+TEST(CsrExportNotes, PassRequestCarriesEveryNameThePlanChecksAskFor) {
+    ScratchDir dir;
+    const CommandResult run =
+        run_command(std::string(EDGEPLAN_BINARY) + " plan '" + EDGEPLAN_SOURCE_DIR +
+                    "/samples/contoso-docs/topology.xml' --quiet --emit-csr " + dir.path());
+    ASSERT_NE(run.status, 2) << run.output;
+    const std::string cnf = read_text(dir.path() + "/edgepool-external.cnf");
+    EXPECT_NE(cnf.find(" = xmpp.contoso.com\n"), std::string::npos) << cnf;
+    EXPECT_NE(read_text(dir.path() + "/edgepool-external.inf").find("dns=xmpp.contoso.com"),
+              std::string::npos);
+}
+
+TEST(CsrExportNotes, NamesAFindingJudgesAndUnknownsGetComments) {
+    if (!have_tool("openssl")) GTEST_SKIP() << "openssl missing";
+    topology::Plan plan;
+    topology::CertificateRequest c;
+    c.pool_id = "edgepool";
+    c.subject = "sip.contoso.com";
+    c.sans = {"sip.contoso.com", "webcon.contoso.com"};
+    c.ekus = {topology::ExtendedKeyUsage::server_auth};
+    plan.certificates = {c};
+    plan.unknowns = {{"Web Conferencing Edge external FQDN of Edge pool edgepool",
+                      "CERT-EXT-04",
+                      "pool:edgepool",
+                      {}}};
+    checks::Finding net10;
+    net10.check_id = "NET-10";
+    net10.status = checks::Status::fail;
+    net10.subject = "plan:webcon.contoso.com/A=10.0.0.4";
+    net10.message = "webcon.contoso.com would publish private address 10.0.0.4";
+    ScratchDir dir;
+    report::write_csr_files(plan, dir.path(), {net10});
+    const std::string stem = dir.path() + "/edgepool-external";
+    const std::string cnf = read_text(stem + ".cnf");
+    EXPECT_NE(cnf.find("# FAIL NET-10: webcon.contoso.com would publish private address "
+                       "10.0.0.4\nDNS.2 = webcon.contoso.com\n"),
+              std::string::npos)
+        << cnf;
+    EXPECT_NE(cnf.find("# UNKNOWN (CERT-EXT-04): Web Conferencing Edge external FQDN"),
+              std::string::npos)
+        << cnf;
+    const std::string inf = read_text(stem + ".inf");
+    EXPECT_NE(inf.find("; webcon.contoso.com: FAIL NET-10"), std::string::npos) << inf;
+    const CommandResult made =
+        run_command("openssl req -new -config " + stem + ".cnf -newkey rsa:2048 -nodes -keyout " +
+                    stem + ".key -out " + stem + ".csr");
+    EXPECT_EQ(made.status, 0) << made.output << cnf;
+}
+
 TEST(CsrExportInvalid, FailsOnANameThatWouldInjectConfiguration) {
     topology::Plan plan;
     topology::CertificateRequest c;
