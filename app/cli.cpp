@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <boost/algorithm/string/case_conv.hpp>
 #include <boost/program_options.hpp>
-#include <cctype>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -17,6 +16,7 @@
 #include "app/certificate_options.h"
 #include "app/check_command.h"
 #include "app/commands.h"
+#include "app/count_option.h"
 #include "app/diff_command.h"
 #include "app/exit_codes.h"
 #include "app/listen_command.h"
@@ -132,19 +132,15 @@ void refuse_empty_values(const po::variables_map& vm, const po::options_descript
     }
 }
 
-// A count option: decimal digits only (no sign, no space), at most `max`. Boost would take
-// "-1" for a size_t and wrap it to SIZE_MAX.
+// A count option (app/count_option.h); a po::error names the option and the range.
 long long count_value(const po::variables_map& vm, const char* name, long long min, long long max) {
     const std::string text = vm[name].as<std::string>();
-    const bool digits =
-        !text.empty() && text.size() <= 18 &&
-        std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
-    const long long number = digits ? std::stoll(text) : -1;
-    if (!digits || number < min || number > max) {
+    const std::optional<long long> number = parse_count(text, min, max);
+    if (!number) {
         throw po::error(std::string("--") + name + " '" + text + "' must be a whole number from " +
                         std::to_string(min) + " to " + std::to_string(max));
     }
-    return number;
+    return *number;
 }
 
 bool colour_wanted() {

@@ -44,6 +44,11 @@ struct CheckInfo {
     std::string remediation;             // one line: how to fix a failure
 };
 
+// The fix to show beside `finding`: its own, else the check's.
+inline const std::string& remediation_of(const Finding& finding, const CheckInfo& info) {
+    return finding.remediation.empty() ? info.remediation : finding.remediation;
+}
+
 using Clock = std::chrono::system_clock;
 
 struct CheckContext {

@@ -26,6 +26,9 @@ struct Finding {
     Evidence evidence;
     std::string skip_reason;  // set when status == skip: "not_applicable", "unknown_input", ...
     topology::SourceLocation where;
+    // This finding's own fix, where the evidence makes it more precise than the check's
+    // remediation (a closed port needs the service started, a filtered one the firewall opened).
+    std::string remediation;
 };
 
 // Deterministic report order: check ID, then subject.

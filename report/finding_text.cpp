@@ -21,7 +21,8 @@ std::string finding_details(const checks::Finding& f, const checks::CheckInfo* i
     }
     if (info == nullptr) return out;
     const bool needs_fix = f.status == checks::Status::fail || f.status == checks::Status::warn;
-    if (needs_fix && !info->remediation.empty()) out += "fix: " + info->remediation + "\n";
+    const std::string& fix = checks::remediation_of(f, *info);
+    if (needs_fix && !fix.empty()) out += "fix: " + fix + "\n";
     if (!info->citations.empty()) out += "cite: " + citation_text(*info) + "\n";
     return out;
 }

@@ -117,10 +117,10 @@ void add_finding(pugi::xml_node group, const checks::Finding& f, std::size_t ind
     if (!where.empty()) element(body, "p", "Source: " + where, {{"class", "where mono"}});
     if (info == nullptr) return;
     const bool needs_fix = f.status == Status::fail || f.status == Status::warn;
-    if (needs_fix && !info->remediation.empty()) {
+    if (needs_fix && !checks::remediation_of(f, *info).empty()) {
         pugi::xml_node fix = element(body, "p", {{"class", "fix"}});
         element(fix, "strong", "Fix: ", {});
-        text(fix, info->remediation);
+        text(fix, checks::remediation_of(f, *info));
     }
     pugi::xml_node about = element(body, "p", {{"class", "about muted"}});
     element(about, "a", info->title.empty() ? info->id : info->title,

@@ -57,7 +57,7 @@ json finding_json(const checks::Finding& f, const checks::CheckInfo* info,
             citation.push_back({{"key", c.key}, {"page", c.page}});
         }
         j["citation"] = std::move(citation);
-        j["remediation"] = info->remediation;
+        j["remediation"] = checks::remediation_of(f, *info);
     }
     add_location(j, f.where);
     // The gate's marks (app/gate.h): only on findings a --baseline or --waivers file accepted.

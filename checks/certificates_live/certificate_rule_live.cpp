@@ -146,7 +146,7 @@ class CertificateRuleLiveCheck final : public Check {
     std::vector<Finding> evaluate_xmpp(const CheckContext& context) const {
         const auto targets = xmpp_targets(context);
         if (targets.empty()) {
-            return {not_applicable(info_, "the plan has no XMPP federation endpoint (5269)")};
+            return {no_xmpp_endpoint(info_, context)};
         }
         if (auto skip = tls_not_probed(info_, context, CertificateUse::external)) return {*skip};
         std::vector<Finding> out;

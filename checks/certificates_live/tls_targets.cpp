@@ -123,20 +123,35 @@ std::vector<TlsTarget> tls_targets(const CheckContext& context, CertificateUse u
     return out;
 }
 
+// The domains a STARTTLS probe names in its stream header. A Lync export states no XMPP
+// domain (settings do); its Edge still carries 5269, and the XMPP gateway answers for the SIP
+// domains, so the default SIP domain stands in rather than the endpoint going unprobed.
+std::vector<std::pair<std::string, bool>> stream_domains(const topology::Model& model) {
+    std::vector<std::pair<std::string, bool>> out;
+    for (const topology::XmppDomain& domain : model.xmpp_domains) {
+        out.emplace_back(lower(domain.name), false);
+    }
+    if (!out.empty() || model.sip_domains.empty()) return out;
+    const auto preferred = std::find_if(model.sip_domains.begin(), model.sip_domains.end(),
+                                        [](const topology::SipDomain& d) { return d.is_default; });
+    const auto& chosen = preferred != model.sip_domains.end() ? *preferred : model.sip_domains[0];
+    out.emplace_back(lower(chosen.name), true);
+    return out;
+}
+
 std::vector<XmppTarget> xmpp_targets(const CheckContext& context) {
     std::vector<XmppTarget> out;
+    const auto domains = stream_domains(context.model);
     for (const FirewallRule& r : context.plan.firewall) {
         if (r.rule != "PORT-EXT-01" || !inbound_single_tcp(r, topology::FirewallSide::external)) {
             continue;
         }
         for (const std::string& address : r.probe_addresses) {
-            for (const topology::XmppDomain& domain : context.model.xmpp_domains) {
-                XmppTarget t{address,
-                             static_cast<std::uint16_t>(r.port_from),
-                             lower(domain.name),
-                             r.pool_id,
-                             r.row,
-                             r.where};
+            for (const auto& [domain, from_sip] : domains) {
+                XmppTarget t{address, static_cast<std::uint16_t>(r.port_from),
+                             domain,  r.pool_id,
+                             r.row,   r.where,
+                             from_sip};
                 const bool seen = std::any_of(out.begin(), out.end(), [&](const XmppTarget& o) {
                     return o.address == t.address && o.port == t.port && o.domain == t.domain;
                 });
@@ -203,11 +218,27 @@ Evidence target_evidence(const TlsTarget& target) {
 }
 
 Evidence target_evidence(const XmppTarget& target) {
-    return {{"ip", target.address},
-            {"port", std::to_string(target.port)},
-            {"xmpp_domain", target.domain},
-            {"pool", target.pool_id},
-            {"row", target.row}};
+    Evidence evidence{{"ip", target.address},
+                      {"port", std::to_string(target.port)},
+                      {"xmpp_domain", target.domain},
+                      {"pool", target.pool_id},
+                      {"row", target.row}};
+    if (target.domain_from_sip) {
+        evidence.emplace_back("xmpp_domain_source", "default SIP domain (no XMPP domain stated)");
+    }
+    return evidence;
+}
+
+Finding no_xmpp_endpoint(const CheckInfo& info, const CheckContext& context) {
+    // XMPP federation is wanted (a domain or partner is stated) but no pool carries 5269 with a
+    // known address: the input lacks it, which is not the same as "does not apply".
+    const bool wanted =
+        !context.model.xmpp_domains.empty() || !context.model.federation.xmpp_partners.empty();
+    if (!wanted) return not_applicable(info, "the plan has no XMPP federation endpoint (5269)");
+    return unknown_input(info, kTopologySubject,
+                         "the address of the XMPP federation endpoint (5269 on the Edge pool of "
+                         "the XMPP route)",
+                         context.model.federation.where);
 }
 
 const probes::TlsObservation* reached_tls(const CheckInfo& info, const CheckContext& context,

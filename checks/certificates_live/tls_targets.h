@@ -39,10 +39,14 @@ struct XmppTarget {
     std::string pool_id;
     std::string row;
     topology::SourceLocation where;
+    bool domain_from_sip = false;  // no XMPP domain stated: the default SIP domain stands in
 };
 
 std::vector<TlsTarget> tls_targets(const CheckContext& context, topology::CertificateUse use);
 std::vector<XmppTarget> xmpp_targets(const CheckContext& context);
+// The skip when xmpp_targets is empty: not_applicable, or unknown_input when XMPP federation is
+// wanted and the endpoint's address is not known.
+Finding no_xmpp_endpoint(const CheckInfo& info, const CheckContext& context);
 
 probes::TlsProbe tls_probe_for(const TlsTarget& target);
 probes::XmppProbe xmpp_probe_for(const XmppTarget& target);

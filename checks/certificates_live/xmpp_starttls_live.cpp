@@ -22,7 +22,7 @@ class XmppStartTlsLiveCheck final : public Check {
     std::vector<Finding> evaluate(const CheckContext& context) const override {
         const auto targets = xmpp_targets(context);
         if (targets.empty()) {
-            return {not_applicable(info_, "the plan has no XMPP federation endpoint (5269)")};
+            return {no_xmpp_endpoint(info_, context)};
         }
         if (auto skip = tls_not_probed(info_, context, topology::CertificateUse::external)) {
             return {*skip};

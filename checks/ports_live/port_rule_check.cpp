@@ -141,6 +141,7 @@ std::vector<Finding> PortRuleCheck::evaluate(const CheckContext& context) const 
         const std::string where_to = t.address + ":" + std::to_string(t.port);
         Status status = violation_status(info);
         std::string message;
+        std::string remediation;
         // Lync must listen on every probed port: closed and filtered both fail, with different
         // evidence (RST from a host versus silence from a firewall).
         switch (seen->outcome) {
@@ -150,10 +151,21 @@ std::vector<Finding> PortRuleCheck::evaluate(const CheckContext& context) const 
                 break;
             case probes::TcpOutcome::closed:
                 message = where_to + " is closed: the host answered RST, nothing listens there";
+                remediation =
+                    "The firewall let the connection through but no service listens "
+                    "on " +
+                    where_to +
+                    ": start the Edge services on that server and "
+                    "check that the port is bound to this address (Topology Builder: "
+                    "the Edge pool's external ports and IP addresses)";
                 break;
             case probes::TcpOutcome::filtered:
                 message =
                     where_to + " is filtered: no answer before the timeout (a firewall drops it)";
+                remediation = "Open TCP " + std::to_string(t.port) + " to " + t.address +
+                              " on the firewall in front of the Edge (and forward it on the NAT "
+                              "device, if any); rule " +
+                              t.row + " of the firewall plan";
                 break;
             case probes::TcpOutcome::unreachable:
                 message = where_to + " is unreachable: " +
@@ -164,7 +176,9 @@ std::vector<Finding> PortRuleCheck::evaluate(const CheckContext& context) const 
                 message = "the probe of " + where_to + " could not run here: " + seen->detail;
                 break;
         }
-        findings.push_back(make_finding(info, status, subject_text, message, t.where, evidence));
+        Finding finding = make_finding(info, status, subject_text, message, t.where, evidence);
+        finding.remediation = std::move(remediation);
+        findings.push_back(std::move(finding));
     }
     return findings;
 }

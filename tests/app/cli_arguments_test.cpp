@@ -67,7 +67,7 @@ TEST(CliArguments, OneRowPerOutcome) {
     };
     TempDir dir;
     for (const Row& row : rows) {
-        const Run r = edgeplan(dir, row.args);
+        const RunResult r = edgeplan(dir, row.args);
         EXPECT_EQ(r.status, row.expected) << row.name << "\n" << r.err;
         if (!row.message.empty()) {
             EXPECT_NE(r.err.find(row.message), std::string::npos) << row.name << "\n" << r.err;

@@ -25,7 +25,9 @@ struct SpecialFiles {
         fs::create_directory(directory);
         fs::create_symlink(fifo, link_to_fifo);
         // A character device like /dev/null (1,3); root only.
-        if (is_root()) EXPECT_EQ(::mknod(device.c_str(), S_IFCHR | 0600, makedev(1, 3)), 0);
+        if (is_root()) {
+            EXPECT_EQ(::mknod(device.c_str(), S_IFCHR | 0600, makedev(1, 3)), 0);
+        }
     }
 };
 
@@ -61,7 +63,7 @@ TEST(InputFiles, EveryInputRefusesFifoDirectoryDeviceAndLinkToFifo) {
         for (const Kind& kind : kinds) {
             std::string args = pattern;
             args.replace(args.find('%'), 1, quote(kind.path));
-            const Run r = edgeplan(dir, args);
+            const RunResult r = edgeplan(dir, args);
             EXPECT_EQ(r.status, 2) << "2 - " << option << " is a " << kind.name << "\n" << r.err;
             EXPECT_NE(r.err.find(kind.message), std::string::npos)
                 << option << " / " << kind.name << ": " << r.err;
@@ -72,7 +74,7 @@ TEST(InputFiles, EveryInputRefusesFifoDirectoryDeviceAndLinkToFifo) {
 TEST(InputFiles, CaFileWithoutCertificateIsAnInputError) {
     TempDir dir;
     write_text(dir.path() / "empty.pem", "no certificate here\n");
-    const Run r = edgeplan(dir, "plan '" + sample + "' --now 2026-06-01 --ca-file empty.pem");
+    const RunResult r = edgeplan(dir, "plan '" + sample + "' --now 2026-06-01 --ca-file empty.pem");
     EXPECT_EQ(r.status, 2) << r.err;
     EXPECT_NE(r.err.find("holds no PEM certificate"), std::string::npos) << r.err;
 }
@@ -95,7 +97,7 @@ TEST(InputFiles, JsonReadersRefuseOutOfRangeNumbersAndNonAddresses) {
     TempDir dir;
     for (const JsonRow& row : rows) {
         write_text(dir.path() / "input.json", row.text);
-        const Run r =
+        const RunResult r =
             edgeplan(dir, "plan '" + sample + "' --now 2026-06-01 " + row.option + " input.json");
         EXPECT_EQ(r.status, 2) << row.name << "\n" << r.err;
         EXPECT_NE(r.err.find(row.message), std::string::npos) << row.name << "\n" << r.err;
@@ -104,7 +106,8 @@ TEST(InputFiles, JsonReadersRefuseOutOfRangeNumbersAndNonAddresses) {
     write_text(dir.path() / "replay.json",
                R"({"dns":[{"query":{"name":"sip.contoso.com","type":"A","server":"127.0.0.1"},)"
                R"("outcome":"ok","addresses":["999.1.1.1"]}]})");
-    const Run r = edgeplan(dir, "check '" + sample + "' --now 2026-06-01 --replay replay.json");
+    const RunResult r =
+        edgeplan(dir, "check '" + sample + "' --now 2026-06-01 --replay replay.json");
     EXPECT_EQ(r.status, 2) << r.err;
     EXPECT_NE(r.err.find("'999.1.1.1' is not an IP address"), std::string::npos) << r.err;
 }

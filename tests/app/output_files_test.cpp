@@ -26,7 +26,7 @@ TEST(OutputFiles, CharacterDeviceIsWrittenThroughNotReplaced) {
     TempDir dir;
     const fs::path device = dir.path() / "null";
     ASSERT_EQ(::mknod(device.c_str(), S_IFCHR | 0666, makedev(1, 3)), 0);
-    const Run r = edgeplan(dir, plan + " --output json=null");
+    const RunResult r = edgeplan(dir, plan + " --output json=null");
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_TRUE(fs::is_character_file(fs::symlink_status(device)));
 }
@@ -36,7 +36,8 @@ TEST(OutputFiles, SymlinksAreFollowedAndKept) {
     write_text(dir.path() / "target.json", "old");
     fs::create_symlink("target.json", dir.path() / "link.json");
     fs::create_symlink("created.json", dir.path() / "dangling.json");
-    const Run r = edgeplan(dir, plan + " --output json=link.json --output html=dangling.json");
+    const RunResult r =
+        edgeplan(dir, plan + " --output json=link.json --output html=dangling.json");
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_TRUE(fs::is_symlink(dir.path() / "link.json"));
     EXPECT_TRUE(fs::is_symlink(dir.path() / "dangling.json"));
@@ -83,7 +84,7 @@ TEST(OutputFiles, RefusedBeforeAnythingIsWritten) {
         {"2 - an output that is a directory", plan_here + " --output json=out", "is a directory"},
     };
     for (const Refusal& row : rows) {
-        const Run r = edgeplan(dir, row.args);
+        const RunResult r = edgeplan(dir, row.args);
         EXPECT_EQ(r.status, 2) << row.name << "\n" << r.err;
         EXPECT_NE(r.err.find(row.message), std::string::npos) << row.name << "\n" << r.err;
     }
@@ -97,7 +98,7 @@ TEST(OutputFiles, OneFailingOutputLeavesNoneWritten) {
     TempDir dir;
     // A FIFO without a reader passes the checks (it is a FIFO) and fails when written.
     ASSERT_EQ(::mkfifo((dir.path() / "fifo").c_str(), 0600), 0);
-    const Run r = edgeplan(dir, plan + " --output json=a.json --output html=fifo");
+    const RunResult r = edgeplan(dir, plan + " --output json=a.json --output html=fifo");
     EXPECT_EQ(r.status, 3) << r.err;
     EXPECT_NE(r.err.find("the FIFO has no reader"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(dir.path() / "a.json"));

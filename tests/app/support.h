@@ -15,17 +15,18 @@ inline std::string source(const std::string& relative) {
     return std::string(EDGEPLAN_SOURCE_DIR) + "/" + relative;
 }
 
-struct Run {
+struct RunResult {
     int status = -1;  // 124: killed by timeout (a hang)
     std::string out;
     std::string err;
 };
 
 // Runs `edgeplan ARGS` in `dir` with at most 30 s; stdout and stderr are kept.
-inline Run edgeplan(const TempDir& dir, const std::string& args, const std::string& prefix = "") {
+inline RunResult edgeplan(const TempDir& dir, const std::string& args,
+                          const std::string& prefix = "") {
     const fs::path out = dir.path() / "stdout.txt";
     const fs::path err = dir.path() / "stderr.txt";
-    Run r;
+    RunResult r;
     r.status = run("cd " + quote(dir.path()) + " && " + prefix + " timeout 30 '" + EDGEPLAN_BINARY +
                    "' " + args + " >" + quote(out) + " 2>" + quote(err));
     r.out = read_text(out);
