@@ -134,7 +134,9 @@ TEST(CheckCommandHostile, SilentDnsAndSilentSipEndWithinTheTimeout) {
         const bool live = f.at("evidence").dump().find("\"observed\"") != std::string::npos;
         if (kind == "dns" && f.at("status") != "skip" && (live || f.at("status") != "pass")) {
             ++dns_findings;
-            EXPECT_EQ(f.at("status"), "fail") << id << ": " << f.at("message");
+            // The server answered no query in the run: the tool could not see DNS (error),
+            // which says nothing of the deployment (issue "Trust").
+            EXPECT_EQ(f.at("status"), "error") << id << ": " << f.at("message");
             EXPECT_TRUE(has_evidence(f, "observed", "timeout")) << id << f.at("evidence").dump();
         }
         if (id == "PORT-EXT-06" && f.at("subject") == std::string("tcp:") + kAccess + ":5061") {

@@ -226,10 +226,12 @@ TEST(ContosoCatalogue, PassCertificatesEqualTableT1D) {
     ASSERT_NE(external, nullptr);
     EXPECT_EQ(external->subject, "sip.contoso.com");
     // T1-D: webcon.contoso.com; sip.contoso.com; sip.fabrikam.com. T1-B / CERT-XMPP-01:
-    // contoso.com for the XMPP domain. A-6: order ignored, but the subject comes first.
+    // contoso.com for the XMPP domain, and CERT-XMPP-03's xmpp.contoso.com, so that a
+    // certificate made from this plan passes the plan's own checks. A-6: order ignored, but
+    // the subject comes first.
     EXPECT_EQ(as_set(external->sans),
               (std::set<std::string>{"webcon.contoso.com", "sip.contoso.com", "sip.fabrikam.com",
-                                     "contoso.com"}));
+                                     "contoso.com", "xmpp.contoso.com"}));
     EXPECT_EQ(external->sans.front(), "sip.contoso.com");
     EXPECT_EQ(external->ekus, std::vector<ExtendedKeyUsage>{ExtendedKeyUsage::server_auth});
     EXPECT_TRUE(external->exportable_key);  // "private key must be exportable" (CS-S3/S4)

@@ -141,7 +141,10 @@ TEST_P(ReferenceLayout, CertificatesEqualTableT1D) {
     ASSERT_NE(external, nullptr);
     ASSERT_NE(internal, nullptr);
     std::set<std::string> sans = {"sip.contoso.com", "webcon.contoso.com", "sip.fabrikam.com"};
-    if (c.xmpp) sans.insert("contoso.com");
+    if (c.xmpp) {
+        sans.insert("contoso.com");
+        sans.insert("xmpp.contoso.com");  // CERT-XMPP-03: the CSR carries what the checks ask
+    }
     EXPECT_EQ(external->subject, "sip.contoso.com");
     EXPECT_EQ(as_set(external->sans), sans);
     EXPECT_TRUE(external->exportable_key);

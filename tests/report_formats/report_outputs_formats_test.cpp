@@ -26,7 +26,7 @@ TEST_P(ReportFormats, ParseAndRender) {
     const Row& row = GetParam();
     std::vector<ReportOutput> outputs;
     std::string error;
-    EXPECT_EQ(parse_report_outputs({std::string(row.format) + "=out.file"}, {}, outputs, error),
+    EXPECT_EQ(parse_report_outputs({std::string(row.format) + "=out.file"}, outputs, error),
               row.accepted)
         << error;
     EXPECT_EQ(is_report_format(row.format), row.accepted);
