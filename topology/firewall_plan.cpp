@@ -278,7 +278,7 @@ class FirewallBuilder {
     // known; otherwise "Any" (a partial list would block the servers left out).
     static RuleEndpoint servers(const std::string& label,
                                 const std::vector<const InternalPool*>& pools) {
-        std::vector<std::string> addresses;
+        UniqueList addresses;  // every server of every pool: a set, not a scan per address
         for (const InternalPool* pool : pools) {
             if (pool->servers.empty()) return any_endpoint;
             for (const Server& server : pool->servers) {
@@ -286,16 +286,16 @@ class FirewallBuilder {
                 for (const std::string& ip : server.ips) {
                     const std::string a = usable_address(ip);
                     if (a.empty()) continue;
-                    append_unique(addresses, a);
+                    addresses.add(a);
                     ++usable;
                 }
                 if (usable == 0) return any_endpoint;
             }
         }
-        if (addresses.empty()) return any_endpoint;
+        if (addresses.values().empty()) return any_endpoint;
         std::string names;
         for (const InternalPool* pool : pools) names += (names.empty() ? "" : ", ") + pool->fqdn;
-        return {label + " (" + names + ")", addresses};
+        return {label + " (" + names + ")", addresses.take()};
     }
 
     std::vector<const InternalPool*> next_hop_pool() const {
