@@ -10,6 +10,8 @@
 // Endpoint addresses are those configured on the Edge (private ones under NAT, as a filter
 // behind the translation sees them); probe_addresses are what a prober connects to.
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "topology/plan_derivation.h"
 
@@ -30,25 +32,59 @@ struct Row {
     const char* rule;
 };
 
+// What every pool's rows read from the whole model, computed once per plan: asking the model
+// again for each pool (partners, providers, routes, internal pools) made the firewall plan
+// quadratic in the number of Edge pools and partner domains (docs/performance.md).
+struct ModelFacts {
+    explicit ModelFacts(const Model& model)
+        : fed_allowed(federation_allowed(model)),
+          route(federation_route_pool(model)),
+          live(public_provider_enabled(model, PublicProviderKind::windows_live) ||
+               public_provider_enabled(model, PublicProviderKind::skype)),
+          ocs2007(partner_version_present(model, PartnerVersion::ocs2007)),
+          lync2010_or_ocs2007r2(partner_version_present(model, PartnerVersion::lync2010) ||
+                                partner_version_present(model, PartnerVersion::ocs2007r2)) {
+        for (std::size_t i = 0; i < model.internal_pools.size(); ++i) {
+            const InternalPool& pool = model.internal_pools[i];
+            if (pool.hosts_xmpp_gateway) xmpp_gateway_pools.push_back(&pool);
+            if (pool.hosts_cms) cms_pools.push_back(&pool);
+            by_id[pool.id].push_back(i);
+            by_edge_pool[pool.edge_pool].push_back(i);
+        }
+        for (const BranchAppliance& sba : model.branch_appliances) {
+            edges_with_branches.insert(sba.edge_pool);
+        }
+    }
+
+    bool fed_allowed;
+    const EdgePool* route;  // federation_route_pool
+    bool live;              // Windows Live or Skype enabled
+    bool ocs2007;
+    bool lync2010_or_ocs2007r2;
+    std::vector<const InternalPool*> xmpp_gateway_pools;
+    std::vector<const InternalPool*> cms_pools;
+    // Indices into model.internal_pools, in model order, by id and by the Edge pool they name.
+    std::unordered_map<std::string, std::vector<std::size_t>> by_id;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_edge_pool;
+    std::unordered_set<std::string> edges_with_branches;
+};
+
 class FirewallBuilder {
   public:
-    FirewallBuilder(const Model& model, const EdgePool& pool, Plan& plan)
-        : model_(model), pool_(pool), plan_(plan) {}
+    FirewallBuilder(const Model& model, const ModelFacts& facts, const EdgePool& pool, Plan& plan)
+        : model_(model), facts_(facts), pool_(pool), plan_(plan) {}
 
     void run() {
         const bool hlb = pool_.load_balancing == LoadBalancing::hardware;
-        const bool fed_allowed = federation_allowed(model_);
+        const bool fed_allowed = facts_.fed_allowed;
         const bool xmpp = pool_.xmpp && fed_allowed;
-        const bool sip_federation = sip_federation_on_pool(model_, pool_);
-        const bool live = public_provider_enabled(model_, PublicProviderKind::windows_live) ||
-                          public_provider_enabled(model_, PublicProviderKind::skype);
-        const bool org_federation = fed_allowed && federation_route_pool(model_) != nullptr;
-        const bool ocs2007 =
-            fed_allowed && partner_version_present(model_, PartnerVersion::ocs2007);
+        // sip_federation_on_pool, with the route looked up once
+        const bool sip_federation = fed_allowed && (pool_.federation || facts_.route == &pool_);
+        const bool live = facts_.live;
+        const bool org_federation = fed_allowed && facts_.route != nullptr;
+        const bool ocs2007 = fed_allowed && facts_.ocs2007;
         const bool udp3478_out =
-            (fed_allowed && (partner_version_present(model_, PartnerVersion::lync2010) ||
-                             partner_version_present(model_, PartnerVersion::ocs2007r2))) ||
-            live || model_.edge_pools.size() > 1;
+            (fed_allowed && facts_.lync2010_or_ocs2007r2) || live || model_.edge_pools.size() > 1;
         const EdgePorts& p = pool_.ports;
         const int media_from = p.media_start;
         const int media_to = p.media_start + std::max(p.media_count, 1) - 1;
@@ -298,49 +334,46 @@ class FirewallBuilder {
         return {label + " (" + names + ")", addresses.take()};
     }
 
+    // Model::find_internal_pool: the first pool with this id.
     std::vector<const InternalPool*> next_hop_pool() const {
-        const InternalPool* pool = model_.find_internal_pool(pool_.next_hop);
-        if (pool) return {pool};
-        return {};
+        const auto found = facts_.by_id.find(pool_.next_hop);
+        if (found == facts_.by_id.end()) return {};
+        return {&model_.internal_pools[found->second.front()]};
     }
 
+    // Internal pools this Edge pool lists as associated or that name it, in model order.
     std::vector<const InternalPool*> associated_pools() const {
+        std::vector<std::size_t> indices;
+        const auto add = [&](const auto& index, const std::string& key) {
+            const auto found = index.find(key);
+            if (found != index.end()) {
+                indices.insert(indices.end(), found->second.begin(), found->second.end());
+            }
+        };
+        for (const std::string& id : pool_.associated_pools) add(facts_.by_id, id);
+        add(facts_.by_edge_pool, pool_.id);
+        std::sort(indices.begin(), indices.end());
+        indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
         std::vector<const InternalPool*> out;
-        for (const InternalPool& pool : model_.internal_pools) {
-            const bool listed =
-                std::find(pool_.associated_pools.begin(), pool_.associated_pools.end(), pool.id) !=
-                pool_.associated_pools.end();
-            if (listed || pool.edge_pool == pool_.id) out.push_back(&pool);
-        }
+        for (std::size_t i : indices) out.push_back(&model_.internal_pools[i]);
         return out;
     }
 
-    std::vector<const InternalPool*> xmpp_gateway_pools() const {
-        std::vector<const InternalPool*> out;
-        for (const InternalPool& pool : model_.internal_pools) {
-            if (pool.hosts_xmpp_gateway) out.push_back(&pool);
-        }
-        return out;
+    const std::vector<const InternalPool*>& xmpp_gateway_pools() const {
+        return facts_.xmpp_gateway_pools;
     }
 
-    std::vector<const InternalPool*> cms_pools() const {
-        std::vector<const InternalPool*> out;
-        for (const InternalPool& pool : model_.internal_pools) {
-            if (pool.hosts_cms) out.push_back(&pool);
-        }
-        return out;
-    }
+    const std::vector<const InternalPool*>& cms_pools() const { return facts_.cms_pools; }
 
     // PORT-INT-05: Front End pools and every branch appliance using this Edge; branch
     // appliances carry no addresses in the model, so their presence keeps the source "Any".
     RuleEndpoint mras_clients() const {
-        for (const BranchAppliance& sba : model_.branch_appliances) {
-            if (sba.edge_pool == pool_.id) return any_endpoint;
-        }
+        if (facts_.edges_with_branches.count(pool_.id) != 0) return any_endpoint;
         return servers("Front End servers using this Edge", associated_pools());
     }
 
     const Model& model_;
+    const ModelFacts& facts_;
     const EdgePool& pool_;
     Plan& plan_;
 };
@@ -348,7 +381,8 @@ class FirewallBuilder {
 }  // namespace
 
 void derive_firewall(const Model& model, Plan& plan) {
-    for (const EdgePool& pool : model.edge_pools) FirewallBuilder(model, pool, plan).run();
+    const ModelFacts facts(model);
+    for (const EdgePool& pool : model.edge_pools) FirewallBuilder(model, facts, pool, plan).run();
 }
 
 }  // namespace edgeplan::topology::plan_detail
