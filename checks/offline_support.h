@@ -3,6 +3,7 @@
 // "does this feature apply" predicates every check reads the same way, and name helpers.
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "checks/check.h"
@@ -70,6 +71,20 @@ bool is_wildcard(const std::string& name);  // "*" anywhere (CERT-EXT-08, WILDCA
 // or trailing hyphen, at least two labels, at most 253 characters.
 bool is_standard_fqdn(const std::string& name);
 bool contains_name(const std::vector<std::string>& names, const std::string& name);
+// Case-insensitive set of names (the same comparison as iequals), for checks that test many
+// names against a long list: contains_name over a vector is linear, and looking up every
+// planned name in every SAN list made those checks quadratic (docs/performance.md, "Input
+// limits").
+class NameSet {
+  public:
+    NameSet() = default;
+    explicit NameSet(const std::vector<std::string>& names);
+    bool contains(const std::string& name) const { return lowered_.count(lower(name)) != 0; }
+    bool insert(const std::string& name) { return lowered_.insert(lower(name)).second; }
+
+  private:
+    std::unordered_set<std::string> lowered_;
+};
 std::string join(const std::vector<std::string>& parts, const std::string& separator = ", ");
 // Google Talk / Gmail XMPP domains (XMPP-01, XMPP-11).
 bool is_google_xmpp_domain(const std::string& domain);

@@ -58,7 +58,7 @@ void none_row(pugi::xml_node body, std::size_t columns) {
     element(tr, "td", "(none)", {{"colspan", std::to_string(columns)}, {"class", "muted"}});
 }
 
-void dns_table(pugi::xml_node section, const Report& r) {
+void dns_table(pugi::xml_node section, const Report& r, const PlanVerification& verified) {
     pugi::xml_node body = table_with(
         section, "DNS records", "plan-dns",
         {"Zone", "Name", "Type", "Value", "Priority / weight / port", "Purpose", "Rule"});
@@ -72,7 +72,7 @@ void dns_table(pugi::xml_node section, const Report& r) {
                        : "",
                    d.purpose});
         rule_cell(tr, d.rule);
-        verified_cell(tr, r, findings_for(r, d));
+        verified_cell(tr, r, verified.findings_for(d));
     }
     if (r.plan.dns.empty()) none_row(body, 8);
 }
@@ -82,7 +82,7 @@ std::string endpoint(const topology::RuleEndpoint& e) {
     return e.label + " (" + join(e.addresses, ", ") + ")";
 }
 
-void firewall_table(pugi::xml_node section, const Report& r) {
+void firewall_table(pugi::xml_node section, const Report& r, const PlanVerification& verified) {
     pugi::xml_node body = table_with(
         section, "Firewall rules", "plan-firewall",
         {"Side", "Direction", "Protocol", "Ports", "Source", "Destination", "Purpose", "Rule"});
@@ -95,12 +95,12 @@ void firewall_table(pugi::xml_node section, const Report& r) {
                    std::string(to_string(f.transport)) + " " + f.protocol, ports,
                    endpoint(f.source), endpoint(f.destination), f.purpose});
         rule_cell(tr, f.rule + (f.row.empty() ? "" : " (" + f.row + ")"));
-        verified_cell(tr, r, findings_for(r, f));
+        verified_cell(tr, r, verified.findings_for(f));
     }
     if (r.plan.firewall.empty()) none_row(body, 9);
 }
 
-void certificate_table(pugi::xml_node section, const Report& r) {
+void certificate_table(pugi::xml_node section, const Report& r, const PlanVerification& verified) {
     pugi::xml_node body = table_with(
         section, "Certificates", "plan-certificates",
         {"Pool", "Use", "Subject", "SANs", "EKUs", "Exportable key", "Public CA", "Rules"});
@@ -111,12 +111,12 @@ void certificate_table(pugi::xml_node section, const Report& r) {
         cells(tr,
               {c.pool_id, to_string(c.use), c.subject, join(c.sans, ", "), join(ekus, ", "),
                c.exportable_key ? "yes" : "no", c.public_ca ? "yes" : "no", join(c.rules, ", ")});
-        verified_cell(tr, r, findings_for(r, c));
+        verified_cell(tr, r, verified.findings_for(c));
     }
     if (r.plan.certificates.empty()) none_row(body, 9);
 }
 
-void unknown_table(pugi::xml_node section, const Report& r) {
+void unknown_table(pugi::xml_node section, const Report& r, const PlanVerification& verified) {
     if (r.plan.unknowns.empty()) return;
     pugi::xml_node body = table_with(section, "Unknowns (facts the inputs do not state)",
                                      "plan-unknowns", {"What", "Subject", "Rule", "Source"});
@@ -124,7 +124,7 @@ void unknown_table(pugi::xml_node section, const Report& r) {
         pugi::xml_node tr = element(body, "tr");
         cells(tr, {u.what, u.subject, location_text(u.where)});
         rule_cell(tr, u.rule);
-        verified_cell(tr, r, findings_for(r, u));
+        verified_cell(tr, r, verified.findings_for(u));
     }
 }
 
@@ -137,10 +137,11 @@ void add_plan(pugi::xml_node main, const Report& report) {
             "What the topology requires. \"Verified\" lists the findings about each row; "
             "\"not probed\" means no check of this run looked at it.",
             {{"class", "muted"}});
-    dns_table(section, report);
-    firewall_table(section, report);
-    certificate_table(section, report);
-    unknown_table(section, report);
+    const PlanVerification verified(report);  // one index for all rows
+    dns_table(section, report, verified);
+    firewall_table(section, report, verified);
+    certificate_table(section, report, verified);
+    unknown_table(section, report, verified);
 }
 
 }  // namespace edgeplan::report::html

@@ -33,19 +33,6 @@ std::vector<const std::string*> evidence_all(const checks::Finding& f, const std
     return out;
 }
 
-bool names_pool(const checks::Finding& f, const std::string& pool_id) {
-    return !pool_id.empty() && f.subject == "pool:" + pool_id;
-}
-
-template <typename Predicate>
-FindingRefs select(const Report& r, Predicate matches) {
-    FindingRefs refs;
-    for (std::size_t i = 0; i < r.findings.size(); ++i) {
-        if (matches(r.findings[i])) refs.push_back(i);
-    }
-    return refs;
-}
-
 // "50000-59999" or "443"; false when it is neither.
 bool parse_ports(const std::string& s, int& from, int& to) {
     try {
@@ -68,79 +55,138 @@ bool overlaps(const topology::FirewallRule& rule, int from, int to) {
     return from <= rule.port_to && to >= rule.port_from;
 }
 
-bool protects(const topology::FirewallRule& rule, const std::string& ip) {
-    auto has = [&](const std::vector<std::string>& list) {
-        return std::find(list.begin(), list.end(), ip) != list.end();
-    };
-    return has(rule.probe_addresses) || has(rule.destination.addresses);
+std::string key(const std::string& a, const std::string& b) { return a + '\0' + b; }
+
+void add(std::unordered_map<std::string, FindingRefs>& index, const std::string& k, std::size_t i) {
+    FindingRefs& refs = index[k];
+    if (refs.empty() || refs.back() != i) refs.push_back(i);  // in report order, once each
 }
 
-// "tcp:198.51.100.10:5061" (IPv6 addresses keep their colons: the port is after the last one).
-bool endpoint_matches(const topology::FirewallRule& rule, const std::string& subject) {
-    const auto first = subject.find(':');
-    const auto last = subject.rfind(':');
-    if (first == std::string::npos || last == first) return false;
-    const std::string scheme = subject.substr(0, first);
-    const std::string transport = scheme == "tls" ? "tcp" : scheme;
-    if (transport != to_string(rule.transport)) return false;
-    int from = 0;
-    int to = 0;
-    if (!parse_ports(subject.substr(last + 1), from, to)) return false;
-    return overlaps(rule, from, to) && protects(rule, subject.substr(first + 1, last - first - 1));
+const FindingRefs* find(const std::unordered_map<std::string, FindingRefs>& index,
+                        const std::string& k) {
+    const auto found = index.find(k);
+    return found == index.end() ? nullptr : &found->second;
+}
+
+// Union of the matches, in report order.
+FindingRefs merged(std::vector<const FindingRefs*> parts) {
+    FindingRefs out;
+    for (const FindingRefs* part : parts) {
+        if (part) out.insert(out.end(), part->begin(), part->end());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// The addresses a rule protects (probe and destination addresses), once each.
+std::vector<std::string> rule_addresses(const topology::FirewallRule& rule) {
+    std::vector<std::string> out = rule.probe_addresses;
+    out.insert(out.end(), rule.destination.addresses.begin(), rule.destination.addresses.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
 }
 
 }  // namespace
 
-FindingRefs findings_for(const Report& report, const topology::DnsRecord& record) {
+PlanVerification::PlanVerification(const Report& report) {
+    for (std::size_t i = 0; i < report.findings.size(); ++i) {
+        const checks::Finding& f = report.findings[i];
+        add(by_subject_, f.subject, i);
+        add(by_check_subject_, key(f.check_id, f.subject), i);
+        if (const std::string* fqdn = evidence(f, "fqdn")) {
+            add(by_check_fqdn_, key(f.check_id, dns_name(*fqdn)), i);
+        }
+        for (const char* k : {"cert_subject", "cert_san"}) {
+            for (const std::string* value : evidence_all(f, k)) {
+                add(by_check_cert_name_, key(f.check_id, dns_name(*value)), i);
+            }
+        }
+        // endpoint_matches' parsing of the subject, without the rule.
+        const auto first = f.subject.find(':');
+        const auto last = f.subject.rfind(':');
+        if (first != std::string::npos && last != first) {
+            const std::string scheme = f.subject.substr(0, first);
+            const std::string transport = scheme == "tls" ? "tcp" : scheme;
+            endpoints_[key(transport, f.subject.substr(first + 1, last - first - 1))].push_back(
+                {i, f.subject.substr(last + 1)});
+        }
+        const std::string* ip = evidence(f, "ip");
+        const std::string* port = evidence(f, "port");
+        if (ip != nullptr && port != nullptr) {
+            by_check_ip_[key(f.check_id, *ip)].push_back({i, *port});
+        }
+    }
+}
+
+FindingRefs PlanVerification::findings_for(const topology::DnsRecord& record) const {
     const std::string subject = "dns:" + dns_name(record.name) + "/" + to_string(record.type);
-    return select(report, [&](const checks::Finding& f) {
-        if (f.subject == subject) return true;
-        if (f.check_id != record.rule) return false;
-        const std::string* fqdn = evidence(f, "fqdn");
-        return (fqdn != nullptr && dns_name(*fqdn) == dns_name(record.name)) ||
-               names_pool(f, record.pool_id);
-    });
+    return merged({find(by_subject_, subject),
+                   find(by_check_fqdn_, key(record.rule, dns_name(record.name))),
+                   record.pool_id.empty()
+                       ? nullptr
+                       : find(by_check_subject_, key(record.rule, "pool:" + record.pool_id))});
+}
+
+FindingRefs PlanVerification::findings_for(const topology::FirewallRule& rule) const {
+    FindingRefs matches;
+    const auto add_overlapping = [&](const std::vector<PortRef>& refs) {
+        for (const PortRef& ref : refs) {
+            int from = 0;
+            int to = 0;
+            if (parse_ports(ref.ports, from, to) && overlaps(rule, from, to)) {
+                matches.push_back(ref.finding);
+            }
+        }
+    };
+    for (const std::string& ip : rule_addresses(rule)) {
+        const auto endpoint = endpoints_.find(key(to_string(rule.transport), ip));
+        if (endpoint != endpoints_.end()) add_overlapping(endpoint->second);
+        const auto evidenced = by_check_ip_.find(key(rule.rule, ip));
+        if (evidenced != by_check_ip_.end()) add_overlapping(evidenced->second);
+    }
+    return merged({&matches, rule.pool_id.empty() ? nullptr
+                                                  : find(by_check_subject_,
+                                                         key(rule.rule, "pool:" + rule.pool_id))});
+}
+
+FindingRefs PlanVerification::findings_for(const topology::CertificateRequest& cert) const {
+    std::vector<const FindingRefs*> parts{
+        find(by_subject_, "cert:" + cert.pool_id + "/" + to_string(cert.use))};
+    std::vector<std::string> names{dns_name(cert.subject)};
+    for (const std::string& san : cert.sans) names.push_back(dns_name(san));
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    std::vector<std::string> rules = cert.rules;
+    std::sort(rules.begin(), rules.end());
+    rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
+    for (const std::string& rule : rules) {
+        for (const std::string& name : names)
+            parts.push_back(find(by_check_cert_name_, key(rule, name)));
+    }
+    return merged(std::move(parts));
+}
+
+FindingRefs PlanVerification::findings_for(const topology::Unknown& unknown) const {
+    return merged({find(by_check_subject_, key(unknown.rule, unknown.subject))});
+}
+
+// One row: index the report and ask (tests and single lookups; the HTML plan keeps one index).
+FindingRefs findings_for(const Report& report, const topology::DnsRecord& record) {
+    return PlanVerification(report).findings_for(record);
 }
 
 FindingRefs findings_for(const Report& report, const topology::FirewallRule& rule) {
-    return select(report, [&](const checks::Finding& f) {
-        if (endpoint_matches(rule, f.subject)) return true;
-        if (f.check_id != rule.rule) return false;
-        if (names_pool(f, rule.pool_id)) return true;
-        const std::string* ip = evidence(f, "ip");
-        const std::string* port = evidence(f, "port");
-        int from = 0;
-        int to = 0;
-        return ip != nullptr && port != nullptr && protects(rule, *ip) &&
-               parse_ports(*port, from, to) && overlaps(rule, from, to);
-    });
+    return PlanVerification(report).findings_for(rule);
 }
 
 FindingRefs findings_for(const Report& report, const topology::CertificateRequest& cert) {
-    const std::string subject = "cert:" + cert.pool_id + "/" + to_string(cert.use);
-    auto names_cert = [&](const std::string& name) {
-        if (dns_name(name) == dns_name(cert.subject)) return true;
-        return std::any_of(cert.sans.begin(), cert.sans.end(),
-                           [&](const std::string& san) { return dns_name(san) == dns_name(name); });
-    };
-    return select(report, [&](const checks::Finding& f) {
-        if (f.subject == subject) return true;
-        if (std::find(cert.rules.begin(), cert.rules.end(), f.check_id) == cert.rules.end()) {
-            return false;
-        }
-        for (const char* key : {"cert_subject", "cert_san"}) {
-            for (const std::string* value : evidence_all(f, key)) {
-                if (names_cert(*value)) return true;
-            }
-        }
-        return false;
-    });
+    return PlanVerification(report).findings_for(cert);
 }
 
 FindingRefs findings_for(const Report& report, const topology::Unknown& unknown) {
-    return select(report, [&](const checks::Finding& f) {
-        return f.check_id == unknown.rule && f.subject == unknown.subject;
-    });
+    return PlanVerification(report).findings_for(unknown);
 }
 
 }  // namespace edgeplan::report

@@ -2,6 +2,8 @@
 // Which findings are about which plan row, so the HTML plan tables can say what was verified
 // (docs/ci-integration.md "HTML"). Matching uses only the canonical subjects (docs/subjects.md)
 // and evidence keys (docs/evidence.md); a row no finding refers to is "not probed".
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "report/report.h"
@@ -23,5 +25,34 @@ FindingRefs findings_for(const Report& report, const topology::FirewallRule& rul
 FindingRefs findings_for(const Report& report, const topology::CertificateRequest& cert);
 // An unknown: its rule as check ID and its subject.
 FindingRefs findings_for(const Report& report, const topology::Unknown& unknown);
+
+// The same matching for every row of a report: the findings indexed once by subject, check ID
+// and evidence, so a row costs lookups instead of a scan of all findings (a scan per row was
+// quadratic: thousands of plan rows times thousands of findings, docs/performance.md).
+class PlanVerification {
+  public:
+    explicit PlanVerification(const Report& report);
+    FindingRefs findings_for(const topology::DnsRecord& record) const;
+    FindingRefs findings_for(const topology::FirewallRule& rule) const;
+    FindingRefs findings_for(const topology::CertificateRequest& cert) const;
+    FindingRefs findings_for(const topology::Unknown& unknown) const;
+
+  private:
+    struct PortRef {
+        std::size_t finding;
+        std::string ports;  // "443" or "50000-59999", parsed when a rule asks
+    };
+    using Index = std::unordered_map<std::string, FindingRefs>;
+    // Keys: subject; check ID + '\0' + subject; check ID + '\0' + DNS name of the first fqdn
+    // evidence; check ID + '\0' + DNS name of any cert_subject / cert_san evidence.
+    Index by_subject_;
+    Index by_check_subject_;
+    Index by_check_fqdn_;
+    Index by_check_cert_name_;
+    // Endpoint subjects "tcp|udp|tls:<ip>:<port>" by transport (tls = tcp) + '\0' + ip, and
+    // findings by check ID + '\0' + first ip evidence with their first port evidence.
+    std::unordered_map<std::string, std::vector<PortRef>> endpoints_;
+    std::unordered_map<std::string, std::vector<PortRef>> by_check_ip_;
+};
 
 }  // namespace edgeplan::report

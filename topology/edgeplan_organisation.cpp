@@ -1,4 +1,6 @@
 // SIP and XMPP domains, sites and internal pools of the edgeplan format.
+#include <unordered_map>
+
 #include "topology/edgeplan_element.h"
 #include "topology/edgeplan_sections.h"
 #include "topology/input_error.h"
@@ -165,17 +167,19 @@ void read_sites(const XmlSource& source, pugi::xml_node node, Model& model,
 }
 
 void resolve_references(const std::vector<Reference>& references, Model& model) {
+    // Pool ids by lower-case id, built once: a scan of every pool per reference was quadratic
+    // with thousands of pools. When two pools share an id the later one wins, as before.
+    std::unordered_map<std::string, const std::string*> edge_ids;
+    for (const EdgePool& pool : model.edge_pools) edge_ids[lower_ascii(pool.id)] = &pool.id;
+    std::unordered_map<std::string, const std::string*> internal_ids;
+    for (const InternalPool& pool : model.internal_pools) {
+        internal_ids[lower_ascii(pool.id)] = &pool.id;
+    }
     for (const Reference& reference : references) {
-        const std::string* target = nullptr;
-        if (reference.target == Reference::Target::edge_pool) {
-            for (const EdgePool& pool : model.edge_pools) {
-                if (equal_ignoring_case(pool.id, reference.value)) target = &pool.id;
-            }
-        } else {
-            for (const InternalPool& pool : model.internal_pools) {
-                if (equal_ignoring_case(pool.id, reference.value)) target = &pool.id;
-            }
-        }
+        const auto& ids =
+            reference.target == Reference::Target::edge_pool ? edge_ids : internal_ids;
+        const auto found = ids.find(lower_ascii(reference.value));
+        const std::string* target = found == ids.end() ? nullptr : found->second;
         if (!target) {
             throw InputError(reference.where, reference.attribute + " '" + reference.value +
                                                   "' does not name " +

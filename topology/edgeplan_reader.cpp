@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include "topology/edgeplan_element.h"
 #include "topology/edgeplan_reader.h"
@@ -41,10 +42,14 @@ void check_unique_pool_ids(const Model& model) {
 }
 
 void link_associated_pools(Model& model) {
+    // Internal pool ids by the Edge pool they name, in model order: one pass over each list
+    // instead of every internal pool per Edge pool (quadratic with thousands of pools).
+    std::unordered_map<std::string, std::vector<std::string>> by_edge;
+    for (const InternalPool& pool : model.internal_pools)
+        by_edge[pool.edge_pool].push_back(pool.id);
     for (EdgePool& edge : model.edge_pools) {
-        for (const InternalPool& pool : model.internal_pools) {
-            if (pool.edge_pool == edge.id) edge.associated_pools.push_back(pool.id);
-        }
+        const auto found = by_edge.find(edge.id);
+        if (found != by_edge.end()) edge.associated_pools = found->second;
     }
 }
 

@@ -16,6 +16,8 @@
 // own interfaces, the next hop, the Front End, the CMS pool) whose addresses no input states is
 // EndpointScope::unknown and adds an Unknown; exporters never write it as an allow rule.
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "topology/plan_derivation.h"
 
@@ -38,25 +40,59 @@ struct Row {
     const char* rule;
 };
 
+// What every pool's rows read from the whole model, computed once per plan: asking the model
+// again for each pool (partners, providers, routes, internal pools) made the firewall plan
+// quadratic in the number of Edge pools and partner domains (docs/performance.md).
+struct ModelFacts {
+    explicit ModelFacts(const Model& model)
+        : fed_allowed(federation_allowed(model)),
+          route(federation_route_pool(model)),
+          live(public_provider_enabled(model, PublicProviderKind::windows_live) ||
+               public_provider_enabled(model, PublicProviderKind::skype)),
+          ocs2007(partner_version_present(model, PartnerVersion::ocs2007)),
+          lync2010_or_ocs2007r2(partner_version_present(model, PartnerVersion::lync2010) ||
+                                partner_version_present(model, PartnerVersion::ocs2007r2)) {
+        for (std::size_t i = 0; i < model.internal_pools.size(); ++i) {
+            const InternalPool& pool = model.internal_pools[i];
+            if (pool.hosts_xmpp_gateway) xmpp_gateway_pools.push_back(&pool);
+            if (pool.hosts_cms) cms_pools.push_back(&pool);
+            by_id[pool.id].push_back(i);
+            by_edge_pool[pool.edge_pool].push_back(i);
+        }
+        for (const BranchAppliance& sba : model.branch_appliances) {
+            edges_with_branches.insert(sba.edge_pool);
+        }
+    }
+
+    bool fed_allowed;
+    const EdgePool* route;  // federation_route_pool
+    bool live;              // Windows Live or Skype enabled
+    bool ocs2007;
+    bool lync2010_or_ocs2007r2;
+    std::vector<const InternalPool*> xmpp_gateway_pools;
+    std::vector<const InternalPool*> cms_pools;
+    // Indices into model.internal_pools, in model order, by id and by the Edge pool they name.
+    std::unordered_map<std::string, std::vector<std::size_t>> by_id;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_edge_pool;
+    std::unordered_set<std::string> edges_with_branches;
+};
+
 class FirewallBuilder {
   public:
-    FirewallBuilder(const Model& model, const EdgePool& pool, Plan& plan)
-        : model_(model), pool_(pool), plan_(plan) {}
+    FirewallBuilder(const Model& model, const ModelFacts& facts, const EdgePool& pool, Plan& plan)
+        : model_(model), facts_(facts), pool_(pool), plan_(plan) {}
 
     void run() {
         const bool hlb = pool_.load_balancing == LoadBalancing::hardware;
-        const bool fed_allowed = federation_allowed(model_);
+        const bool fed_allowed = facts_.fed_allowed;
         const bool xmpp = pool_.xmpp && fed_allowed;
-        const bool sip_federation = sip_federation_on_pool(model_, pool_);
-        const bool live = public_provider_enabled(model_, PublicProviderKind::windows_live) ||
-                          public_provider_enabled(model_, PublicProviderKind::skype);
-        const bool org_federation = fed_allowed && federation_route_pool(model_) != nullptr;
-        const bool ocs2007 =
-            fed_allowed && partner_version_present(model_, PartnerVersion::ocs2007);
+        // sip_federation_on_pool, with the route looked up once
+        const bool sip_federation = fed_allowed && (pool_.federation || facts_.route == &pool_);
+        const bool live = facts_.live;
+        const bool org_federation = fed_allowed && facts_.route != nullptr;
+        const bool ocs2007 = fed_allowed && facts_.ocs2007;
         const bool udp3478_out =
-            (fed_allowed && (partner_version_present(model_, PartnerVersion::lync2010) ||
-                             partner_version_present(model_, PartnerVersion::ocs2007r2))) ||
-            live || model_.edge_pools.size() > 1;
+            (fed_allowed && facts_.lync2010_or_ocs2007r2) || live || model_.edge_pools.size() > 1;
         const EdgePorts& p = pool_.ports;
         const int media_from = p.media_start;
         const int media_to = p.media_start + std::max(p.media_count, 1) - 1;
@@ -338,7 +374,7 @@ class FirewallBuilder {
     // server whose address is not stated (or no pool at all) makes the side unknown.
     RuleEndpoint servers(const std::string& label, const std::vector<const InternalPool*>& pools,
                          const std::string& missing_pool) {
-        std::vector<std::string> addresses;
+        UniqueList addresses;  // every server of every pool: a set, not a scan per address
         std::string names;
         for (const InternalPool* pool : pools) {
             names += (names.empty() ? "" : ", ") + pool->fqdn;
@@ -348,7 +384,7 @@ class FirewallBuilder {
                 for (const std::string& ip : server.ips) {
                     const std::string a = usable_address(ip);
                     if (a.empty()) continue;
-                    append_unique(addresses, a);
+                    addresses.add(a);
                     ++usable;
                 }
                 if (usable == 0) complete = false;
@@ -360,50 +396,51 @@ class FirewallBuilder {
                                         "pool:" + pool->id, pool->where);
             }
         }
-        if (pools.empty() || addresses.empty()) {
+        if (pools.empty() || addresses.values().empty()) {
             return known_or_unknown({label, {}}, missing_pool + " of Edge pool " + pool_.id,
                                     pool_subject(pool_), pool_.where);
         }
-        return {label + " (" + names + ")", addresses};
+        return {label + " (" + names + ")", addresses.take()};
     }
 
+    // Model::find_internal_pool: the first pool with this id.
     std::vector<const InternalPool*> next_hop_pool() const {
-        const InternalPool* pool = model_.find_internal_pool(pool_.next_hop);
-        if (pool) return {pool};
-        return {};
+        const auto found = facts_.by_id.find(pool_.next_hop);
+        if (found == facts_.by_id.end()) return {};
+        return {&model_.internal_pools[found->second.front()]};
     }
 
+    // Internal pools this Edge pool lists as associated or that name it, in model order.
     std::vector<const InternalPool*> associated_pools() const {
+        std::vector<std::size_t> indices;
+        const auto add = [&](const auto& index, const std::string& key) {
+            const auto found = index.find(key);
+            if (found != index.end()) {
+                indices.insert(indices.end(), found->second.begin(), found->second.end());
+            }
+        };
+        for (const std::string& id : pool_.associated_pools) add(facts_.by_id, id);
+        add(facts_.by_edge_pool, pool_.id);
+        std::sort(indices.begin(), indices.end());
+        indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
         std::vector<const InternalPool*> out;
-        for (const InternalPool& pool : model_.internal_pools) {
-            const bool listed =
-                std::find(pool_.associated_pools.begin(), pool_.associated_pools.end(), pool.id) !=
-                pool_.associated_pools.end();
-            if (listed || pool.edge_pool == pool_.id) out.push_back(&pool);
-        }
+        for (std::size_t i : indices) out.push_back(&model_.internal_pools[i]);
         return out;
     }
 
-    std::vector<const InternalPool*> xmpp_gateway_pools() const {
-        std::vector<const InternalPool*> out;
-        for (const InternalPool& pool : model_.internal_pools) {
-            if (pool.hosts_xmpp_gateway) out.push_back(&pool);
-        }
-        return out;
+    const std::vector<const InternalPool*>& xmpp_gateway_pools() const {
+        return facts_.xmpp_gateway_pools;
     }
 
-    std::vector<const InternalPool*> cms_pools() const {
-        std::vector<const InternalPool*> out;
-        for (const InternalPool& pool : model_.internal_pools) {
-            if (pool.hosts_cms) out.push_back(&pool);
-        }
-        return out;
-    }
+    const std::vector<const InternalPool*>& cms_pools() const { return facts_.cms_pools; }
 
     // PORT-INT-05: Front End pools and every branch appliance using this Edge; branch
     // appliances carry no addresses in the model, so their presence makes the source unknown.
     RuleEndpoint mras_clients() {
+        // The set answers "any branch here?" at once; only such pools scan for the first one.
+        const bool has_branches = facts_.edges_with_branches.count(pool_.id) != 0;
         for (const BranchAppliance& sba : model_.branch_appliances) {
+            if (!has_branches) break;
             if (sba.edge_pool != pool_.id) continue;
             return known_or_unknown({"Front End servers and branch appliances using this Edge", {}},
                                     "address of branch appliance " + sba.fqdn +
@@ -415,6 +452,7 @@ class FirewallBuilder {
     }
 
     const Model& model_;
+    const ModelFacts& facts_;
     const EdgePool& pool_;
     Plan& plan_;
     std::vector<Unknown> pending_;  // rule "-" once reported
@@ -424,7 +462,8 @@ class FirewallBuilder {
 }  // namespace
 
 void derive_firewall(const Model& model, Plan& plan) {
-    for (const EdgePool& pool : model.edge_pools) FirewallBuilder(model, pool, plan).run();
+    const ModelFacts facts(model);
+    for (const EdgePool& pool : model.edge_pools) FirewallBuilder(model, facts, pool, plan).run();
 }
 
 }  // namespace edgeplan::topology::plan_detail

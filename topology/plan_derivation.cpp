@@ -67,10 +67,10 @@ const std::vector<std::string>& member_list(const EdgePool& pool, const EdgeMemb
     return public_side ? own.public_ips : own.ips;
 }
 
-void add_usable(std::vector<std::string>& out, const std::vector<std::string>& in) {
+void add_usable(UniqueList& out, const std::vector<std::string>& in) {
     for (const std::string& text : in) {
         const std::string address = usable_address(text);
-        if (!address.empty()) append_unique(out, address);
+        if (!address.empty()) out.add(address);
     }
 }
 
@@ -89,67 +89,67 @@ bool is_ipv6(const std::string& address) {
 
 std::vector<std::string> interface_addresses(const EdgePool& pool, EdgeService service) {
     if (pool.load_balancing == LoadBalancing::hardware) {
-        std::vector<std::string> out;
+        UniqueList out;
         if (const std::vector<std::string>* vips = vip_list(pool, service)) add_usable(out, *vips);
-        return out;
+        return out.take();
     }
     return member_interface_addresses(pool, service);
 }
 
 std::vector<std::string> member_interface_addresses(const EdgePool& pool, EdgeService service) {
-    std::vector<std::string> out;
+    UniqueList out;
     for (const EdgeMember& member : pool.members) {
         add_usable(out, member_list(pool, member, service, false));
     }
-    return out;
+    return out.take();
 }
 
 std::vector<std::string> published_addresses(const EdgePool& pool, EdgeService service,
                                              const std::string& rule,
                                              std::vector<Unknown>* unknowns) {
-    std::vector<std::string> out;
+    UniqueList out;
     const std::string label = service_label(service);
     if (pool.load_balancing == LoadBalancing::hardware) {
         const std::vector<std::string>* vips = vip_list(pool, service);
         if (vips) add_usable(out, *vips);
-        if (out.empty() && unknowns) {
+        if (out.values().empty() && unknowns) {
             unknowns->push_back(
                 {"VIP of the " + label + " on the hardware load balancer of " + pool.id, rule,
                  pool_subject(pool), pool.vips ? pool.vips->where : pool.where});
         }
-        return out;
+        return out.take();
     }
     for (std::size_t i = 0; i < pool.members.size(); ++i) {
         const EdgeMember& member = pool.members[i];
         const std::vector<std::string>& list = member_list(pool, member, service, pool.nat);
-        std::vector<std::string> usable;
+        UniqueList usable;
         add_usable(usable, list);
-        if ((usable.empty() || usable.size() != list.size()) && unknowns) {
+        if ((usable.values().empty() || usable.values().size() != list.size()) && unknowns) {
             const std::string kind = pool.nat ? "NAT public address" : "external address";
             unknowns->push_back(
                 {kind + " of the " + label + " on " +
                      (member.internal_fqdn.empty() ? pool.id : member.internal_fqdn),
                  rule, member_subject(pool, member, i), member_service(member, service).where});
         }
-        for (const std::string& address : usable) append_unique(out, address);
+        for (const std::string& address : usable.values()) out.add(address);
     }
     if (pool.members.empty() && unknowns) {
         unknowns->push_back(
             {"members of Edge pool " + pool.id, rule, pool_subject(pool), pool.where});
     }
-    return out;
+    return out.take();
 }
 
 std::vector<std::string> member_internal_addresses(const EdgePool& pool) {
-    std::vector<std::string> out;
+    UniqueList out;
     for (const EdgeMember& member : pool.members) add_usable(out, member.internal_ips);
-    return out;
+    return out.take();
 }
 
 std::vector<std::string> internal_vip_addresses(const EdgePool& pool) {
-    std::vector<std::string> out;
+    UniqueList out;
     if (pool.vips) add_usable(out, pool.vips->internal);
-    return out;
+    return out.take();
 }
 
 const EdgePool* federation_route_pool(const Model& model) {

@@ -2,6 +2,8 @@
 // Internal to the plan derivation: the facts derive_plan's three parts (DNS, firewall,
 // certificates) share. Not part of the Plan contract; checks use topology/plan.h.
 #include <string>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "topology/model.h"
@@ -62,7 +64,27 @@ bool partner_version_present(const Model& model, PartnerVersion version);
 std::string pool_subject(const EdgePool& pool);
 std::string member_subject(const EdgePool& pool, const EdgeMember& member, std::size_t index);
 
-// Appends `value` unless it is already present (keeps first-seen order).
+// Appends `value` unless it is already present (keeps first-seen order). Linear: for short
+// lists only; long ones (addresses of every member, SANs for every SIP domain) use UniqueList.
 void append_unique(std::vector<std::string>& values, const std::string& value);
+
+// Values in first-seen order without duplicates, each addition O(1). append_unique over the
+// whole list made pools of thousands of members and certificates for thousands of SIP domains
+// quadratic (docs/performance.md, "Input limits").
+class UniqueList {
+  public:
+    void add(const std::string& value) {
+        if (seen_.insert(value).second) values_.push_back(value);
+    }
+    const std::vector<std::string>& values() const { return values_; }
+    std::vector<std::string> take() {
+        seen_.clear();
+        return std::move(values_);
+    }
+
+  private:
+    std::vector<std::string> values_;
+    std::unordered_set<std::string> seen_;
+};
 
 }  // namespace edgeplan::topology::plan_detail

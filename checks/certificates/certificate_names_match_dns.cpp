@@ -1,5 +1,7 @@
 #include "checks/certificates/certificate_names_match_dns.h"
 
+#include <unordered_map>
+
 #include "checks/citations.h"
 #include "checks/offline_support.h"
 
@@ -24,6 +26,16 @@ const CheckInfo& CertificateNamesMatchDnsCheck::info() const {
 // CS-S1...S5 intro, DNSREQ: certificate names pair with the DNS records; public CAs reject
 // non-standard characters.
 std::vector<Finding> CertificateNamesMatchDnsCheck::evaluate(const CheckContext& context) const {
+    // The external service A/AAAA records grouped by pool once: scanning the whole DNS plan for
+    // each pool was quadratic in the number of pools.
+    std::unordered_map<std::string, std::vector<const DnsRecord*>> records_by_pool;
+    for (const DnsRecord& r : context.plan.dns) {
+        const bool service = r.rule == "DNS-A-EXT-01" || r.rule == "DNS-A-EXT-02";
+        if (r.zone_kind == DnsZoneKind::external && service &&
+            (r.type == DnsRecordType::a || r.type == DnsRecordType::aaaa)) {
+            records_by_pool[r.pool_id].push_back(&r);
+        }
+    }
     return for_each_planned_certificate(
         info(), context.model, CertificateUse::external,
         [&](const EdgePool& pool, const CertificateSpec& spec, const std::string& subject,
@@ -36,16 +48,15 @@ std::vector<Finding> CertificateNamesMatchDnsCheck::evaluate(const CheckContext&
                 if (!is_standard_fqdn(bare)) problems.push_back("non-standard name " + name);
             }
             Evidence evidence;
-            for (const DnsRecord& r : context.plan.dns) {
-                const bool service = r.rule == "DNS-A-EXT-01" || r.rule == "DNS-A-EXT-02";
-                if (r.pool_id != pool.id || r.zone_kind != DnsZoneKind::external || !service ||
-                    (r.type != DnsRecordType::a && r.type != DnsRecordType::aaaa)) {
-                    continue;
-                }
-                evidence.emplace_back("fqdn", r.name);
-                if (!contains_name(spec.sans, r.name) &&
-                    !contains_name(problems, "DNS name " + r.name + " not in SAN")) {
-                    problems.push_back("DNS name " + r.name + " not in SAN");
+            const NameSet sans(spec.sans);
+            NameSet missing;  // each missing name reported once
+            const auto records = records_by_pool.find(pool.id);
+            if (records != records_by_pool.end()) {
+                for (const DnsRecord* r : records->second) {
+                    evidence.emplace_back("fqdn", r->name);
+                    if (!sans.contains(r->name) && missing.insert(r->name)) {
+                        problems.push_back("DNS name " + r->name + " not in SAN");
+                    }
                 }
             }
             out.push_back(

@@ -25,8 +25,9 @@ const CheckInfo& SipDomainsInSanCheck::info() const {
 std::vector<Finding> SipDomainsInSanCheck::evaluate(const CheckContext& context) const {
     const Model& model = context.model;
     std::vector<std::string> expected;
+    const bool federation = federation_wanted(model);  // once, not per domain: it scans pools
     for (const SipDomain& domain : model.sip_domains) {
-        if (domain.dns_autoconfiguration || federation_wanted(model)) {
+        if (domain.dns_autoconfiguration || federation) {
             expected.push_back("sip." + domain.name);
         }
     }
@@ -40,9 +41,10 @@ std::vector<Finding> SipDomainsInSanCheck::evaluate(const CheckContext& context)
             (void)pool;
             std::vector<std::string> missing;
             Evidence evidence;
+            const NameSet sans(spec.sans);  // one lookup per SIP domain, not a SAN-list scan
             for (const std::string& name : expected) {
                 evidence.emplace_back("expected", name);
-                if (!contains_name(spec.sans, name)) missing.push_back(name);
+                if (!sans.contains(name)) missing.push_back(name);
             }
             out.push_back(make_finding(info(), missing.empty() ? Status::pass : Status::fail,
                                        subject,

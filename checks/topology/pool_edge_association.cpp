@@ -1,5 +1,7 @@
 #include "checks/topology/pool_edge_association.h"
 
+#include <unordered_map>
+
 #include "checks/citations.h"
 #include "checks/offline_support.h"
 
@@ -24,15 +26,30 @@ const CheckInfo& PoolEdgeAssociationCheck::info() const {
 // DEFTOPO: a pool uses one Edge pool for A/V; associating it again silently moves it.
 std::vector<Finding> PoolEdgeAssociationCheck::evaluate(const CheckContext& context) const {
     const Model& model = context.model;
+    // Edge pool ids by the internal pool ids (lower case) they list as associated, in model
+    // order: one pass, instead of scanning every Edge pool for each internal pool (quadratic
+    // with thousands of pools).
+    std::unordered_map<std::string, std::vector<std::string>> associated_edges;
+    for (const EdgePool& edge : model.edge_pools) {
+        NameSet listed;
+        for (const std::string& id : edge.associated_pools) {
+            if (listed.insert(id)) associated_edges[lower(id)].push_back(edge.id);
+        }
+    }
     std::vector<Finding> findings;
     for (const InternalPool& pool : model.internal_pools) {
         if (pool.kind == InternalPoolKind::director) continue;
         const std::string subject = pool_subject(pool.id);
         std::vector<std::string> edges;
-        if (!pool.edge_pool.empty()) edges.push_back(pool.edge_pool);
-        for (const EdgePool& edge : model.edge_pools) {
-            if (contains_name(edge.associated_pools, pool.id) && !contains_name(edges, edge.id)) {
-                edges.push_back(edge.id);
+        NameSet seen;
+        if (!pool.edge_pool.empty()) {
+            edges.push_back(pool.edge_pool);
+            seen.insert(pool.edge_pool);
+        }
+        const auto associated = associated_edges.find(lower(pool.id));
+        if (associated != associated_edges.end()) {
+            for (const std::string& edge_id : associated->second) {
+                if (seen.insert(edge_id)) edges.push_back(edge_id);
             }
         }
         if (edges.empty()) {

@@ -30,8 +30,9 @@ std::vector<std::string> names_of(const EdgePool& pool) {
                                    pool.av.fqdn};
     for (const EdgeMember& member : pool.members) names.push_back(member.internal_fqdn);
     std::vector<std::string> out;
+    NameSet seen;  // a pool may have thousands of members: no scan of `out` per name
     for (const std::string& name : names) {
-        if (!name.empty() && !contains_name(out, name)) out.push_back(lower(name));
+        if (!name.empty() && seen.insert(name)) out.push_back(lower(name));
     }
     return out;
 }
