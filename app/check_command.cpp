@@ -361,7 +361,8 @@ int check_command(const CheckArguments& a) {
     r.options.emplace_back("expiry_warning_days", std::to_string(certificates.expiry_warning_days));
     r.findings = checks::run_checks(selected, context, a.selection);
     for (const checks::Check* check : selected) {
-        if (a.selection.selects(check->info())) r.catalogue[check->info().id] = check->info();
+        if (a.selection.selects(check->info()))
+            r.catalogue[report::catalogue_key(check->info())] = check->info();
     }
     r.plan = std::move(plan);
     gate.apply(r, *now);

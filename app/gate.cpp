@@ -4,6 +4,7 @@
 
 #include "app/clock.h"
 #include "app/exit_codes.h"
+#include "checks/gate/waiver_expiry.h"
 #include "report/sha256.h"
 #include "topology/input_file.h"
 
@@ -56,7 +57,7 @@ std::string string_field(const json& object, const char* key, const std::string&
     return it->get<std::string>();
 }
 
-constexpr const char* kWaiverCheckId = "WAIVER-01";
+constexpr const char* kWaiverCheckId = checks::kWaiverExpiryId;
 
 }  // namespace
 

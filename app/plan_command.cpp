@@ -45,7 +45,8 @@ report::Report build_report(const PlanArguments& a, const topology::Model& model
     context.waivers = gate.waiver_list();
     context.certificates = &certificates;
     r.findings = checks::run_checks(offline, context, a.selection);
-    for (const checks::Check* check : offline) r.catalogue[check->info().id] = check->info();
+    for (const checks::Check* check : offline)
+        r.catalogue[report::catalogue_key(check->info())] = check->info();
     r.plan = std::move(plan);
     gate.apply(r, now);
     return r;

@@ -36,6 +36,7 @@ Finding make_finding(const CheckInfo& info, Status status, std::string subject, 
                      topology::SourceLocation where, Evidence evidence) {
     Finding finding;
     finding.check_id = info.id;
+    finding.kind = info.kind;
     finding.status = status;
     finding.subject = std::move(subject);
     finding.message = std::move(message);

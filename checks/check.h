@@ -25,8 +25,7 @@ struct CertificateSettings;  // checks/certificate_settings.h
 enum class Severity { must, should, info };  // default status: fail, warn, pass-with-info
 const char* to_string(Severity severity);
 
-enum class CheckKind { offline, dns, tcp, udp, tls, xmpp };
-const char* to_string(CheckKind kind);
+const char* to_string(CheckKind kind);  // CheckKind: checks/finding.h
 
 struct Citation {
     std::string key;   // source key of ../shared/reference/lync-rules.md (CR-EXT, DS-S1, ...)

@@ -15,6 +15,10 @@ const char* to_string(Status status);
 // transport, srv_target, expected, observed, cert_san, cert_not_after, ...
 using Evidence = std::vector<std::pair<std::string, std::string>>;
 
+// What a check reads: the topology alone (offline) or a probe of that kind. Offline and live
+// checks may share a catalogue ID, so a finding keeps the kind of the check that made it.
+enum class CheckKind { offline, dns, tcp, udp, tls, xmpp };
+
 struct Finding {
     std::string check_id;
     Status status = Status::pass;
@@ -29,6 +33,7 @@ struct Finding {
     // This finding's own fix, where the evidence makes it more precise than the check's
     // remediation (a closed port needs the service started, a filtered one the firewall opened).
     std::string remediation;
+    CheckKind kind = CheckKind::offline;  // of the check that produced it
 };
 
 // Deterministic report order: check ID, then subject.

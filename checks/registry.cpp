@@ -1,5 +1,7 @@
 #include "checks/registry.h"
 
+#include <algorithm>
+
 #include "checks/certificates/access_fqdn_in_san.h"
 #include "checks/certificates/aol_client_eku.h"
 #include "checks/certificates/certificate_file_check.h"
@@ -25,23 +27,10 @@
 #include "checks/certificates_live/xmpp_starttls_live.h"
 #include "checks/dns/fqdn_characters.h"
 #include "checks/dns/srv_target_same_domain.h"
-#include "checks/dns_live/access_edge_a_live.h"
-#include "checks/dns_live/av_edge_a_live.h"
-#include "checks/dns_live/client_srv_live.h"
-#include "checks/dns_live/dns_lb_external_live.h"
-#include "checks/dns_live/dns_lb_internal_live.h"
-#include "checks/dns_live/edge_internal_a_live.h"
-#include "checks/dns_live/federation_srv_live.h"
-#include "checks/dns_live/hlb_vip_records_live.h"
-#include "checks/dns_live/ipv6_aaaa_live.h"
-#include "checks/dns_live/nat_public_answers_live.h"
+#include "checks/dns_live/dns_table.h"
 #include "checks/dns_live/next_hop_resolves_live.h"
 #include "checks/dns_live/partner_srv_health.h"
-#include "checks/dns_live/push_srv_live.h"
 #include "checks/dns_live/srv_target_domain_live.h"
-#include "checks/dns_live/webconf_edge_a_live.h"
-#include "checks/dns_live/xmpp_a_live.h"
-#include "checks/dns_live/xmpp_srv_live.h"
 #include "checks/dns_live/xmpp_srv_priorities_live.h"
 #include "checks/federation/allowed_domain_entries.h"
 #include "checks/federation/discovered_partner_limits.h"
@@ -70,29 +59,7 @@
 #include "checks/pic/public_im_policy.h"
 #include "checks/pic/public_provider_entry.h"
 #include "checks/pic/windows_live_av.h"
-#include "checks/ports_live/av_media_tcp_outbound_live.h"
-#include "checks/ports_live/av_media_udp_outbound_live.h"
-#include "checks/ports_live/av_stun_outbound_live.h"
-#include "checks/ports_live/av_tcp_inbound_live.h"
-#include "checks/ports_live/av_tcp_internal_live.h"
-#include "checks/ports_live/av_tcp_outbound_live.h"
-#include "checks/ports_live/av_udp_inbound_live.h"
-#include "checks/ports_live/av_udp_internal_live.h"
-#include "checks/ports_live/client_sip_inbound_live.h"
-#include "checks/ports_live/crl_outbound_live.h"
-#include "checks/ports_live/dns_outbound_live.h"
-#include "checks/ports_live/federation_sip_inbound_live.h"
-#include "checks/ports_live/federation_sip_outbound_live.h"
-#include "checks/ports_live/logging_internal_live.h"
-#include "checks/ports_live/mras_internal_live.h"
-#include "checks/ports_live/psom_internal_live.h"
-#include "checks/ports_live/replication_internal_live.h"
-#include "checks/ports_live/sip_internal_live.h"
-#include "checks/ports_live/sip_internal_outbound_live.h"
-#include "checks/ports_live/webconf_inbound_live.h"
-#include "checks/ports_live/xmpp_gateway_internal_live.h"
-#include "checks/ports_live/xmpp_inbound_live.h"
-#include "checks/ports_live/xmpp_outbound_live.h"
+#include "checks/ports_live/port_table.h"
 #include "checks/push/push_hosting_provider.h"
 #include "checks/push/push_outbound_sip.h"
 #include "checks/topology/distinct_external_fqdns.h"
@@ -116,158 +83,139 @@
 
 namespace edgeplan::checks {
 
-// Every check, one line each, sorted by check ID (tests/checks/catalogue_test.cpp keeps it so).
+// Every bespoke check, one line each, sorted by check ID, then the table-driven families
+// (tests/checks/catalogue_test.cpp keeps the result sorted).
 // A rule verified both offline and on the network has two entries with the same ID and
 // different kinds (offline first); their findings use distinct subjects (STYLE.md).
 std::vector<std::unique_ptr<Check>> make_all_checks() {
     std::vector<std::unique_ptr<Check>> checks;
     namespace certs = certificates;
     namespace live = certificates_live;
-    const auto files = [](std::unique_ptr<Check> c) {
-        return certs::with_certificate_files(std::move(c));
+    using R = topology::CertificateRule;
+    const auto files = [](R rule, std::unique_ptr<Check> c) {
+        return certs::with_certificate_files(rule, std::move(c));
     };
-    const auto file_rule = [](const char* id) { return certs::make_certificate_file_check(id); };
-    const auto live_rule = [](const char* id) {
-        return live::make_certificate_rule_live_check(id);
-    };
+    const auto file_rule = [](R rule) { return certs::make_certificate_file_check(rule); };
+    const auto live_rule = [](R rule) { return live::make_certificate_rule_live_check(rule); };
     const auto external = topology::CertificateUse::external;
     const auto internal = topology::CertificateUse::internal;
     // Certificates: planned (offline) checks also judge certificate files (files()); the
     // rules only a file or a live chain can answer have a file entry; live entries read TLS.
-    checks.push_back(live::make_cross_names_live_check());                    // CERT-CROSS-01
-    checks.push_back(file_rule("CERT-EXT-01"));                               // CERT-EXT-01
-    checks.push_back(live_rule("CERT-EXT-01"));                               // CERT-EXT-01
-    checks.push_back(files(std::make_unique<ExternalSubjectCheck>()));        // CERT-EXT-02
-    checks.push_back(live_rule("CERT-EXT-02"));                               // CERT-EXT-02
-    checks.push_back(files(std::make_unique<AccessFqdnInSanCheck>()));        // CERT-EXT-03
-    checks.push_back(live_rule("CERT-EXT-03"));                               // CERT-EXT-03
-    checks.push_back(files(std::make_unique<WebconfFqdnInSanCheck>()));       // CERT-EXT-04
-    checks.push_back(live_rule("CERT-EXT-04"));                               // CERT-EXT-04
-    checks.push_back(files(std::make_unique<SipDomainsInSanCheck>()));        // CERT-EXT-05
-    checks.push_back(live_rule("CERT-EXT-05"));                               // CERT-EXT-05
-    checks.push_back(files(std::make_unique<NoExternalWildcardCheck>()));     // CERT-EXT-08
-    checks.push_back(live_rule("CERT-EXT-08"));                               // CERT-EXT-08
-    checks.push_back(files(std::make_unique<ExternalServerEkuCheck>()));      // CERT-EXT-09
-    checks.push_back(live_rule("CERT-EXT-09"));                               // CERT-EXT-09
-    checks.push_back(files(std::make_unique<AolClientEkuCheck>()));           // CERT-EXT-10
-    checks.push_back(live_rule("CERT-EXT-10"));                               // CERT-EXT-10
-    checks.push_back(std::make_unique<ExportableExternalKeyCheck>());         // CERT-EXT-12
-    checks.push_back(std::make_unique<SameExternalCertificateCheck>());       // CERT-EXT-13
-    checks.push_back(live::make_same_certificate_live_check(external));       // CERT-EXT-13
-    checks.push_back(file_rule("CERT-EXT-16"));                               // CERT-EXT-16
-    checks.push_back(live_rule("CERT-EXT-16"));                               // CERT-EXT-16
-    checks.push_back(std::make_unique<CertificateNamesMatchDnsCheck>());      // CERT-EXT-18
-    checks.push_back(std::make_unique<ClientEkuSunsetCheck>());               // CERT-EXT-19
-    checks.push_back(file_rule("CERT-EXT-20"));                               // CERT-EXT-20
-    checks.push_back(live_rule("CERT-EXT-20"));                               // CERT-EXT-20
-    checks.push_back(file_rule("CERT-EXT-21"));                               // CERT-EXT-21
-    checks.push_back(live_rule("CERT-EXT-21"));                               // CERT-EXT-21
-    checks.push_back(live::make_legacy_tls_live_check());                     // CERT-EXT-22
-    checks.push_back(file_rule("CERT-INT-01"));                               // CERT-INT-01
-    checks.push_back(live_rule("CERT-INT-01"));                               // CERT-INT-01
-    checks.push_back(files(std::make_unique<InternalSubjectCheck>()));        // CERT-INT-02
-    checks.push_back(live_rule("CERT-INT-02"));                               // CERT-INT-02
-    checks.push_back(files(std::make_unique<InternalWildcardCheck>()));       // CERT-INT-03
-    checks.push_back(live_rule("CERT-INT-03"));                               // CERT-INT-03
-    checks.push_back(files(std::make_unique<InternalServerEkuCheck>()));      // CERT-INT-04
-    checks.push_back(live_rule("CERT-INT-04"));                               // CERT-INT-04
-    checks.push_back(live::make_same_certificate_live_check(internal));       // CERT-INT-05
-    checks.push_back(files(std::make_unique<XmppDomainsInSanCheck>()));       // CERT-XMPP-01
-    checks.push_back(live_rule("CERT-XMPP-01"));                              // CERT-XMPP-01
-    checks.push_back(files(std::make_unique<XmppSanFormsCheck>()));           // CERT-XMPP-03
-    checks.push_back(live_rule("CERT-XMPP-03"));                              // CERT-XMPP-03
-    checks.push_back(dns_live::make_access_edge_a_live_check());              // DNS-A-EXT-01
-    checks.push_back(dns_live::make_webconf_edge_a_live_check());             // DNS-A-EXT-02
-    checks.push_back(dns_live::make_av_edge_a_live_check());                  // DNS-A-EXT-03
-    checks.push_back(dns_live::make_nat_public_answers_live_check());         // DNS-A-EXT-04
-    checks.push_back(dns_live::make_ipv6_aaaa_live_check());                  // DNS-A-EXT-05
-    checks.push_back(dns_live::make_xmpp_a_live_check());                     // DNS-A-XMPP-02
-    checks.push_back(dns_live::make_edge_internal_a_live_check());            // DNS-INT-01
-    checks.push_back(dns_live::make_next_hop_resolves_live_check());          // DNS-INT-02
-    checks.push_back(dns_live::make_dns_lb_external_live_check());            // DNS-LB-01
-    checks.push_back(dns_live::make_dns_lb_internal_live_check());            // DNS-LB-02
-    checks.push_back(dns_live::make_hlb_vip_records_live_check());            // DNS-LB-03
-    checks.push_back(std::make_unique<FqdnCharactersCheck>());                // DNS-NAME-01
-    checks.push_back(dns_live::make_client_srv_live_check());                 // DNS-SRV-CLI-01
-    checks.push_back(dns_live::make_federation_srv_live_check());             // DNS-SRV-FED-01
-    checks.push_back(dns_live::make_push_srv_live_check());                   // DNS-SRV-FED-02
-    checks.push_back(dns_live::make_partner_srv_health_check());              // DNS-SRV-FED-05
-    checks.push_back(std::make_unique<SrvTargetSameDomainCheck>());           // DNS-SRV-GEN-01
-    checks.push_back(dns_live::make_srv_target_domain_live_check());          // DNS-SRV-GEN-01
-    checks.push_back(dns_live::make_xmpp_srv_live_check());                   // DNS-SRV-XMPP-01
-    checks.push_back(dns_live::make_xmpp_srv_priorities_live_check());        // DNS-SRV-XMPP-03
-    checks.push_back(std::make_unique<SingleFederationRouteCheck>());         // FED-01
-    checks.push_back(std::make_unique<FederationEnabledCheck>());             // FED-02
-    checks.push_back(std::make_unique<FederationPolicyCheck>());              // FED-03
-    checks.push_back(std::make_unique<DiscoveryNeedsSrvRoutingCheck>());      // FED-04
-    checks.push_back(std::make_unique<DiscoveredPartnerLimitsCheck>());       // FED-05
-    checks.push_back(std::make_unique<AllowedDomainEntriesCheck>());          // FED-07
-    checks.push_back(std::make_unique<UniqueHostingProviderCheck>());         // FED-08
-    checks.push_back(std::make_unique<OcsPartnersDnsLbCheck>());              // FED-09
-    checks.push_back(std::make_unique<SameLbTypeCheck>());                    // LB-01
-    checks.push_back(std::make_unique<NoNatWithHlbCheck>());                  // LB-02
-    checks.push_back(std::make_unique<PoolSizeCheck>());                      // LB-06
-    checks.push_back(std::make_unique<AvRealAddressCheck>());                 // LB-09
-    checks.push_back(std::make_unique<HlbAvRoutableCheck>());                 // LB-10
-    checks.push_back(std::make_unique<PublicIpCountCheck>());                 // LB-12
-    checks.push_back(std::make_unique<NatExternalOnlyCheck>());               // NAT-01
-    checks.push_back(std::make_unique<NatPublicAvIpCheck>());                 // NAT-05
-    checks.push_back(std::make_unique<ThreeExternalIpsCheck>());              // NET-04
-    checks.push_back(std::make_unique<Ipv6DualStackCheck>());                 // NET-07
-    checks.push_back(std::make_unique<PublishedAddressesPublicCheck>());      // NET-10
-    checks.push_back(std::make_unique<SingleIpAddressesCheck>());             // NET-11
-    checks.push_back(std::make_unique<PublicProviderEntryCheck>());           // PIC-01
-    checks.push_back(std::make_unique<PublicImPolicyCheck>());                // PIC-02
-    checks.push_back(std::make_unique<WindowsLiveAvCheck>());                 // PIC-04
-    checks.push_back(std::make_unique<PicDnsLbFailoverCheck>());              // PIC-07
-    checks.push_back(std::make_unique<EndedProvidersCheck>());                // PIC-08
-    checks.push_back(ports_live::make_xmpp_inbound_live_check());             // PORT-EXT-01
-    checks.push_back(ports_live::make_xmpp_outbound_live_check());            // PORT-EXT-02
-    checks.push_back(ports_live::make_crl_outbound_live_check());             // PORT-EXT-03
-    checks.push_back(ports_live::make_dns_outbound_live_check());             // PORT-EXT-04
-    checks.push_back(ports_live::make_client_sip_inbound_live_check());       // PORT-EXT-05
-    checks.push_back(ports_live::make_federation_sip_inbound_live_check());   // PORT-EXT-06
-    checks.push_back(ports_live::make_federation_sip_outbound_live_check());  // PORT-EXT-07
-    checks.push_back(ports_live::make_webconf_inbound_live_check());          // PORT-EXT-08
-    checks.push_back(ports_live::make_av_media_tcp_outbound_live_check());    // PORT-EXT-09
-    checks.push_back(ports_live::make_av_media_udp_outbound_live_check());    // PORT-EXT-10
-    checks.push_back(ports_live::make_av_stun_outbound_live_check());         // PORT-EXT-11
-    checks.push_back(ports_live::make_av_udp_inbound_live_check());           // PORT-EXT-12
-    checks.push_back(ports_live::make_av_tcp_inbound_live_check());           // PORT-EXT-13
-    checks.push_back(ports_live::make_av_tcp_outbound_live_check());          // PORT-EXT-14
-    checks.push_back(live::make_sip_options_live_check());                    // PORT-EXT-15
-    checks.push_back(ports_live::make_xmpp_gateway_internal_live_check());    // PORT-INT-01
-    checks.push_back(ports_live::make_sip_internal_live_check());             // PORT-INT-02
-    checks.push_back(ports_live::make_sip_internal_outbound_live_check());    // PORT-INT-03
-    checks.push_back(ports_live::make_psom_internal_live_check());            // PORT-INT-04
-    checks.push_back(ports_live::make_mras_internal_live_check());            // PORT-INT-05
-    checks.push_back(ports_live::make_av_udp_internal_live_check());          // PORT-INT-06
-    checks.push_back(ports_live::make_av_tcp_internal_live_check());          // PORT-INT-07
-    checks.push_back(ports_live::make_replication_internal_live_check());     // PORT-INT-08
-    checks.push_back(ports_live::make_logging_internal_live_check());         // PORT-INT-09
-    checks.push_back(std::make_unique<SharedIpDistinctPortsCheck>());         // PORT-SINGLEIP-01
-    checks.push_back(std::make_unique<PushHostingProviderCheck>());           // PUSH-02
-    checks.push_back(std::make_unique<PushOutboundSipCheck>());               // PUSH-04
-    checks.push_back(std::make_unique<EdgeNextHopCheck>());                   // TOPO-01
-    checks.push_back(std::make_unique<PoolEdgeAssociationCheck>());           // TOPO-02
-    checks.push_back(std::make_unique<EdgeFqdnIdentityCheck>());              // TOPO-03
-    checks.push_back(std::make_unique<DistinctExternalFqdnsCheck>());         // TOPO-04
-    checks.push_back(std::make_unique<UniqueEdgeFqdnsCheck>());               // TOPO-05
-    checks.push_back(std::make_unique<EdgeSizingCheck>());                    // TOPO-09
-    checks.push_back(std::make_unique<EdgePoolPresentCheck>());               // TOPO-12
-    checks.push_back(std::make_unique<PlanUnknownsCheck>());                  // TOPO-13
-    checks.push_back(std::make_unique<WaiverExpiryCheck>());                  // WAIVER-01
-    checks.push_back(std::make_unique<SupportedXmppPartnerCheck>());          // XMPP-01
-    checks.push_back(std::make_unique<NoXmppOnBranchCheck>());                // XMPP-02
-    checks.push_back(std::make_unique<SingleXmppRouteCheck>());               // XMPP-04
-    checks.push_back(std::make_unique<XmppPolicyCheck>());                    // XMPP-06
-    checks.push_back(std::make_unique<XmppPartnerEntryCheck>());              // XMPP-07
-    checks.push_back(std::make_unique<XmppNegotiationCombinationCheck>());    // XMPP-08
-    checks.push_back(std::make_unique<SaslNeedsTlsCheck>());                  // XMPP-09
-    checks.push_back(std::make_unique<DialbackWithTlsSaslCheck>());           // XMPP-10
-    checks.push_back(std::make_unique<GoogleTalkSettingsCheck>());            // XMPP-11
-    checks.push_back(std::make_unique<XmppDnsLbFailoverCheck>());             // XMPP-13
-    checks.push_back(live::make_xmpp_starttls_live_check());                  // XMPP-17
+    checks.push_back(live::make_cross_names_live_check());  // CERT-CROSS-01
+    checks.push_back(file_rule(R::public_ca));              // CERT-EXT-01
+    checks.push_back(live_rule(R::public_ca));              // CERT-EXT-01
+    checks.push_back(
+        files(R::external_subject, std::make_unique<ExternalSubjectCheck>()));  // CERT-EXT-02
+    checks.push_back(live_rule(R::external_subject));                           // CERT-EXT-02
+    checks.push_back(
+        files(R::access_fqdn_san, std::make_unique<AccessFqdnInSanCheck>()));  // CERT-EXT-03
+    checks.push_back(live_rule(R::access_fqdn_san));                           // CERT-EXT-03
+    checks.push_back(
+        files(R::webconf_fqdn_san, std::make_unique<WebconfFqdnInSanCheck>()));  // CERT-EXT-04
+    checks.push_back(live_rule(R::webconf_fqdn_san));                            // CERT-EXT-04
+    checks.push_back(
+        files(R::sip_domains_san, std::make_unique<SipDomainsInSanCheck>()));  // CERT-EXT-05
+    checks.push_back(live_rule(R::sip_domains_san));                           // CERT-EXT-05
+    checks.push_back(files(R::no_external_wildcard,
+                           std::make_unique<NoExternalWildcardCheck>()));  // CERT-EXT-08
+    checks.push_back(live_rule(R::no_external_wildcard));                  // CERT-EXT-08
+    checks.push_back(
+        files(R::external_server_eku, std::make_unique<ExternalServerEkuCheck>()));  // CERT-EXT-09
+    checks.push_back(live_rule(R::external_server_eku));                             // CERT-EXT-09
+    checks.push_back(
+        files(R::aol_client_eku, std::make_unique<AolClientEkuCheck>()));  // CERT-EXT-10
+    checks.push_back(live_rule(R::aol_client_eku));                        // CERT-EXT-10
+    checks.push_back(std::make_unique<ExportableExternalKeyCheck>());      // CERT-EXT-12
+    checks.push_back(std::make_unique<SameExternalCertificateCheck>());    // CERT-EXT-13
+    checks.push_back(live::make_same_certificate_live_check(external));    // CERT-EXT-13
+    checks.push_back(file_rule(R::validity));                              // CERT-EXT-16
+    checks.push_back(live_rule(R::validity));                              // CERT-EXT-16
+    checks.push_back(std::make_unique<CertificateNamesMatchDnsCheck>());   // CERT-EXT-18
+    checks.push_back(std::make_unique<ClientEkuSunsetCheck>());            // CERT-EXT-19
+    checks.push_back(file_rule(R::key_strength));                          // CERT-EXT-20
+    checks.push_back(live_rule(R::key_strength));                          // CERT-EXT-20
+    checks.push_back(file_rule(R::signature_hash));                        // CERT-EXT-21
+    checks.push_back(live_rule(R::signature_hash));                        // CERT-EXT-21
+    checks.push_back(live::make_legacy_tls_live_check());                  // CERT-EXT-22
+    checks.push_back(file_rule(R::internal_trusted_ca));                   // CERT-INT-01
+    checks.push_back(live_rule(R::internal_trusted_ca));                   // CERT-INT-01
+    checks.push_back(
+        files(R::internal_subject, std::make_unique<InternalSubjectCheck>()));  // CERT-INT-02
+    checks.push_back(live_rule(R::internal_subject));                           // CERT-INT-02
+    checks.push_back(
+        files(R::internal_wildcard, std::make_unique<InternalWildcardCheck>()));  // CERT-INT-03
+    checks.push_back(live_rule(R::internal_wildcard));                            // CERT-INT-03
+    checks.push_back(
+        files(R::internal_server_eku, std::make_unique<InternalServerEkuCheck>()));  // CERT-INT-04
+    checks.push_back(live_rule(R::internal_server_eku));                             // CERT-INT-04
+    checks.push_back(live::make_same_certificate_live_check(internal));              // CERT-INT-05
+    checks.push_back(
+        files(R::xmpp_domains_san, std::make_unique<XmppDomainsInSanCheck>()));  // CERT-XMPP-01
+    checks.push_back(live_rule(R::xmpp_domains_san));                            // CERT-XMPP-01
+    checks.push_back(
+        files(R::xmpp_san_forms, std::make_unique<XmppSanFormsCheck>()));   // CERT-XMPP-03
+    checks.push_back(live_rule(R::xmpp_san_forms));                         // CERT-XMPP-03
+    checks.push_back(dns_live::make_next_hop_resolves_live_check());        // DNS-INT-02
+    checks.push_back(std::make_unique<FqdnCharactersCheck>());              // DNS-NAME-01
+    checks.push_back(dns_live::make_partner_srv_health_check());            // DNS-SRV-FED-05
+    checks.push_back(std::make_unique<SrvTargetSameDomainCheck>());         // DNS-SRV-GEN-01
+    checks.push_back(dns_live::make_srv_target_domain_live_check());        // DNS-SRV-GEN-01
+    checks.push_back(dns_live::make_xmpp_srv_priorities_live_check());      // DNS-SRV-XMPP-03
+    checks.push_back(std::make_unique<SingleFederationRouteCheck>());       // FED-01
+    checks.push_back(std::make_unique<FederationEnabledCheck>());           // FED-02
+    checks.push_back(std::make_unique<FederationPolicyCheck>());            // FED-03
+    checks.push_back(std::make_unique<DiscoveryNeedsSrvRoutingCheck>());    // FED-04
+    checks.push_back(std::make_unique<DiscoveredPartnerLimitsCheck>());     // FED-05
+    checks.push_back(std::make_unique<AllowedDomainEntriesCheck>());        // FED-07
+    checks.push_back(std::make_unique<UniqueHostingProviderCheck>());       // FED-08
+    checks.push_back(std::make_unique<OcsPartnersDnsLbCheck>());            // FED-09
+    checks.push_back(std::make_unique<SameLbTypeCheck>());                  // LB-01
+    checks.push_back(std::make_unique<NoNatWithHlbCheck>());                // LB-02
+    checks.push_back(std::make_unique<PoolSizeCheck>());                    // LB-06
+    checks.push_back(std::make_unique<AvRealAddressCheck>());               // LB-09
+    checks.push_back(std::make_unique<HlbAvRoutableCheck>());               // LB-10
+    checks.push_back(std::make_unique<PublicIpCountCheck>());               // LB-12
+    checks.push_back(std::make_unique<NatExternalOnlyCheck>());             // NAT-01
+    checks.push_back(std::make_unique<NatPublicAvIpCheck>());               // NAT-05
+    checks.push_back(std::make_unique<ThreeExternalIpsCheck>());            // NET-04
+    checks.push_back(std::make_unique<Ipv6DualStackCheck>());               // NET-07
+    checks.push_back(std::make_unique<PublishedAddressesPublicCheck>());    // NET-10
+    checks.push_back(std::make_unique<SingleIpAddressesCheck>());           // NET-11
+    checks.push_back(std::make_unique<PublicProviderEntryCheck>());         // PIC-01
+    checks.push_back(std::make_unique<PublicImPolicyCheck>());              // PIC-02
+    checks.push_back(std::make_unique<WindowsLiveAvCheck>());               // PIC-04
+    checks.push_back(std::make_unique<PicDnsLbFailoverCheck>());            // PIC-07
+    checks.push_back(std::make_unique<EndedProvidersCheck>());              // PIC-08
+    checks.push_back(live::make_sip_options_live_check());                  // PORT-EXT-15
+    checks.push_back(std::make_unique<SharedIpDistinctPortsCheck>());       // PORT-SINGLEIP-01
+    checks.push_back(std::make_unique<PushHostingProviderCheck>());         // PUSH-02
+    checks.push_back(std::make_unique<PushOutboundSipCheck>());             // PUSH-04
+    checks.push_back(std::make_unique<EdgeNextHopCheck>());                 // TOPO-01
+    checks.push_back(std::make_unique<PoolEdgeAssociationCheck>());         // TOPO-02
+    checks.push_back(std::make_unique<EdgeFqdnIdentityCheck>());            // TOPO-03
+    checks.push_back(std::make_unique<DistinctExternalFqdnsCheck>());       // TOPO-04
+    checks.push_back(std::make_unique<UniqueEdgeFqdnsCheck>());             // TOPO-05
+    checks.push_back(std::make_unique<EdgeSizingCheck>());                  // TOPO-09
+    checks.push_back(std::make_unique<EdgePoolPresentCheck>());             // TOPO-12
+    checks.push_back(std::make_unique<PlanUnknownsCheck>());                // TOPO-13
+    checks.push_back(std::make_unique<WaiverExpiryCheck>());                // WAIVER-01
+    checks.push_back(std::make_unique<SupportedXmppPartnerCheck>());        // XMPP-01
+    checks.push_back(std::make_unique<NoXmppOnBranchCheck>());              // XMPP-02
+    checks.push_back(std::make_unique<SingleXmppRouteCheck>());             // XMPP-04
+    checks.push_back(std::make_unique<XmppPolicyCheck>());                  // XMPP-06
+    checks.push_back(std::make_unique<XmppPartnerEntryCheck>());            // XMPP-07
+    checks.push_back(std::make_unique<XmppNegotiationCombinationCheck>());  // XMPP-08
+    checks.push_back(std::make_unique<SaslNeedsTlsCheck>());                // XMPP-09
+    checks.push_back(std::make_unique<DialbackWithTlsSaslCheck>());         // XMPP-10
+    checks.push_back(std::make_unique<GoogleTalkSettingsCheck>());          // XMPP-11
+    checks.push_back(std::make_unique<XmppDnsLbFailoverCheck>());           // XMPP-13
+    checks.push_back(live::make_xmpp_starttls_live_check());                // XMPP-17
+    // The checks that are rows of a table, merged into ID order; the sort is stable, so an
+    // offline entry listed above stays ahead of a live entry of the same ID.
+    for (auto& check : dns_live::make_dns_record_checks()) checks.push_back(std::move(check));
+    for (auto& check : ports_live::make_port_checks()) checks.push_back(std::move(check));
+    std::stable_sort(checks.begin(), checks.end(),
+                     [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
     return checks;
 }
 

@@ -14,7 +14,8 @@ using topology::FirewallSide;
 // Outbound external rules whose far end is not a partner Edge: CRL downloads (PORT-EXT-03,
 // TCP 80) and DNS (PORT-EXT-04, 53). A partner stand-in has no reason to answer them.
 bool is_partner_rule(const FirewallRule& rule) {
-    return rule.rule != "PORT-EXT-03" && rule.rule != "PORT-EXT-04";
+    return rule.role != topology::FirewallRole::crl_outbound &&
+           rule.role != topology::FirewallRole::dns_outbound;
 }
 
 bool selected(const FirewallRule& rule, ResponderRole role) {

@@ -14,11 +14,11 @@ void add_checks(pugi::xml_node main, const Report& report) {
         element(section, "p", "No check metadata in this report.", {{"class", "muted"}});
         return;
     }
-    for (const auto& [id, info] : report.catalogue) {
-        pugi::xml_node article =
-            element(section, "article", {{"class", "check"}, {"id", check_anchor(id)}});
+    for (const auto& [key, info] : report.catalogue) {
+        pugi::xml_node article = element(
+            section, "article", {{"class", "check"}, {"id", check_anchor(report.anchor_id(info))}});
         pugi::xml_node heading = element(article, "h3");
-        element(heading, "code", id, {});
+        element(heading, "code", key.id, {});
         text(heading, " " + info.title);
         std::string scenarios;
         for (const std::string& s : info.scenarios)

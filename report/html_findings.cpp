@@ -89,8 +89,10 @@ void add_evidence(pugi::xml_node body, const checks::Evidence& evidence) {
     }
 }
 
-void add_finding(pugi::xml_node group, const checks::Finding& f, std::size_t index,
-                 const checks::CheckInfo* info, const Acceptance* acceptance) {
+void add_finding(pugi::xml_node group, const Report& report, const checks::Finding& f,
+                 std::size_t index) {
+    const checks::CheckInfo* info = report.info_for(f);
+    const Acceptance* acceptance = report.acceptance_for(f);
     pugi::xml_node details = element(group, "details",
                                      {{"class", "finding"},
                                       {"id", finding_anchor(index)},
@@ -124,7 +126,7 @@ void add_finding(pugi::xml_node group, const checks::Finding& f, std::size_t ind
     }
     pugi::xml_node about = element(body, "p", {{"class", "about muted"}});
     element(about, "a", info->title.empty() ? info->id : info->title,
-            {{"href", "#" + check_anchor(info->id)}});
+            {{"href", "#" + check_anchor(report.anchor_id(*info))}});
     if (!info->citations.empty()) text(about, " - sources: " + citation_text(*info));
 }
 
@@ -136,7 +138,7 @@ void add_findings(pugi::xml_node main, const Report& report) {
     std::set<std::string> areas;
     for (std::size_t i = 0; i < report.findings.size(); ++i) {
         const checks::Finding& f = report.findings[i];
-        const std::string area = finding_area(report.info_for(f.check_id));
+        const std::string area = finding_area(report.info_for(f));
         grouped[area][f.subject].push_back(i);
         areas.insert(area);
     }
@@ -158,7 +160,7 @@ void add_findings(pugi::xml_node main, const Report& report) {
             element(heading, "code", subject.empty() ? "(no subject)" : subject, {});
             for (std::size_t i : indexes) {
                 const checks::Finding& f = report.findings[i];
-                add_finding(group, f, i, report.info_for(f.check_id), report.acceptance_for(f));
+                add_finding(group, report, f, i);
             }
         }
     }

@@ -96,7 +96,7 @@ json summary_json(const Report& r) {
 nlohmann::json to_json(const Report& report) {
     json findings = json::array();
     for (const checks::Finding& f : report.findings) {
-        findings.push_back(finding_json(f, report.info_for(f.check_id), report.acceptance_for(f)));
+        findings.push_back(finding_json(f, report.info_for(f), report.acceptance_for(f)));
     }
     return {{"schema_version", schema_version},
             {"tool", {{"name", tool_name}, {"version", report.tool_version}}},

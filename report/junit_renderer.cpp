@@ -79,7 +79,7 @@ void add_accepted(pugi::xml_node testcase, const checks::Finding& f, const check
 
 void add_testcase(pugi::xml_node suite, const checks::Finding& f, const Report& report,
                   const JunitOptions& options, Counts& counts) {
-    const checks::CheckInfo* info = report.info_for(f.check_id);
+    const checks::CheckInfo* info = report.info_for(f);
     const Acceptance* accepted = report.acceptance_for(f);
     pugi::xml_node testcase = suite.append_child("testcase");
     set(testcase, "name", f.check_id + " " + f.subject);
@@ -160,7 +160,7 @@ void render_junit(const Report& report, const JunitOptions& options, std::ostrea
     // Areas in name order; findings keep report order (check ID, then subject) inside an area.
     std::map<std::string, std::vector<const checks::Finding*>> by_area;
     for (const checks::Finding& f : report.findings) {
-        by_area[finding_area(report.info_for(f.check_id))].push_back(&f);
+        by_area[finding_area(report.info_for(f))].push_back(&f);
     }
     Counts total;
     int id = 0;

@@ -26,9 +26,21 @@ Summary Report::summary() const {
     return s;
 }
 
-const checks::CheckInfo* Report::info_for(const std::string& check_id) const {
-    const auto it = catalogue.find(check_id);
-    return it == catalogue.end() ? nullptr : &it->second;
+CatalogueKey catalogue_key(const checks::CheckInfo& info) { return {info.id, info.kind}; }
+
+const checks::CheckInfo* Report::info_for(const checks::Finding& finding) const {
+    const auto exact = catalogue.find({finding.check_id, finding.kind});
+    if (exact != catalogue.end()) return &exact->second;
+    const auto first = catalogue.lower_bound({finding.check_id, checks::CheckKind::offline});
+    return first == catalogue.end() || first->first.id != finding.check_id ? nullptr
+                                                                           : &first->second;
+}
+
+std::string Report::anchor_id(const checks::CheckInfo& info) const {
+    const auto first = catalogue.lower_bound({info.id, checks::CheckKind::offline});
+    const bool is_first =
+        first == catalogue.end() || first->first.id != info.id || first->first.kind == info.kind;
+    return is_first ? info.id : info.id + "-" + checks::to_string(info.kind);
 }
 
 const Acceptance* Report::acceptance_for(const checks::Finding& finding) const {

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -38,6 +39,22 @@ struct Acceptance {
     std::optional<checks::Waiver> waiver;
 };
 
+// The key of a check's metadata in a report: an offline and a live check with one ID each keep
+// their own entry (title, kind, remediation). Built from an ID alone, the key names the offline
+// entry.
+struct CatalogueKey {
+    std::string id;
+    checks::CheckKind kind = checks::CheckKind::offline;
+
+    CatalogueKey(std::string id_, checks::CheckKind kind_ = checks::CheckKind::offline)
+        : id(std::move(id_)), kind(kind_) {}
+    CatalogueKey(const char* id_) : id(id_) {}
+    bool operator<(const CatalogueKey& other) const {
+        return std::tie(id, kind) < std::tie(other.id, other.kind);
+    }
+};
+CatalogueKey catalogue_key(const checks::CheckInfo& info);
+
 // (check ID, subject): the key baselines, waivers and diffs match findings by.
 using FindingKey = std::pair<std::string, std::string>;
 
@@ -49,8 +66,8 @@ struct Report {
     std::vector<InputFile> inputs;
     std::vector<std::pair<std::string, std::string>> options;  // as given, for reproduction
     topology::Plan plan;
-    std::vector<checks::Finding> findings;               // sorted by (check ID, subject)
-    std::map<std::string, checks::CheckInfo> catalogue;  // every check that produced a finding
+    std::vector<checks::Finding> findings;                // sorted by (check ID, subject)
+    std::map<CatalogueKey, checks::CheckInfo> catalogue;  // every check that produced a finding
     // Set by the gate when --baseline or --waivers was given (then `gated` is true).
     std::map<FindingKey, Acceptance> accepted;
     bool gated = false;
@@ -62,7 +79,12 @@ struct Report {
     std::optional<std::map<FindingKey, checks::Waiver>> expired_waivers;
 
     Summary summary() const;
-    const checks::CheckInfo* info_for(const std::string& check_id) const;
+    // The metadata of the check that produced `finding` (same ID and kind); a finding whose
+    // kind has no entry (a report read back from JSON) gets the first entry of its ID.
+    const checks::CheckInfo* info_for(const checks::Finding& finding) const;
+    // "#check-<ID>" names an ID's first entry; a second entry of the same ID (the live check
+    // beside an offline one) appends its kind.
+    std::string anchor_id(const checks::CheckInfo& info) const;
     // The acceptance of a finding, or null when it counts as usual.
     const Acceptance* acceptance_for(const checks::Finding& finding) const;
     // The expired waiver naming a finding, or null.

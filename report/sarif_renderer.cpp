@@ -176,8 +176,11 @@ json result_json(const Report& r, const checks::Finding& f, const json& rule_ind
 nlohmann::json to_sarif(const Report& report) {
     json rules = json::array();
     json rule_index = json::object();
-    for (const auto& [id, info] : report.catalogue) {  // std::map: sorted by ID
-        rule_index[id] = rules.size();
+    // One SARIF rule per ID (sorted): an ID's first entry (the offline check when a live one
+    // shares the ID) describes the rule; results of either kind point at it.
+    for (const auto& [key, info] : report.catalogue) {
+        if (rule_index.contains(key.id)) continue;
+        rule_index[key.id] = rules.size();
         rules.push_back(rule_json(info));
     }
     json results = json::array();

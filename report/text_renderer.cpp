@@ -83,7 +83,7 @@ void finding(const Report& r, const checks::Finding& f, const TextOptions& optio
         out << detail_indent << "waived until " << clean(accepted->waiver->expires) << ": "
             << clean(accepted->waiver->reason) << "\n";
     }
-    const checks::CheckInfo* info = r.info_for(f.check_id);
+    const checks::CheckInfo* info = r.info_for(f);
     if (info != nullptr && wants_remediation(f.status) && !info->remediation.empty()) {
         out << detail_indent << "fix: " << clean(info->remediation) << "\n";
     }

@@ -14,6 +14,13 @@ std::string lower(std::string text) {
     return text;
 }
 
+void require(CertificateRequest& c, std::initializer_list<CertificateRule> rules) {
+    for (CertificateRule rule : rules) {
+        c.requirements.push_back(rule);
+        c.rules.emplace_back(catalogue_id(rule));
+    }
+}
+
 void external_certificate(const Model& model, const EdgePool& pool, Plan& plan) {
     // CERT-EXT-02: subject = Access Edge FQDN (the access VIP FQDN on an HLB pool, which the
     // model keeps as the Access Edge FQDN).
@@ -21,31 +28,34 @@ void external_certificate(const Model& model, const EdgePool& pool, Plan& plan) 
     if (subject.empty()) {
         plan.unknowns.push_back({"Access Edge external FQDN of Edge pool " + pool.id +
                                      " (external certificate subject)",
-                                 "CERT-EXT-02", pool_subject(pool), pool.access.where});
+                                 catalogue_id(CertificateRule::external_subject),
+                                 pool_subject(pool), pool.access.where});
         return;
     }
     CertificateRequest c;
     c.pool_id = pool.id;
     c.use = CertificateUse::external;
     c.subject = subject;
-    c.rules = {"CERT-EXT-01", "CERT-EXT-02", "CERT-EXT-03",
-               "CERT-EXT-09", "CERT-EXT-12", "CERT-EXT-14"};
+    using R = CertificateRule;
+    require(c, {R::public_ca, R::external_subject, R::access_fqdn_san, R::external_server_eku,
+                R::exportable_external_key, R::external_usages});
     UniqueList sans;    // one SAN per SIP domain: a set keeps thousands of domains linear
     sans.add(subject);  // CERT-EXT-03: the subject is repeated in the SAN
     const std::string webconf = lower(pool.webconf.fqdn);
     if (webconf.empty()) {
         plan.unknowns.push_back({"Web Conferencing Edge external FQDN of Edge pool " + pool.id +
                                      " (external certificate SAN)",
-                                 "CERT-EXT-04", pool_subject(pool), pool.webconf.where});
+                                 catalogue_id(CertificateRule::webconf_fqdn_san),
+                                 pool_subject(pool), pool.webconf.where});
     } else {
         sans.add(webconf);
-        c.rules.push_back("CERT-EXT-04");
+        require(c, {R::webconf_fqdn_san});
     }
     // CERT-EXT-05: sip.<domain> for every SIP domain. A-3 / CERT-EXT-06: no A/V FQDN.
     for (const SipDomain& domain : model.sip_domains) {
         if (!domain.name.empty()) sans.add("sip." + lower(domain.name));
     }
-    if (!model.sip_domains.empty()) c.rules.push_back("CERT-EXT-05");
+    if (!model.sip_domains.empty()) require(c, {R::sip_domains_san});
     // CERT-XMPP-01 / A-2: the XMPP domain itself on the pool carrying XMPP, and xmpp.<domain>,
     // which CERT-XMPP-03 asks for (CS-S1...S5 XMPP tables): the request carries every name the
     // plan's own checks expect.
@@ -56,8 +66,7 @@ void external_certificate(const Model& model, const EdgePool& pool, Plan& plan) 
             sans.add("xmpp." + lower(domain.name));
         }
         if (!model.xmpp_domains.empty()) {
-            c.rules.push_back("CERT-XMPP-01");
-            c.rules.push_back("CERT-XMPP-03");
+            require(c, {R::xmpp_domains_san, R::xmpp_san_forms});
         }
     }
     c.sans = sans.take();
@@ -66,12 +75,12 @@ void external_certificate(const Model& model, const EdgePool& pool, Plan& plan) 
     if (public_provider_enabled(model, PublicProviderKind::aol) &&
         sip_federation_on_pool(model, pool)) {
         c.ekus.push_back(ExtendedKeyUsage::client_auth);
-        c.rules.push_back("CERT-EXT-10");
+        require(c, {R::aol_client_eku});
     }
     // A-5 / CERT-EXT-12: exportable for every Edge; the checks fail it for pools and only warn
     // for a single Edge.
     c.exportable_key = true;
-    if (pool.members.size() > 1) c.rules.push_back("CERT-EXT-13");
+    if (pool.members.size() > 1) require(c, {R::same_external_certificate});
     c.public_ca = true;
     c.assigned_to = {"Access Edge External", "Web Conferencing Edge External", "A/V Edge External"};
     c.where = pool.where;
@@ -88,7 +97,7 @@ void internal_certificate(const EdgePool& pool, Plan& plan) {
     if (subject.empty()) {
         plan.unknowns.push_back(
             {"internal FQDN of Edge pool " + pool.id + " (internal certificate subject)",
-             "CERT-INT-02", pool_subject(pool), pool.where});
+             catalogue_id(CertificateRule::internal_subject), pool_subject(pool), pool.where});
         return;
     }
     CertificateRequest c;
@@ -96,10 +105,11 @@ void internal_certificate(const EdgePool& pool, Plan& plan) {
     c.use = CertificateUse::internal;
     c.subject = subject;  // CERT-INT-03: no SAN required
     c.ekus = {ExtendedKeyUsage::server_auth};
-    c.rules = {"CERT-INT-01", "CERT-INT-02", "CERT-INT-04"};
+    using R = CertificateRule;
+    require(c, {R::internal_trusted_ca, R::internal_subject, R::internal_server_eku});
     // CERT-INT-05: pools share the internal certificate and its key.
     c.exportable_key = pool.members.size() > 1;
-    if (c.exportable_key) c.rules.push_back("CERT-INT-05");
+    if (c.exportable_key) require(c, {R::same_internal_certificate});
     c.public_ca = false;  // CERT-INT-01: a private CA is fine
     c.assigned_to = {"Edge Internal"};
     c.where = pool.where;

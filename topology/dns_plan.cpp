@@ -59,8 +59,8 @@ class DnsBuilder {
   private:
     void address_records(DnsZoneKind kind, const std::string& zone, const std::string& name,
                          const std::vector<std::string>& addresses, const std::string& purpose,
-                         const std::string& rule, const std::string& pool_id,
-                         const SourceLocation& where, const std::string& gap = {}) {
+                         DnsRole role, const std::string& pool_id, const SourceLocation& where,
+                         const std::string& gap = {}) {
         if (addresses.empty() && !gap.empty()) {
             // Nothing to publish: the zone export shows the record it cannot write, and why.
             DnsRecord r;
@@ -68,7 +68,8 @@ class DnsBuilder {
             r.zone = zone;
             r.name = name;
             r.purpose = purpose;
-            r.rule = rule;
+            r.role = role;
+            r.rule = catalogue_id(role);
             r.pool_id = pool_id;
             r.where = where;
             r.unknown = gap;
@@ -84,7 +85,8 @@ class DnsBuilder {
             r.type = is_ipv6(address) ? DnsRecordType::aaaa : DnsRecordType::a;
             r.value = address;
             r.purpose = purpose;
-            r.rule = rule;
+            r.role = role;
+            r.rule = catalogue_id(role);
             r.pool_id = pool_id;
             r.where = where;
             r.unknown = gap;
@@ -102,8 +104,8 @@ class DnsBuilder {
     }
 
     void srv_record(const std::string& zone, const std::string& name, const std::string& target,
-                    int port, const std::string& purpose, const std::string& rule,
-                    const std::string& pool_id, const SourceLocation& where) {
+                    int port, const std::string& purpose, DnsRole role, const std::string& pool_id,
+                    const SourceLocation& where) {
         // DNS-SRV-GEN-01: the target lives in the SRV's own domain; priority and weight 0
         // (DNS-SRV-GEN-02, the docs give no values).
         DnsRecord r;
@@ -114,46 +116,47 @@ class DnsBuilder {
         r.value = target;
         r.port = port;
         r.purpose = purpose;
-        r.rule = rule;
+        r.role = role;
+        r.rule = catalogue_id(role);
         r.pool_id = pool_id;
         r.where = where;
         plan_.dns.push_back(std::move(r));
     }
 
-    void unknown(const std::string& what, const std::string& rule, const std::string& subject,
+    void unknown(const std::string& what, DnsRole role, const std::string& subject,
                  const SourceLocation& where) {
-        plan_.unknowns.push_back({what, rule, subject, where});
+        plan_.unknowns.push_back({what, catalogue_id(role), subject, where});
     }
 
     // DNS-A-EXT-01..03, DNS-LB-01 (one per member), DNS-LB-03 (the VIP), DNS-A-EXT-04 (NAT).
     void external_service_records(const EdgePool& pool) {
         static const struct {
             EdgeService service;
-            const char* rule;
-        } services[] = {{EdgeService::access, "DNS-A-EXT-01"},
-                        {EdgeService::webconf, "DNS-A-EXT-02"},
-                        {EdgeService::av, "DNS-A-EXT-03"}};
+            DnsRole role;
+        } services[] = {{EdgeService::access, DnsRole::access_edge},
+                        {EdgeService::webconf, DnsRole::webconf_edge},
+                        {EdgeService::av, DnsRole::av_edge}};
         for (const auto& s : services) {
             const ExternalServiceSettings& settings = service_settings(pool, s.service);
             const std::string label = service_label(s.service);
-            std::string rule = s.rule;
+            DnsRole gap_role = s.role;  // labels the unknown addresses
             if (pool.load_balancing == LoadBalancing::hardware) {
-                rule = "DNS-LB-03";
+                gap_role = DnsRole::hlb_vip;
             } else if (pool.nat) {
-                rule = "DNS-A-EXT-04";
+                gap_role = DnsRole::nat_public;
             }
             const std::size_t known_gaps = plan_.unknowns.size();
             const std::vector<std::string> addresses =
-                published_addresses(pool, s.service, rule, &plan_.unknowns);
+                published_addresses(pool, s.service, catalogue_id(gap_role), &plan_.unknowns);
             const std::string gap = gap_text(plan_.unknowns, known_gaps);
             const std::string fqdn = lower(settings.fqdn);
             if (fqdn.empty()) {
-                unknown("external FQDN of the " + label + " of Edge pool " + pool.id, s.rule,
+                unknown("external FQDN of the " + label + " of Edge pool " + pool.id, s.role,
                         pool_subject(pool), settings.where);
                 continue;
             }
             address_records(DnsZoneKind::external, external_zone(model_, fqdn), fqdn, addresses,
-                            label + " external interface of " + pool.id, s.rule, pool.id,
+                            label + " external interface of " + pool.id, s.role, pool.id,
                             settings.where, gap);
         }
     }
@@ -167,9 +170,10 @@ class DnsBuilder {
         }
         const std::vector<std::string> pool_addresses =
             hlb ? internal_vip_addresses(pool) : member_internal_addresses(pool);
-        const std::string pool_rule = hlb                                         ? "DNS-LB-03"
-                                      : pool.load_balancing == LoadBalancing::dns ? "DNS-LB-02"
-                                                                                  : "DNS-INT-01";
+        const DnsRole pool_rule = hlb ? DnsRole::hlb_vip
+                                  : pool.load_balancing == LoadBalancing::dns
+                                      ? DnsRole::dns_lb_pool
+                                      : DnsRole::edge_internal;
         if (pool_name.empty()) {
             unknown("internal FQDN of Edge pool " + pool.id, pool_rule, pool_subject(pool),
                     pool.where);
@@ -194,18 +198,18 @@ class DnsBuilder {
             }
             const std::string name = lower(member.internal_fqdn);
             if (name.empty()) {
-                unknown("internal FQDN of a member of Edge pool " + pool.id, "DNS-INT-01",
+                unknown("internal FQDN of a member of Edge pool " + pool.id, DnsRole::edge_internal,
                         member_subject(pool, member, i), member.where);
                 continue;
             }
             std::string gap;
             if (addresses.empty() || addresses.size() != member.internal_ips.size()) {
-                unknown("internal address of " + name, "DNS-INT-01",
+                unknown("internal address of " + name, DnsRole::edge_internal,
                         member_subject(pool, member, i), member.where);
                 gap = "internal address of " + name + " is unknown";
             }
             address_records(DnsZoneKind::internal, parent_of(name), name, addresses,
-                            "Edge internal interface of " + name, "DNS-INT-01", pool.id,
+                            "Edge internal interface of " + name, DnsRole::edge_internal, pool.id,
                             member.where, gap);
         }
     }
@@ -219,18 +223,18 @@ class DnsBuilder {
         // Address gaps were reported with the pool's own Access Edge records already; here they
         // only mark the records resting on them.
         std::vector<Unknown> gaps;
-        const std::vector<std::string> access =
-            published_addresses(*pool, EdgeService::access, "DNS-A-EXT-01", &gaps);
+        const std::vector<std::string> access = published_addresses(
+            *pool, EdgeService::access, catalogue_id(DnsRole::access_edge), &gaps);
         for (const SipDomain& domain : model_.sip_domains) {
             const std::string d = lower(domain.name);
             if (d.empty()) continue;
             const std::string sip = "sip." + d;
             address_records(DnsZoneKind::external, d, sip, access,
                             "Access Edge for SIP domain " + d + " (SRV target, client fallback)",
-                            "DNS-A-EXT-01", pool->id, domain.where, gap_text(gaps));
+                            DnsRole::access_edge, pool->id, domain.where, gap_text(gaps));
             if (domain.dns_autoconfiguration) {
                 srv_record(d, "_sip._tls." + d, sip, pool->ports.access_client,
-                           "external client automatic configuration for " + d, "DNS-SRV-CLI-01",
+                           "external client automatic configuration for " + d, DnsRole::client_srv,
                            pool->id, domain.where);
             }
             if (!federation) continue;
@@ -242,7 +246,7 @@ class DnsBuilder {
                 srv_record(d, "_sipfederationtls._tcp." + d, sip, route->ports.access_federation,
                            push && discovery != true ? "push notification clearing house for " + d
                                                      : "federation partners discover " + d,
-                           push && discovery != true ? "DNS-SRV-FED-02" : "DNS-SRV-FED-01",
+                           push && discovery != true ? DnsRole::push_srv : DnsRole::federation_srv,
                            route->id, domain.where);
             } else if (!discovery) {
                 DnsRecord r;
@@ -252,7 +256,8 @@ class DnsBuilder {
                 r.value = sip;
                 r.port = route->ports.access_federation;
                 r.purpose = "federation partners discover " + d;
-                r.rule = "DNS-SRV-FED-01";
+                r.role = DnsRole::federation_srv;
+                r.rule = catalogue_id(r.role);
                 r.pool_id = route->id;
                 r.where = domain.where;
                 r.unknown =
@@ -263,7 +268,7 @@ class DnsBuilder {
                     "whether partner domain discovery is enabled (decides the "
                     "_sipfederationtls SRV of " +
                         d + ")",
-                    "DNS-SRV-FED-01", "dns:_sipfederationtls._tcp." + d + "/SRV",
+                    DnsRole::federation_srv, "dns:_sipfederationtls._tcp." + d + "/SRV",
                     model_.federation.where);
             }
         }
@@ -274,22 +279,22 @@ class DnsBuilder {
         const EdgePool* pool = xmpp_route_pool(model_);
         if (!pool || !pool->xmpp || !federation_allowed(model_)) return;
         if (model_.xmpp_domains.empty()) {
-            unknown("XMPP domains served by Edge pool " + pool->id, "DNS-SRV-XMPP-01",
+            unknown("XMPP domains served by Edge pool " + pool->id, DnsRole::xmpp_srv,
                     pool_subject(*pool), pool->where);
             return;
         }
         std::vector<Unknown> gaps;
-        const std::vector<std::string> access =
-            published_addresses(*pool, EdgeService::access, "DNS-A-XMPP-02", &gaps);
+        const std::vector<std::string> access = published_addresses(
+            *pool, EdgeService::access, catalogue_id(DnsRole::xmpp_proxy), &gaps);
         for (const XmppDomain& domain : model_.xmpp_domains) {
             const std::string d = lower(domain.name);
             if (d.empty()) continue;
             const std::string target = "xmpp." + d;
             srv_record(d, "_xmpp-server._tcp." + d, target, pool->ports.xmpp,
-                       "XMPP partners reach the XMPP proxy for " + d, "DNS-SRV-XMPP-01", pool->id,
+                       "XMPP partners reach the XMPP proxy for " + d, DnsRole::xmpp_srv, pool->id,
                        domain.where);
             address_records(DnsZoneKind::external, d, target, access,
-                            "XMPP proxy (Access Edge) for " + d, "DNS-A-XMPP-02", pool->id,
+                            "XMPP proxy (Access Edge) for " + d, DnsRole::xmpp_proxy, pool->id,
                             domain.where, gap_text(gaps));
         }
     }

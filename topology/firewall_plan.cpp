@@ -37,7 +37,7 @@ struct Row {
     int port_to;
     const char* protocol;
     const char* purpose;
-    const char* rule;
+    FirewallRole role;
 };
 
 // What every pool's rows read from the whole model, computed once per plan: asking the model
@@ -111,41 +111,44 @@ class FirewallBuilder {
 
         using D = Direction;
         using T = Transport;
+        using R = FirewallRole;
         const auto ext = FirewallSide::external;
         const auto in = FirewallSide::internal;
 
         // --- external interface (table 2.2) ---
         if (xmpp && !hlb) {
             add({"X1", ext, D::inbound, T::tcp, p.xmpp, p.xmpp, "XMPP/TCP",
-                 "XMPP partners reach the XMPP proxy", "PORT-EXT-01"},
+                 "XMPP partners reach the XMPP proxy", R::xmpp_partners_inbound},
                 any_endpoint, xmpp_proxy(access), access_probe);
             // outbound 5269 in every scenario with XMPP.
             add({"X1b", ext, D::outbound, T::tcp, 5269, 5269, "XMPP/TCP",
-                 "XMPP proxy reaches XMPP partners", "PORT-EXT-02"},
+                 "XMPP proxy reaches XMPP partners", R::xmpp_partners_outbound},
                 xmpp_proxy(access), any_named("XMPP partners"), {});
         }
         const RuleEndpoint access_node = hlb ? external(EdgeService::access, true) : access;
         add({"X2", ext, D::outbound, T::tcp, 80, 80, "HTTP",
-             "certificate revocation list check and retrieval", "PORT-EXT-03"},
+             "certificate revocation list check and retrieval", R::crl_outbound},
             access_node, any_endpoint, {});
-        add({"X3", ext, D::outbound, T::tcp, 53, 53, "DNS", "DNS query over TCP", "PORT-EXT-04"},
+        add({"X3", ext, D::outbound, T::tcp, 53, 53, "DNS", "DNS query over TCP", R::dns_outbound},
             access_node, any_endpoint, {});
-        add({"X4", ext, D::outbound, T::udp, 53, 53, "DNS", "DNS query over UDP", "PORT-EXT-04"},
+        add({"X4", ext, D::outbound, T::udp, 53, 53, "DNS", "DNS query over UDP", R::dns_outbound},
             access_node, any_endpoint, {});
         if (!hlb) {
             add({"X5", ext, D::inbound, T::tcp, p.access_client, p.access_client, "SIP/TLS",
-                 "client-to-server SIP for external users", "PORT-EXT-05"},
+                 "client-to-server SIP for external users", R::access_client},
                 any_endpoint, access, access_probe);
             if (sip_federation) {
                 add({"X6", ext, D::inbound, T::tcp, p.access_federation, p.access_federation,
-                     "SIP/MTLS", "federation and public IM connectivity using SIP", "PORT-EXT-06"},
+                     "SIP/MTLS", "federation and public IM connectivity using SIP",
+                     R::access_federation_inbound},
                     any_endpoint, access, access_probe);
                 add({"X7", ext, D::outbound, T::tcp, 5061, 5061, "SIP/MTLS",
-                     "federation, public IM connectivity and push using SIP", "PORT-EXT-07"},
+                     "federation, public IM connectivity and push using SIP",
+                     R::access_federation_outbound},
                     access, any_named("Federated partners"), {});
             }
             add({"X8", ext, D::inbound, T::tcp, p.webconf, p.webconf, "PSOM/TLS",
-                 "web conferencing media", "PORT-EXT-08"},
+                 "web conferencing media", R::webconf},
                 any_endpoint, webconf, webconf_probe);
         }
         const RuleEndpoint av_node = hlb ? external(EdgeService::av, true) : av;
@@ -155,63 +158,64 @@ class FirewallBuilder {
         // every pool once the organisation federates) and Windows Live / Skype A/V.
         if (org_federation || live) {
             add({"X9", ext, D::outbound, T::tcp, media_from, media_to, "RTP/TCP",
-                 "A/V media with federated partners and Windows Live", "PORT-EXT-09"},
+                 "A/V media with federated partners and Windows Live", R::av_media_federation},
                 av_node, any_endpoint, {});
         }
         if (ocs2007) {
             add({"X10", ext, D::outbound, T::udp, media_from, media_to, "RTP/UDP",
-                 "A/V media with OCS 2007 partners", "PORT-EXT-10"},
+                 "A/V media with OCS 2007 partners", R::av_media_ocs2007},
                 av_node, any_endpoint, {});
             add({"X11", ext, D::inbound, T::tcp, media_from, media_to, "RTP/TCP",
-                 "A/V media with OCS 2007 partners", "PORT-EXT-10"},
+                 "A/V media with OCS 2007 partners", R::av_media_ocs2007},
                 any_endpoint, av_node, av_node_probe);
             add({"X12", ext, D::inbound, T::udp, media_from, media_to, "RTP/UDP",
-                 "A/V media with OCS 2007 partners", "PORT-EXT-10"},
+                 "A/V media with OCS 2007 partners", R::av_media_ocs2007},
                 any_endpoint, av_node, av_node_probe);
         }
         if (udp3478_out) {
             add({"X13", ext, D::outbound, T::udp, 3478, 3478, "STUN/MSTURN",
-                 "remote Edge version detection and Edge-to-Edge media", "PORT-EXT-11"},
+                 "remote Edge version detection and Edge-to-Edge media", R::av_stun_outbound},
                 av_node, any_endpoint, {});
         }
         add({"X14", ext, D::inbound, T::udp, p.av_udp, p.av_udp, "STUN/MSTURN",
-             "STUN/TURN candidate negotiation over UDP", "PORT-EXT-12"},
+             "STUN/TURN candidate negotiation over UDP", R::av_turn_udp},
             any_endpoint, av_node, av_node_probe);
         add({"X15", ext, D::inbound, T::tcp, p.av_tcp, p.av_tcp, "STUN/MSTURN",
-             "STUN/TURN candidate negotiation over TCP", "PORT-EXT-13"},
+             "STUN/TURN candidate negotiation over TCP", R::av_turn_tcp},
             any_endpoint, av_node, av_node_probe);
         add({"X16", ext, D::outbound, T::tcp, 443, 443, "STUN/MSTURN",
-             "STUN/TURN candidate negotiation over TCP", "PORT-EXT-14"},
+             "STUN/TURN candidate negotiation over TCP", R::av_turn_tcp_outbound},
             av_node, any_endpoint, {});
         if (hlb) {
             if (xmpp) {
                 add({"V1", ext, D::inbound, T::tcp, p.xmpp, p.xmpp, "XMPP/TCP",
-                     "XMPP partners reach the XMPP proxy", "PORT-EXT-01"},
+                     "XMPP partners reach the XMPP proxy", R::xmpp_partners_inbound},
                     any_endpoint, xmpp_proxy(access), access_probe);
                 add({"V2", ext, D::outbound, T::tcp, 5269, 5269, "XMPP/TCP",
-                     "XMPP proxy reaches XMPP partners", "PORT-EXT-02"},
+                     "XMPP proxy reaches XMPP partners", R::xmpp_partners_outbound},
                     xmpp_proxy(access), any_named("XMPP partners"), {});
             }
             add({"V3", ext, D::inbound, T::tcp, p.access_client, p.access_client, "SIP/TLS",
-                 "client-to-server SIP for external users", "PORT-EXT-05"},
+                 "client-to-server SIP for external users", R::access_client},
                 any_endpoint, access, access_probe);
             if (sip_federation) {
                 add({"V4", ext, D::inbound, T::tcp, p.access_federation, p.access_federation,
                      "SIP/MTLS", "SIP signaling, federation and public IM connectivity",
-                     "PORT-EXT-06"},
+                     R::access_federation_inbound},
                     any_endpoint, access, access_probe);
                 add({"V5", ext, D::outbound, T::tcp, 5061, 5061, "SIP/MTLS",
-                     "SIP signaling, federation and public IM connectivity", "PORT-EXT-07"},
+                     "SIP signaling, federation and public IM connectivity",
+                     R::access_federation_outbound},
                     access, any_named("Federated partners"), {});
             }
             add({"V6", ext, D::inbound, T::tcp, p.webconf, p.webconf, "PSOM/TLS",
-                 "web conferencing media", "PORT-EXT-08"},
+                 "web conferencing media", R::webconf},
                 any_endpoint, webconf, webconf_probe);
             add({"V7", ext, D::inbound, T::udp, p.av_udp, p.av_udp, "STUN/MSTURN",
-                 "STUN/TURN candidate negotiation over UDP", "PORT-EXT-12"},
+                 "STUN/TURN candidate negotiation over UDP", R::av_turn_udp},
                 any_endpoint, av, av_probe);
             add({"V8", ext, D::inbound, T::tcp, p.av_tcp, p.av_tcp, "STUN/MSTURN",
-                 "STUN/TURN candidate negotiation over TCP", "PORT-EXT-13"},
+                 "STUN/TURN candidate negotiation over TCP", R::av_turn_tcp},
                 any_endpoint, av, av_probe);
         }
 
@@ -219,7 +223,7 @@ class FirewallBuilder {
         if (xmpp) {
             // PORT-INT-01 / LB-07: 23456 goes to each member, never to the internal VIP.
             add({"I1", in, D::inbound, T::tcp, p.internal_xmpp, p.internal_xmpp, "XMPP/MTLS",
-                 "XMPP gateway on the Front End reaches the XMPP proxy", "PORT-INT-01"},
+                 "XMPP gateway on the Front End reaches the XMPP proxy", R::internal_xmpp_gateway},
                 servers("XMPP gateway Front End servers", xmpp_gateway_pools(),
                         "pools running the XMPP gateway"),
                 internal, internal_probe);
@@ -227,39 +231,39 @@ class FirewallBuilder {
         const RuleEndpoint next_hop = servers("Next hop pool", next_hop_pool(), "next hop pool");
         if (!hlb) {
             add({"I2", in, D::inbound, T::tcp, p.internal_sip, p.internal_sip, "SIP/MTLS",
-                 "SIP from Director or Front End to the Edge", "PORT-INT-02"},
+                 "SIP from Director or Front End to the Edge", R::internal_sip_inbound},
                 next_hop, internal, internal_probe);
             add({"I3", in, D::outbound, T::tcp, 5061, 5061, "SIP/MTLS",
-                 "SIP from the Edge to Director or Front End", "PORT-INT-03"},
+                 "SIP from the Edge to Director or Front End", R::internal_sip_outbound},
                 internal, next_hop, {});
         }
         // PORT-INT-04 / LB-07: 8057 goes to each member, never to the internal VIP.
         add({"I4", in, D::inbound, T::tcp, p.internal_psom, p.internal_psom, "PSOM/MTLS",
-             "web conferencing traffic from each Front End server", "PORT-INT-04"},
+             "web conferencing traffic from each Front End server", R::internal_psom},
             servers("Front End servers using this Edge", associated_pools(),
                     "Front End pools using this Edge"),
             internal, internal_probe);
         const RuleEndpoint mras_source = mras_clients();
         if (!hlb) {
             add({"I5", in, D::inbound, T::tcp, p.internal_mras, p.internal_mras, "SIP/MTLS",
-                 "A/V user authentication (MRAS)", "PORT-INT-05"},
+                 "A/V user authentication (MRAS)", R::internal_mras},
                 mras_source, internal, internal_probe);
         }
         add({"I6", in, D::inbound, T::udp, p.internal_turn_udp, p.internal_turn_udp, "STUN/MSTURN",
-             "preferred A/V media path between internal and external users", "PORT-INT-06"},
+             "preferred A/V media path between internal and external users", R::internal_turn_udp},
             any_endpoint, internal, internal_probe);
         add({"I7", in, D::inbound, T::tcp, p.internal_turn_tcp, p.internal_turn_tcp, "STUN/MSTURN",
-             "fallback A/V path, file transfer and desktop sharing", "PORT-INT-07"},
+             "fallback A/V path, file transfer and desktop sharing", R::internal_turn_tcp},
             any_endpoint, internal, internal_probe);
         add({"I8", in, D::inbound, T::tcp, p.internal_replication, p.internal_replication, "HTTPS",
-             "Central Management store replication to the Edge", "PORT-INT-08"},
+             "Central Management store replication to the Edge", R::internal_replication},
             servers("Central Management store pool", cms_pools(),
                     "pool holding the Central Management store"),
             internal, internal_probe);
         static const char* const cls_rows[] = {"I9", "I10", "I11"};
         for (int i = 0; i < 3; ++i) {
             add({cls_rows[i], in, D::inbound, T::tcp, 50001 + i, 50001 + i, "MTLS",
-                 "Centralized Logging Service", "PORT-INT-09"},
+                 "Centralized Logging Service", R::internal_logging},
                 any_endpoint, internal, internal_probe);
         }
         if (hlb) {
@@ -268,24 +272,24 @@ class FirewallBuilder {
                                  "internal VIP of Edge pool " + pool_.id, pool_subject(pool_),
                                  pool_.vips ? pool_.vips->where : pool_.where);
             add({"V9", in, D::inbound, T::tcp, p.internal_sip, p.internal_sip, "SIP/MTLS",
-                 "SIP from Director or Front End to the Edge", "PORT-INT-02"},
+                 "SIP from Director or Front End to the Edge", R::internal_sip_inbound},
                 next_hop, vip, vip.addresses);
             add({"V10", in, D::outbound, T::tcp, 5061, 5061, "SIP/MTLS",
-                 "SIP from the Edge to Director or Front End", "PORT-INT-03"},
+                 "SIP from the Edge to Director or Front End", R::internal_sip_outbound},
                 vip, next_hop, {});
             add({"V11", in, D::inbound, T::tcp, p.internal_mras, p.internal_mras, "SIP/MTLS",
-                 "A/V user authentication (MRAS)", "PORT-INT-05"},
+                 "A/V user authentication (MRAS)", R::internal_mras},
                 mras_source, vip, vip.addresses);
             add({"V12", in, D::inbound, T::udp, p.internal_turn_udp, p.internal_turn_udp,
                  "STUN/MSTURN", "preferred A/V media path between internal and external users",
-                 "PORT-INT-06"},
+                 R::internal_turn_udp},
                 any_endpoint, vip, vip.addresses);
             add({"V13", in, D::inbound, T::tcp, p.internal_turn_tcp, p.internal_turn_tcp,
                  "STUN/MSTURN", "fallback A/V path, file transfer and desktop sharing",
-                 "PORT-INT-07"},
+                 R::internal_turn_tcp},
                 any_endpoint, vip, vip.addresses);
             add({"V14", in, D::outbound, T::tcp, 443, 443, "STUN/MSTURN",
-                 "fallback A/V path from the internal VIP", "PORT-INT-07"},
+                 "fallback A/V path from the internal VIP", R::internal_turn_tcp},
                 vip, any_endpoint, {});
         }
     }
@@ -300,14 +304,15 @@ class FirewallBuilder {
         r.transport = row.transport;
         r.port_from = row.port_from;
         r.port_to = row.port_to;
-        note_unknown(source, row.rule);
-        note_unknown(destination, row.rule);
+        r.role = row.role;
+        r.rule = catalogue_id(row.role);
+        note_unknown(source, r.rule);
+        note_unknown(destination, r.rule);
         r.source = std::move(source);
         r.destination = std::move(destination);
         if (row.direction == Direction::inbound) r.probe_addresses = std::move(probe_addresses);
         r.protocol = row.protocol;
         r.purpose = row.purpose;
-        r.rule = row.rule;
         r.pool_id = pool_.id;
         r.where = pool_.where;
         plan_.firewall.push_back(std::move(r));

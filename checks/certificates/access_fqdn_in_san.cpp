@@ -1,6 +1,6 @@
 #include "checks/certificates/access_fqdn_in_san.h"
 
-#include "checks/citations.h"
+#include "checks/certificates/certificate_rule_info.h"
 #include "checks/offline_support.h"
 
 namespace edgeplan::checks {
@@ -8,16 +8,8 @@ namespace edgeplan::checks {
 using namespace topology;
 
 const CheckInfo& AccessFqdnInSanCheck::info() const {
-    static const CheckInfo kInfo{
-        "CERT-EXT-03",
-        "The external certificate SAN list contains the Access Edge external FQDN, and repeats the "
-        "subject name",
-        "certificates",
-        CheckKind::offline,
-        Severity::must,
-        {"S1", "S2", "S3", "S4", "S5"},
-        {cite("CR-EXT"), cite("CS-S1")},
-        "Add the Access Edge FQDN (and the subject name) to the certificate SAN list"};
+    static const CheckInfo kInfo = certificates::certificate_rule_info(
+        topology::CertificateRule::access_fqdn_san, CheckKind::offline);
     return kInfo;
 }
 

@@ -1,6 +1,6 @@
 #include "checks/certificates/aol_client_eku.h"
 
-#include "checks/citations.h"
+#include "checks/certificates/certificate_rule_info.h"
 #include "checks/offline_support.h"
 
 namespace edgeplan::checks {
@@ -8,16 +8,8 @@ namespace edgeplan::checks {
 using namespace topology;
 
 const CheckInfo& AolClientEkuCheck::info() const {
-    static const CheckInfo kInfo{"CERT-EXT-10",
-                                 "With public IM to AOL, the external Edge certificate also has "
-                                 "the Client Authentication EKU",
-                                 "certificates",
-                                 CheckKind::offline,
-                                 Severity::must,
-                                 {"PIC-AOL"},
-                                 {cite("CS-FED"), cite("CS-PIC"), cite("PLAN-PIC")},
-                                 "Request-CsCertificate -New -Type AccessEdgeExternal -ClientEku "
-                                 "$true -Template <template with client EKU>"};
+    static const CheckInfo kInfo = certificates::certificate_rule_info(
+        topology::CertificateRule::aol_client_eku, CheckKind::offline);
     return kInfo;
 }
 

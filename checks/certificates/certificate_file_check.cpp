@@ -24,7 +24,8 @@ CertificateExpectation file_expectation(const CheckContext& context, const Certi
 
 class PlannedWithFiles final : public Check {
   public:
-    explicit PlannedWithFiles(std::unique_ptr<Check> planned) : planned_(std::move(planned)) {}
+    PlannedWithFiles(topology::CertificateRule rule, std::unique_ptr<Check> planned)
+        : rule_(rule), planned_(std::move(planned)) {}
     const CheckInfo& info() const override { return planned_->info(); }
     void request(const CheckContext& context, probes::ProbeRequests& requests) const override {
         planned_->request(context, requests);
@@ -43,33 +44,38 @@ class PlannedWithFiles final : public Check {
                                       });
                            }),
             findings.end());
-        for (Finding& f : certificate_file_findings(info(), context)) {
+        for (Finding& f : certificate_file_findings(info(), rule_, context)) {
             findings.push_back(std::move(f));
         }
         return findings;
     }
 
   private:
+    topology::CertificateRule rule_;
     std::unique_ptr<Check> planned_;
 };
 
 class FileOnlyCheck final : public Check {
   public:
-    explicit FileOnlyCheck(CheckInfo info) : info_(std::move(info)) {}
+    explicit FileOnlyCheck(topology::CertificateRule rule)
+        : rule_(rule), info_(certificate_rule_info(rule, CheckKind::offline)) {}
     const CheckInfo& info() const override { return info_; }
     std::vector<Finding> evaluate(const CheckContext& context) const override {
-        return or_not_applicable(info_, certificate_file_findings(info_, context),
+        return or_not_applicable(info_, certificate_file_findings(info_, rule_, context),
                                  "no certificate file to read (--cert POOL:USE=FILE or "
                                  "<Certificate file=...>)");
     }
 
   private:
+    topology::CertificateRule rule_;
     CheckInfo info_;
 };
 
 }  // namespace
 
-std::vector<Finding> certificate_file_findings(const CheckInfo& info, const CheckContext& context) {
+std::vector<Finding> certificate_file_findings(const CheckInfo& info,
+                                               topology::CertificateRule rule,
+                                               const CheckContext& context) {
     std::vector<Finding> findings;
     if (!context.certificates) return findings;
     RuleOptions options;
@@ -78,7 +84,7 @@ std::vector<Finding> certificate_file_findings(const CheckInfo& info, const Chec
     for (const CertificateFile& file : context.certificates->files) {
         const CertificateExpectation expected = file_expectation(context, file);
         for (const RuleResult& r : evaluate_certificate(file.chain, expected, options)) {
-            if (r.rule_id != info.id) continue;
+            if (r.rule != rule) continue;
             Evidence evidence{{"file", file.path},
                               {"pool", file.pool_id},
                               {"cert_sha256", file.chain.leaf.sha256_fingerprint}};
@@ -97,12 +103,13 @@ std::vector<Finding> certificate_file_findings(const CheckInfo& info, const Chec
     return findings;
 }
 
-std::unique_ptr<Check> with_certificate_files(std::unique_ptr<Check> planned) {
-    return std::make_unique<PlannedWithFiles>(std::move(planned));
+std::unique_ptr<Check> with_certificate_files(topology::CertificateRule rule,
+                                              std::unique_ptr<Check> planned) {
+    return std::make_unique<PlannedWithFiles>(rule, std::move(planned));
 }
 
-std::unique_ptr<Check> make_certificate_file_check(const std::string& id) {
-    return std::make_unique<FileOnlyCheck>(certificate_rule_info(id, CheckKind::offline));
+std::unique_ptr<Check> make_certificate_file_check(topology::CertificateRule rule) {
+    return std::make_unique<FileOnlyCheck>(rule);
 }
 
 }  // namespace edgeplan::checks::certificates

@@ -30,7 +30,8 @@ std::vector<Finding> CertificateNamesMatchDnsCheck::evaluate(const CheckContext&
     // each pool was quadratic in the number of pools.
     std::unordered_map<std::string, std::vector<const DnsRecord*>> records_by_pool;
     for (const DnsRecord& r : context.plan.dns) {
-        const bool service = r.rule == "DNS-A-EXT-01" || r.rule == "DNS-A-EXT-02";
+        const bool service =
+            r.role == topology::DnsRole::access_edge || r.role == topology::DnsRole::webconf_edge;
         if (r.zone_kind == DnsZoneKind::external && service &&
             (r.type == DnsRecordType::a || r.type == DnsRecordType::aaaa)) {
             records_by_pool[r.pool_id].push_back(&r);

@@ -10,6 +10,8 @@
 #include "checks/certificates/name_match.h"
 
 namespace edgeplan::checks::certificates {
+using R = topology::CertificateRule;
+
 namespace {
 
 using topology::CertificateUse;
@@ -30,12 +32,12 @@ std::string join(const std::vector<std::string>& items) {
     return text.empty() ? "(none)" : text;
 }
 
-RuleResult result(const char* id, Status status, std::string message, Evidence evidence = {}) {
-    return {id, status, std::move(message), std::move(evidence), {}};
+RuleResult result(R id, Status status, std::string message, Evidence evidence = {}) {
+    return {topology::catalogue_id(id), status, std::move(message), std::move(evidence), {}, id};
 }
 
-RuleResult skipped(const char* id, std::string message, const char* reason = "not_applicable") {
-    return {id, Status::skip, std::move(message), {}, reason};
+RuleResult skipped(R id, std::string message, const char* reason = "not_applicable") {
+    return {topology::catalogue_id(id), Status::skip, std::move(message), {}, reason, id};
 }
 
 // How a required name is on the certificate: listed as such, only covered by a wildcard, or not.
@@ -49,7 +51,7 @@ Presence presence(const CertificateFacts& facts, const std::string& name) {
 
 // CERT-EXT-03 / -04: one required SAN entry. A name only covered by a wildcard warns (A-1: the
 // Edge needs a distinct SAN per name).
-RuleResult required_san(const char* id, const CertificateFacts& facts, const std::string& name,
+RuleResult required_san(R id, const CertificateFacts& facts, const std::string& name,
                         const std::string& role) {
     Evidence evidence{{"expected", name}, {"cert_san", join(facts.san_dns)}};
     switch (presence(facts, name)) {
@@ -67,7 +69,7 @@ RuleResult required_san(const char* id, const CertificateFacts& facts, const std
     return result(id, Status::fail, "the SAN does not contain the " + role + " " + name, evidence);
 }
 
-RuleResult chain_trust(const char* id, const CertificateChainFacts& chain, bool public_ca) {
+RuleResult chain_trust(R id, const CertificateChainFacts& chain, bool public_ca) {
     const ChainVerification& v = chain.leaf.verification;
     if (!v.attempted) return skipped(id, "the chain was not verified", "not_verified");
     Evidence evidence{{"observed", join(v.chain_subjects)}};
@@ -78,7 +80,7 @@ RuleResult chain_trust(const char* id, const CertificateChainFacts& chain, bool 
                   evidence);
 }
 
-RuleResult subject_is_fqdn(const char* id, const CertificateFacts& facts,
+RuleResult subject_is_fqdn(R id, const CertificateFacts& facts,
                            const CertificateExpectation& expected) {
     Evidence evidence{{"expected", expected.subject}, {"cert_subject", facts.subject_dn}};
     if (is_wildcard(facts.subject_cn)) {
@@ -101,7 +103,7 @@ RuleResult subject_is_fqdn(const char* id, const CertificateFacts& facts,
 }
 
 RuleResult subject_in_san(const CertificateFacts& facts, const CertificateExpectation& expected) {
-    RuleResult r = required_san("CERT-EXT-03", facts, expected.subject, "Access Edge FQDN");
+    RuleResult r = required_san(R::access_fqdn_san, facts, expected.subject, "Access Edge FQDN");
     // TLS clients ignore the subject when a SAN is present, so the subject must be repeated.
     if (r.status == Status::pass && !facts.subject_cn.empty() &&
         !contains(facts.san_dns, facts.subject_cn)) {
@@ -113,7 +115,7 @@ RuleResult subject_in_san(const CertificateFacts& facts, const CertificateExpect
 }
 
 RuleResult sip_domains(const CertificateFacts& facts, const CertificateExpectation& expected) {
-    const char* id = "CERT-EXT-05";
+    const R id = R::sip_domains_san;
     if (expected.sip_domains.empty()) return skipped(id, "the topology names no SIP domain");
     Evidence evidence{{"cert_san", join(facts.san_dns)}};
     std::vector<std::string> missing;
@@ -135,7 +137,7 @@ RuleResult sip_domains(const CertificateFacts& facts, const CertificateExpectati
     return result(id, Status::pass, "the SAN lists sip.<domain> for every SIP domain", evidence);
 }
 
-RuleResult wildcards(const char* id, const CertificateFacts& facts, bool external) {
+RuleResult wildcards(R id, const CertificateFacts& facts, bool external) {
     std::vector<std::string> found;
     for (const auto& name : facts.san_dns) {
         if (is_wildcard(name)) found.push_back(name);
@@ -156,8 +158,7 @@ RuleResult wildcards(const char* id, const CertificateFacts& facts, bool externa
                   evidence);
 }
 
-RuleResult has_eku(const char* id, const CertificateFacts& facts, const char* oid,
-                   const std::string& name) {
+RuleResult has_eku(R id, const CertificateFacts& facts, const char* oid, const std::string& name) {
     Evidence evidence{{"expected", name + " (" + oid + ")"}, {"cert_eku", join(facts.ekus)}};
     if (contains(facts.ekus, oid)) return result(id, Status::pass, "the EKU has " + name, evidence);
     return result(id, Status::fail,
@@ -168,7 +169,7 @@ RuleResult has_eku(const char* id, const CertificateFacts& facts, const char* oi
 }
 
 RuleResult validity(const CertificateFacts& facts, const RuleOptions& options) {
-    const char* id = "CERT-EXT-16";
+    const R id = R::validity;
     Evidence evidence{{"cert_not_after", format_utc(facts.not_after)},
                       {"date", format_utc(options.now)}};
     if (options.now < facts.not_before) {
@@ -191,7 +192,7 @@ RuleResult validity(const CertificateFacts& facts, const RuleOptions& options) {
 }
 
 RuleResult key_strength(const CertificateFacts& facts) {
-    const char* id = "CERT-EXT-20";
+    const R id = R::key_strength;
     const std::string observed = std::string(to_string(facts.key_type)) + " " +
                                  std::to_string(facts.key_bits) +
                                  (facts.key_curve.empty() ? "" : " " + facts.key_curve);
@@ -222,7 +223,7 @@ bool weak_hash(const std::string& hash) {
 }
 
 RuleResult signature_hash(const CertificateChainFacts& chain) {
-    const char* id = "CERT-EXT-21";
+    const R id = R::signature_hash;
     Evidence evidence{{"observed", chain.leaf.signature_algorithm}};
     std::vector<std::string> weak;
     if (weak_hash(chain.leaf.signature_hash)) weak.push_back(chain.leaf.subject_dn);
@@ -242,7 +243,7 @@ RuleResult signature_hash(const CertificateChainFacts& chain) {
 }
 
 RuleResult xmpp_domains(const CertificateFacts& facts, const CertificateExpectation& expected) {
-    const char* id = "CERT-XMPP-01";
+    const R id = R::xmpp_domains_san;
     if (expected.xmpp_domains.empty()) return skipped(id, "this pool carries no XMPP domain");
     Evidence evidence{{"cert_san", join(facts.san_dns)}};
     std::vector<std::string> missing;
@@ -258,7 +259,7 @@ RuleResult xmpp_domains(const CertificateFacts& facts, const CertificateExpectat
 }
 
 RuleResult xmpp_prefixed(const CertificateFacts& facts, const CertificateExpectation& expected) {
-    const char* id = "CERT-XMPP-03";
+    const R id = R::xmpp_san_forms;
     if (expected.xmpp_domains.empty()) return skipped(id, "this pool carries no XMPP domain");
     Evidence evidence{{"cert_san", join(facts.san_dns)}};
     std::vector<std::string> notes;
@@ -312,25 +313,25 @@ std::vector<RuleResult> evaluate_certificate(const CertificateChainFacts& chain,
     const CertificateFacts& facts = chain.leaf;
     std::vector<RuleResult> results;
     if (expected.use == CertificateUse::external) {
-        results.push_back(chain_trust("CERT-EXT-01", chain, expected.public_ca));
-        results.push_back(subject_is_fqdn("CERT-EXT-02", facts, expected));
+        results.push_back(chain_trust(R::public_ca, chain, expected.public_ca));
+        results.push_back(subject_is_fqdn(R::external_subject, facts, expected));
         results.push_back(subject_in_san(facts, expected));
-        results.push_back(
-            expected.webconf_fqdn.empty()
-                ? skipped("CERT-EXT-04", "the Web Conferencing FQDN is unknown", "unknown_input")
-                : required_san("CERT-EXT-04", facts, expected.webconf_fqdn,
-                               "Web Conferencing Edge FQDN"));
+        results.push_back(expected.webconf_fqdn.empty()
+                              ? skipped(R::webconf_fqdn_san, "the Web Conferencing FQDN is unknown",
+                                        "unknown_input")
+                              : required_san(R::webconf_fqdn_san, facts, expected.webconf_fqdn,
+                                             "Web Conferencing Edge FQDN"));
         results.push_back(sip_domains(facts, expected));
-        results.push_back(wildcards("CERT-EXT-08", facts, true));
-        results.push_back(has_eku("CERT-EXT-09", facts, kEkuServerAuth, "serverAuth"));
+        results.push_back(wildcards(R::no_external_wildcard, facts, true));
+        results.push_back(has_eku(R::external_server_eku, facts, kEkuServerAuth, "serverAuth"));
         results.push_back(expected.client_auth
-                              ? has_eku("CERT-EXT-10", facts, kEkuClientAuth, "clientAuth")
-                              : skipped("CERT-EXT-10", "no AOL public IM on this pool"));
+                              ? has_eku(R::aol_client_eku, facts, kEkuClientAuth, "clientAuth")
+                              : skipped(R::aol_client_eku, "no AOL public IM on this pool"));
     } else {
-        results.push_back(chain_trust("CERT-INT-01", chain, false));
-        results.push_back(subject_is_fqdn("CERT-INT-02", facts, expected));
-        results.push_back(wildcards("CERT-INT-03", facts, false));
-        results.push_back(has_eku("CERT-INT-04", facts, kEkuServerAuth, "serverAuth"));
+        results.push_back(chain_trust(R::internal_trusted_ca, chain, false));
+        results.push_back(subject_is_fqdn(R::internal_subject, facts, expected));
+        results.push_back(wildcards(R::internal_wildcard, facts, false));
+        results.push_back(has_eku(R::internal_server_eku, facts, kEkuServerAuth, "serverAuth"));
     }
     results.push_back(validity(facts, options));
     results.push_back(key_strength(facts));
@@ -347,7 +348,8 @@ std::vector<RuleResult> evaluate_certificate(const CertificateChainFacts& chain,
 
 RuleResult evaluate_same_certificate(CertificateUse use,
                                      const std::vector<MemberCertificate>& members) {
-    const char* id = use == CertificateUse::external ? "CERT-EXT-13" : "CERT-INT-05";
+    const R id = use == CertificateUse::external ? R::same_external_certificate
+                                                 : R::same_internal_certificate;
     if (members.size() < 2)
         return skipped(id, "fewer than two pool members presented a certificate");
     Evidence evidence;
@@ -369,7 +371,7 @@ RuleResult evaluate_same_certificate(CertificateUse use,
 RuleResult evaluate_cross_names(const CertificateFacts& facts,
                                 const CertificateExpectation& expected,
                                 const std::vector<std::string>& resolved) {
-    const char* id = "CERT-CROSS-01";
+    const R id = R::cross_names;
     std::vector<std::string> names;
     if (!expected.subject.empty()) names.push_back(lower(expected.subject));
     if (!expected.webconf_fqdn.empty()) names.push_back(lower(expected.webconf_fqdn));

@@ -42,11 +42,12 @@ struct RuleOptions {
 };
 
 struct RuleResult {
-    std::string rule_id;
+    std::string rule_id;           // catalogue_id(rule), for reports
     Status status = Status::pass;  // pass, warn, fail, or skip (with skip_reason)
     std::string message;
     Evidence evidence;
     std::string skip_reason;
+    topology::CertificateRule rule = topology::CertificateRule::public_ca;  // rule_id labels it
 };
 
 // Every rule that applies to the certificate's use, in rule-ID order; rules that cannot apply

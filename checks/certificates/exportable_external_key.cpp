@@ -1,6 +1,6 @@
 #include "checks/certificates/exportable_external_key.h"
 
-#include "checks/citations.h"
+#include "checks/certificates/certificate_rule_info.h"
 #include "checks/offline_support.h"
 
 namespace edgeplan::checks {
@@ -8,17 +8,8 @@ namespace edgeplan::checks {
 using namespace topology;
 
 const CheckInfo& ExportableExternalKeyCheck::info() const {
-    static const CheckInfo kInfo{
-        "CERT-EXT-12",
-        "The external Edge certificate private key is exportable (mandatory for a pool, "
-        "recommended for a single Edge)",
-        "certificates",
-        CheckKind::offline,
-        Severity::must,
-        {"S1", "S2", "S3", "S4", "S5"},
-        {cite("CR-EXT"), cite("PLAN-CERT"), cite("REQ-CERT"), cite("CS-S3")},
-        "Request the external certificate with an exportable private key (Request-CsCertificate "
-        "... -AllowKeyExport $true)"};
+    static const CheckInfo kInfo = certificates::certificate_rule_info(
+        topology::CertificateRule::exportable_external_key, CheckKind::offline);
     return kInfo;
 }
 

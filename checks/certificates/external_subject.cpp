@@ -1,6 +1,6 @@
 #include "checks/certificates/external_subject.h"
 
-#include "checks/citations.h"
+#include "checks/certificates/certificate_rule_info.h"
 #include "checks/offline_support.h"
 
 namespace edgeplan::checks {
@@ -8,16 +8,8 @@ namespace edgeplan::checks {
 using namespace topology;
 
 const CheckInfo& ExternalSubjectCheck::info() const {
-    static const CheckInfo kInfo{
-        "CERT-EXT-02",
-        "The external Edge certificate subject name is the Access Edge external FQDN (the VIP FQDN "
-        "with hardware load balancing), never a wildcard",
-        "certificates",
-        CheckKind::offline,
-        Severity::must,
-        {"S1", "S2", "S3", "S4", "S5"},
-        {cite("CR-EXT"), cite("WILDCARD")},
-        "Request the external certificate with the Access Edge external FQDN as subject name"};
+    static const CheckInfo kInfo = certificates::certificate_rule_info(
+        topology::CertificateRule::external_subject, CheckKind::offline);
     return kInfo;
 }
 

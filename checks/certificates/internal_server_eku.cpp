@@ -1,20 +1,13 @@
 #include "checks/certificates/internal_server_eku.h"
 
+#include "checks/certificates/certificate_rule_info.h"
 #include "checks/certificates/server_eku_rule.h"
-#include "checks/citations.h"
 
 namespace edgeplan::checks {
 
 const CheckInfo& InternalServerEkuCheck::info() const {
-    static const CheckInfo kInfo{
-        "CERT-INT-04",
-        "The internal Edge certificate has the Server Authentication EKU",
-        "certificates",
-        CheckKind::offline,
-        Severity::must,
-        {"S1", "S2", "S3", "S4", "S5"},
-        {cite("CS-S1"), cite("CS-S3")},
-        "Request the internal certificate from a template with Server Authentication"};
+    static const CheckInfo kInfo = certificates::certificate_rule_info(
+        topology::CertificateRule::internal_server_eku, CheckKind::offline);
     return kInfo;
 }
 

@@ -1,6 +1,6 @@
 #include "checks/certificates/internal_subject.h"
 
-#include "checks/citations.h"
+#include "checks/certificates/certificate_rule_info.h"
 #include "checks/offline_support.h"
 
 namespace edgeplan::checks {
@@ -8,16 +8,8 @@ namespace edgeplan::checks {
 using namespace topology;
 
 const CheckInfo& InternalSubjectCheck::info() const {
-    static const CheckInfo kInfo{
-        "CERT-INT-02",
-        "The internal Edge certificate subject name is the Edge internal pool FQDN (or the "
-        "internal VIP FQDN)",
-        "certificates",
-        CheckKind::offline,
-        Severity::must,
-        {"S1", "S2", "S3", "S4", "S5"},
-        {cite("CR-EXT"), cite("CS-S1")},
-        "Request the internal certificate with the Edge pool internal FQDN as subject name"};
+    static const CheckInfo kInfo = certificates::certificate_rule_info(
+        topology::CertificateRule::internal_subject, CheckKind::offline);
     return kInfo;
 }
 

@@ -1,6 +1,6 @@
 #include "checks/certificates/internal_wildcard.h"
 
-#include "checks/citations.h"
+#include "checks/certificates/certificate_rule_info.h"
 #include "checks/offline_support.h"
 
 namespace edgeplan::checks {
@@ -8,16 +8,8 @@ namespace edgeplan::checks {
 using namespace topology;
 
 const CheckInfo& InternalWildcardCheck::info() const {
-    static const CheckInfo kInfo{
-        "CERT-INT-03",
-        "The internal Edge certificate subject name is not a wildcard (a wildcard SAN is allowed; "
-        "no SAN is required)",
-        "certificates",
-        CheckKind::offline,
-        Severity::info,
-        {"S1", "S2", "S3", "S4", "S5"},
-        {cite("CR-EXT"), cite("WILDCARD")},
-        "Use the internal pool FQDN as subject name; a SAN list is optional"};
+    static const CheckInfo kInfo = certificates::certificate_rule_info(
+        topology::CertificateRule::internal_wildcard, CheckKind::offline);
     return kInfo;
 }
 

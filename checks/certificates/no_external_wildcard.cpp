@@ -1,6 +1,6 @@
 #include "checks/certificates/no_external_wildcard.h"
 
-#include "checks/citations.h"
+#include "checks/certificates/certificate_rule_info.h"
 #include "checks/offline_support.h"
 
 namespace edgeplan::checks {
@@ -8,16 +8,8 @@ namespace edgeplan::checks {
 using namespace topology;
 
 const CheckInfo& NoExternalWildcardCheck::info() const {
-    static const CheckInfo kInfo{"CERT-EXT-08",
-                                 "The external Edge certificate uses no wildcard: never in the "
-                                 "subject name, and not in the SAN list",
-                                 "certificates",
-                                 CheckKind::offline,
-                                 Severity::should,
-                                 {"S1", "S2", "S3", "S4", "S5"},
-                                 {cite("PLAN-CERT"), cite("WILDCARD")},
-                                 "Replace wildcard names with explicit SANs for every SIP domain, "
-                                 "Web Conferencing, A/V and XMPP domain"};
+    static const CheckInfo kInfo = certificates::certificate_rule_info(
+        topology::CertificateRule::no_external_wildcard, CheckKind::offline);
     return kInfo;
 }
 

@@ -1,6 +1,6 @@
 #include "checks/certificates/same_external_certificate.h"
 
-#include "checks/citations.h"
+#include "checks/certificates/certificate_rule_info.h"
 #include "checks/offline_support.h"
 
 namespace edgeplan::checks {
@@ -8,16 +8,8 @@ namespace edgeplan::checks {
 using namespace topology;
 
 const CheckInfo& SameExternalCertificateCheck::info() const {
-    static const CheckInfo kInfo{
-        "CERT-EXT-13",
-        "Every Edge Server of a pool uses the same external certificate and private key",
-        "certificates",
-        CheckKind::offline,
-        Severity::must,
-        {"S3", "S4", "S5"},
-        {cite("CR-EXT"), cite("PLAN-CERT"), cite("SETUP-EXTCERT"), cite("CS-S3")},
-        "Export the external certificate with its private key and import the same certificate on "
-        "every pool member"};
+    static const CheckInfo kInfo = certificates::certificate_rule_info(
+        topology::CertificateRule::same_external_certificate, CheckKind::offline);
     return kInfo;
 }
 

@@ -1,6 +1,6 @@
 #include "checks/certificates/sip_domains_in_san.h"
 
-#include "checks/citations.h"
+#include "checks/certificates/certificate_rule_info.h"
 #include "checks/offline_support.h"
 
 namespace edgeplan::checks {
@@ -8,16 +8,8 @@ namespace edgeplan::checks {
 using namespace topology;
 
 const CheckInfo& SipDomainsInSanCheck::info() const {
-    static const CheckInfo kInfo{
-        "CERT-EXT-05",
-        "The external certificate SAN list contains sip.<domain> for every SIP domain when "
-        "auto-configuration or federation is used",
-        "certificates",
-        CheckKind::offline,
-        Severity::must,
-        {"S1", "S2", "S3", "S4", "S5", "AUTO", "FED"},
-        {cite("CR-EXT"), cite("SETUP-EXTCERT"), cite("CS-S1")},
-        "Add sip.<domain> for every SIP domain to the external certificate SAN list"};
+    static const CheckInfo kInfo = certificates::certificate_rule_info(
+        topology::CertificateRule::sip_domains_san, CheckKind::offline);
     return kInfo;
 }
 

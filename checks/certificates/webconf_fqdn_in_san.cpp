@@ -1,6 +1,6 @@
 #include "checks/certificates/webconf_fqdn_in_san.h"
 
-#include "checks/citations.h"
+#include "checks/certificates/certificate_rule_info.h"
 #include "checks/offline_support.h"
 
 namespace edgeplan::checks {
@@ -8,15 +8,8 @@ namespace edgeplan::checks {
 using namespace topology;
 
 const CheckInfo& WebconfFqdnInSanCheck::info() const {
-    static const CheckInfo kInfo{
-        "CERT-EXT-04",
-        "The external certificate SAN list contains the Web Conferencing Edge external FQDN",
-        "certificates",
-        CheckKind::offline,
-        Severity::must,
-        {"S1", "S2", "S3", "S4", "S5"},
-        {cite("CR-EXT"), cite("SETUP-EXTCERT"), cite("CS-S1")},
-        "Add the Web Conferencing Edge FQDN to the certificate SAN list"};
+    static const CheckInfo kInfo = certificates::certificate_rule_info(
+        topology::CertificateRule::webconf_fqdn_san, CheckKind::offline);
     return kInfo;
 }
 

@@ -1,7 +1,7 @@
 #include "checks/certificates/xmpp_domains_in_san.h"
 
+#include "checks/certificates/certificate_rule_info.h"
 #include "checks/certificates/xmpp_external_certificates.h"
-#include "checks/citations.h"
 #include "checks/offline_support.h"
 
 namespace edgeplan::checks {
@@ -9,16 +9,8 @@ namespace edgeplan::checks {
 using namespace topology;
 
 const CheckInfo& XmppDomainsInSanCheck::info() const {
-    static const CheckInfo kInfo{
-        "CERT-XMPP-01",
-        "With XMPP federation, the Access Edge certificate has a SAN for each XMPP domain (or its "
-        "root domain)",
-        "certificates",
-        CheckKind::offline,
-        Severity::must,
-        {"XMPP"},
-        {cite("CS-FED"), cite("CS-XMPP")},
-        "Add each XMPP domain (e.g. contoso.com) to the external certificate SAN list"};
+    static const CheckInfo kInfo = certificates::certificate_rule_info(
+        topology::CertificateRule::xmpp_domains_san, CheckKind::offline);
     return kInfo;
 }
 

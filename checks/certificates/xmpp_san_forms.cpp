@@ -1,7 +1,7 @@
 #include "checks/certificates/xmpp_san_forms.h"
 
+#include "checks/certificates/certificate_rule_info.h"
 #include "checks/certificates/xmpp_external_certificates.h"
-#include "checks/citations.h"
 #include "checks/offline_support.h"
 
 namespace edgeplan::checks {
@@ -9,16 +9,8 @@ namespace edgeplan::checks {
 using namespace topology;
 
 const CheckInfo& XmppSanFormsCheck::info() const {
-    static const CheckInfo kInfo{
-        "CERT-XMPP-03",
-        "With XMPP federation, the Access Edge certificate lists xmpp.<domain> and no wildcard for "
-        "XMPP",
-        "certificates",
-        CheckKind::offline,
-        Severity::should,
-        {"XMPP"},
-        {cite("CS-S1"), cite("CS-XMPP"), cite("PLAN-CERT")},
-        "Add xmpp.<domain> to the SAN list and replace *.<domain> with explicit names"};
+    static const CheckInfo kInfo = certificates::certificate_rule_info(
+        topology::CertificateRule::xmpp_san_forms, CheckKind::offline);
     return kInfo;
 }
 

@@ -1,7 +1,5 @@
 #include "checks/certificates_live/certificate_rule_live.h"
 
-#include <stdexcept>
-
 #include "checks/certificates/certificate_rule_info.h"
 #include "checks/certificates_live/tls_targets.h"
 #include "checks/offline_support.h"
@@ -13,22 +11,37 @@ using topology::CertificateUse;
 
 enum class Scope { external_tls, internal_tls, all_tls, xmpp };
 
-Scope scope_of(const std::string& id) {
-    if (id == "CERT-EXT-16" || id == "CERT-EXT-20" || id == "CERT-EXT-21") return Scope::all_tls;
-    if (id.rfind("CERT-EXT-", 0) == 0) return Scope::external_tls;
-    if (id.rfind("CERT-INT-", 0) == 0) return Scope::internal_tls;
-    if (id.rfind("CERT-XMPP-", 0) == 0) return Scope::xmpp;
-    throw std::invalid_argument("no live certificate rule " + id);
+// Which live chains a rule reads: the rules on any certificate read every TLS endpoint, the
+// XMPP rules the chain behind STARTTLS on 5269, the others the chains of their own use.
+Scope scope_of(topology::CertificateRule rule) {
+    using R = topology::CertificateRule;
+    switch (rule) {
+        case R::validity:
+        case R::key_strength:
+        case R::signature_hash:
+            return Scope::all_tls;
+        case R::xmpp_domains_san:
+        case R::xmpp_san_forms:
+            return Scope::xmpp;
+        case R::internal_trusted_ca:
+        case R::internal_subject:
+        case R::internal_wildcard:
+        case R::internal_server_eku:
+        case R::same_internal_certificate:
+            return Scope::internal_tls;
+        default:
+            return Scope::external_tls;
+    }
 }
 
-void add_rule_finding(const CheckInfo& info, const std::string& subject,
-                      const certificates::CertificateChainFacts& chain,
+void add_rule_finding(const CheckInfo& info, topology::CertificateRule rule,
+                      const std::string& subject, const certificates::CertificateChainFacts& chain,
                       const certificates::CertificateExpectation& expected,
                       const CheckContext& context, Evidence evidence,
                       const topology::SourceLocation& where, std::vector<Finding>& out) {
     for (const certificates::RuleResult& r :
          certificates::evaluate_certificate(chain, expected, rule_options(context))) {
-        if (r.rule_id != info.id) continue;
+        if (r.rule != rule) continue;
         evidence.emplace_back("cert_sha256", chain.leaf.sha256_fingerprint);
         evidence.insert(evidence.end(), r.evidence.begin(), r.evidence.end());
         if (r.status == Status::skip) {
@@ -66,7 +79,8 @@ std::optional<certificates::CertificateChainFacts> parsed(
 
 class CertificateRuleLiveCheck final : public Check {
   public:
-    CertificateRuleLiveCheck(CheckInfo info, Scope scope) : info_(std::move(info)), scope_(scope) {}
+    CertificateRuleLiveCheck(CheckInfo info, topology::CertificateRule rule, Scope scope)
+        : info_(std::move(info)), rule_(rule), scope_(scope) {}
     const CheckInfo& info() const override { return info_; }
 
     void request(const CheckContext& context, probes::ProbeRequests& requests) const override {
@@ -139,8 +153,8 @@ class CertificateRuleLiveCheck final : public Check {
         }
         const auto chain = parsed(info_, context, o->peer_chain, subject, evidence, t.where, out);
         if (!chain) return;
-        add_rule_finding(info_, subject, *chain, expectation_of(context, t.pool_id, t.use), context,
-                         std::move(evidence), t.where, out);
+        add_rule_finding(info_, rule_, subject, *chain, expectation_of(context, t.pool_id, t.use),
+                         context, std::move(evidence), t.where, out);
     }
 
     std::vector<Finding> evaluate_xmpp(const CheckContext& context) const {
@@ -172,24 +186,25 @@ class CertificateRuleLiveCheck final : public Check {
             // The 5269 certificate must name the XMPP domain this stream was opened to.
             auto expected = expectation_of(context, t.pool_id, CertificateUse::external);
             expected.xmpp_domains = {t.domain};
-            add_rule_finding(info_, subject, *chain, expected, context, std::move(evidence),
+            add_rule_finding(info_, rule_, subject, *chain, expected, context, std::move(evidence),
                              t.where, out);
         }
         return out;
     }
 
     CheckInfo info_;
+    topology::CertificateRule rule_;
     Scope scope_;
 };
 
 }  // namespace
 
-std::unique_ptr<Check> make_certificate_rule_live_check(const std::string& id) {
-    const Scope scope = scope_of(id);
+std::unique_ptr<Check> make_certificate_rule_live_check(topology::CertificateRule rule) {
+    const Scope scope = scope_of(rule);
     return std::make_unique<CertificateRuleLiveCheck>(
         certificates::certificate_rule_info(
-            id, scope == Scope::xmpp ? CheckKind::xmpp : CheckKind::tls),
-        scope);
+            rule, scope == Scope::xmpp ? CheckKind::xmpp : CheckKind::tls),
+        rule, scope);
 }
 
 }  // namespace edgeplan::checks::certificates_live

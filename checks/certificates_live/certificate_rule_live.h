@@ -11,7 +11,7 @@
 
 namespace edgeplan::checks::certificates_live {
 
-// Throws std::invalid_argument for an ID that evaluate_certificate does not produce.
-std::unique_ptr<Check> make_certificate_rule_live_check(const std::string& id);
+// Throws std::invalid_argument for a rule without a row in certificate_rule_info.cpp.
+std::unique_ptr<Check> make_certificate_rule_live_check(topology::CertificateRule rule);
 
 }  // namespace edgeplan::checks::certificates_live

@@ -26,7 +26,8 @@ std::vector<std::string> external_fqdns(const topology::Model& model) {
 class CrossNamesLiveCheck final : public Check {
   public:
     CrossNamesLiveCheck()
-        : info_(certificates::certificate_rule_info("CERT-CROSS-01", CheckKind::tls)) {}
+        : info_(certificates::certificate_rule_info(topology::CertificateRule::cross_names,
+                                                    CheckKind::tls)) {}
     const CheckInfo& info() const override { return info_; }
 
     void request(const CheckContext& context, probes::ProbeRequests& requests) const override {

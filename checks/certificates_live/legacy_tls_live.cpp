@@ -12,7 +12,8 @@ using topology::CertificateUse;
 class LegacyTlsLiveCheck final : public Check {
   public:
     LegacyTlsLiveCheck()
-        : info_(certificates::certificate_rule_info("CERT-EXT-22", CheckKind::tls)) {}
+        : info_(certificates::certificate_rule_info(topology::CertificateRule::legacy_tls,
+                                                    CheckKind::tls)) {}
     const CheckInfo& info() const override { return info_; }
 
     void request(const CheckContext& context, probes::ProbeRequests& requests) const override {

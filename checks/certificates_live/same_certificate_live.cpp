@@ -15,7 +15,10 @@ class SameCertificateLiveCheck final : public Check {
   public:
     explicit SameCertificateLiveCheck(CertificateUse use)
         : info_(certificates::certificate_rule_info(
-              use == CertificateUse::external ? "CERT-EXT-13" : "CERT-INT-05", CheckKind::tls)),
+              use == CertificateUse::external
+                  ? topology::CertificateRule::same_external_certificate
+                  : topology::CertificateRule::same_internal_certificate,
+              CheckKind::tls)),
           use_(use) {}
     const CheckInfo& info() const override { return info_; }
 

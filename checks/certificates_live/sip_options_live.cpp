@@ -1,13 +1,30 @@
 #include "checks/certificates_live/sip_options_live.h"
 
-#include "checks/certificates/certificate_rule_info.h"
 #include "checks/certificates_live/tls_targets.h"
+#include "checks/citations.h"
 #include "checks/offline_support.h"
 
 namespace edgeplan::checks::certificates_live {
 namespace {
 
 using topology::CertificateUse;
+
+CheckInfo sip_options_info() {
+    return {"PORT-EXT-15",
+            "A SIP server answers OPTIONS over TLS on the Access Edge client and federation ports",
+            "ports",
+            CheckKind::tls,
+            Severity::must,
+            {"S1", "S2", "S3", "S4", "S5", "EXT", "FED"},
+            {cite("PS-S1"),
+             cite("PS-S2"),
+             cite("PS-S3"),
+             cite("PS-S4"),
+             cite("PS-S5"),
+             {"RFC 3261", "RFC 3261 section 11 (querying for capabilities: OPTIONS)"}},
+            "Point the port (or the load balancer VIP) at the Access Edge service, not at "
+            "another TLS server"};
+}
 
 std::vector<TlsTarget> access_targets(const CheckContext& context) {
     std::vector<TlsTarget> out;
@@ -21,8 +38,7 @@ std::vector<TlsTarget> access_targets(const CheckContext& context) {
 
 class SipOptionsLiveCheck final : public Check {
   public:
-    SipOptionsLiveCheck()
-        : info_(certificates::certificate_rule_info("PORT-EXT-15", CheckKind::tls)) {}
+    SipOptionsLiveCheck() : info_(sip_options_info()) {}
     const CheckInfo& info() const override { return info_; }
 
     void request(const CheckContext& context, probes::ProbeRequests& requests) const override {

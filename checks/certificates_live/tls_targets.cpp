@@ -12,6 +12,7 @@ namespace edgeplan::checks::certificates_live {
 namespace {
 
 using topology::CertificateUse;
+using topology::FirewallRole;
 using topology::FirewallRule;
 
 bool inbound_single_tcp(const FirewallRule& r, topology::FirewallSide side) {
@@ -91,13 +92,13 @@ std::vector<TlsTarget> tls_targets(const CheckContext& context, CertificateUse u
         std::string sni;
         if (use == CertificateUse::external) {
             if (!inbound_single_tcp(r, topology::FirewallSide::external)) continue;
-            if (r.rule == "PORT-EXT-05") {
+            if (r.role == FirewallRole::access_client) {
                 role = TlsRole::access_client;
                 sni = pool->access.fqdn;
-            } else if (r.rule == "PORT-EXT-06") {
+            } else if (r.role == FirewallRole::access_federation_inbound) {
                 role = TlsRole::access_federation;
                 sni = pool->access.fqdn;
-            } else if (r.rule == "PORT-EXT-08") {
+            } else if (r.role == FirewallRole::webconf) {
                 role = TlsRole::webconf;
                 sni = pool->webconf.fqdn;
             } else {
@@ -105,7 +106,7 @@ std::vector<TlsTarget> tls_targets(const CheckContext& context, CertificateUse u
             }
         } else {
             if (!inbound_single_tcp(r, topology::FirewallSide::internal) ||
-                r.rule != "PORT-INT-02") {
+                r.role != FirewallRole::internal_sip_inbound) {
                 continue;
             }
             role = TlsRole::internal_sip;
@@ -143,7 +144,8 @@ std::vector<XmppTarget> xmpp_targets(const CheckContext& context) {
     std::vector<XmppTarget> out;
     const auto domains = stream_domains(context.model);
     for (const FirewallRule& r : context.plan.firewall) {
-        if (r.rule != "PORT-EXT-01" || !inbound_single_tcp(r, topology::FirewallSide::external)) {
+        if (r.role != FirewallRole::xmpp_partners_inbound ||
+            !inbound_single_tcp(r, topology::FirewallSide::external)) {
             continue;
         }
         for (const std::string& address : r.probe_addresses) {

@@ -1,7 +1,7 @@
 #include "checks/certificates_live/xmpp_starttls_live.h"
 
-#include "checks/certificates/certificate_rule_info.h"
 #include "checks/certificates_live/tls_targets.h"
+#include "checks/citations.h"
 #include "checks/offline_support.h"
 
 namespace edgeplan::checks::certificates_live {
@@ -9,10 +9,23 @@ namespace {
 
 const char* yes_no(bool value) { return value ? "yes" : "no"; }
 
+CheckInfo xmpp_starttls_info() {
+    return {"XMPP-17",
+            "The XMPP proxy on 5269 offers STARTTLS and negotiates it (dialback and SASL "
+            "EXTERNAL are reported)",
+            "xmpp",
+            CheckKind::xmpp,
+            Severity::must,
+            {"XMPP"},
+            {cite("XMPP-NEG"),
+             cite("SETUP-XMPP"),
+             {"RFC 6120", "RFC 6120 section 5 (STARTTLS negotiation)"}},
+            "Start the XMPP Translating Gateway Proxy on the Edge and assign its certificate"};
+}
+
 class XmppStartTlsLiveCheck final : public Check {
   public:
-    XmppStartTlsLiveCheck()
-        : info_(certificates::certificate_rule_info("XMPP-17", CheckKind::xmpp)) {}
+    XmppStartTlsLiveCheck() : info_(xmpp_starttls_info()) {}
     const CheckInfo& info() const override { return info_; }
 
     void request(const CheckContext& context, probes::ProbeRequests& requests) const override {

@@ -11,7 +11,7 @@ using namespace topology;
 
 const CheckInfo& SrvTargetSameDomainCheck::info() const {
     static const CheckInfo kInfo{
-        "DNS-SRV-GEN-01",
+        kSrvTargetSameDomainId,
         "Every SRV record points to a host in the same domain as the SRV record",
         "dns",
         CheckKind::offline,

@@ -33,9 +33,8 @@ std::vector<std::string> interface_addresses(const topology::EdgePool* pool) {
 
 }  // namespace
 
-bool rule_is(const topology::DnsRecord& record, std::initializer_list<const char*> rules) {
-    return std::any_of(rules.begin(), rules.end(),
-                       [&](const char* rule) { return record.rule == rule; });
+bool role_is(const topology::DnsRecord& record, std::initializer_list<topology::DnsRole> roles) {
+    return std::find(roles.begin(), roles.end(), record.role) != roles.end();
 }
 
 const topology::EdgePool* pool_of(const topology::Model& model, const topology::DnsRecord& record) {

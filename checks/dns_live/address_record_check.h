@@ -1,7 +1,7 @@
 #pragma once
-// The shape shared by the live A/AAAA checks (DNS-A-EXT-*, DNS-LB-*, DNS-INT-01,
-// DNS-A-XMPP-02): take the plan's expected address set per name, ask the view's DNS servers,
-// compare. Each check ID configures one of these in its own file pair.
+// The engine of the live A/AAAA checks (DNS-A-EXT-*, DNS-LB-*, DNS-INT-01, DNS-A-XMPP-02; one
+// row each in dns_table.cpp): take the plan's expected address set per name, ask the view's
+// DNS servers, compare.
 #include <functional>
 #include <memory>
 
@@ -34,8 +34,8 @@ class AddressRecordCheck final : public Check {
     AddressRecordSpec spec_;
 };
 
-// The rule of a record is one of these (helper for the selectors).
-bool rule_is(const topology::DnsRecord& record, std::initializer_list<const char*> rules);
+// The role of a record is one of these (helper for the selectors).
+bool role_is(const topology::DnsRecord& record, std::initializer_list<topology::DnsRole> roles);
 // The Edge pool a record belongs to, or nullptr.
 const topology::EdgePool* pool_of(const topology::Model& model, const topology::DnsRecord& record);
 

@@ -31,8 +31,7 @@ std::vector<const topology::DnsRecord*> SrvRecordCheck::records(const topology::
     std::vector<const topology::DnsRecord*> out;
     for (const topology::DnsRecord& r : plan.dns) {
         if (r.type != topology::DnsRecordType::srv) continue;
-        if (std::find(spec_.plan_rules.begin(), spec_.plan_rules.end(), r.rule) ==
-            spec_.plan_rules.end()) {
+        if (r.role != spec_.role) {
             continue;
         }
         const bool seen = std::any_of(out.begin(), out.end(), [&](const topology::DnsRecord* o) {

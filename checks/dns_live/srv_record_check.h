@@ -1,7 +1,7 @@
 #pragma once
-// The shape shared by the live SRV checks (DNS-SRV-CLI-01, DNS-SRV-FED-01/02,
-// DNS-SRV-XMPP-01): the SRV exists, the record the Access Edge would pick (RFC 2782 order)
-// has the planned port and target, and the target resolves to a planned address.
+// The engine of the live SRV checks (DNS-SRV-CLI-01, DNS-SRV-FED-01/02, DNS-SRV-XMPP-01; one
+// row each in dns_table.cpp): the SRV exists, the record the Access Edge would pick (RFC 2782
+// order) has the planned port and target, and the target resolves to a planned address.
 #include <functional>
 #include <vector>
 
@@ -11,7 +11,7 @@ namespace edgeplan::checks::dns_live {
 
 struct SrvRecordSpec {
     CheckInfo info;
-    std::vector<std::string> plan_rules;  // plan SRV records with one of these rules
+    topology::DnsRole role = topology::DnsRole::client_srv;  // the plan SRV records compared
     std::string not_applicable;
 };
 

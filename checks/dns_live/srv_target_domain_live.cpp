@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "checks/citations.h"
+#include "checks/dns/srv_target_same_domain.h"
 #include "checks/dns_live/live_dns.h"
 
 namespace edgeplan::checks::dns_live {
@@ -12,7 +13,7 @@ class SrvTargetDomainLiveCheck final : public Check {
   public:
     const CheckInfo& info() const override {
         static const CheckInfo info{
-            "DNS-SRV-GEN-01",
+            kSrvTargetSameDomainId,
             "Every published SRV record points to a host in the same domain as the SRV record",
             "dns",
             CheckKind::dns,

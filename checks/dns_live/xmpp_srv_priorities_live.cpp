@@ -92,7 +92,7 @@ class XmppSrvPrioritiesLiveCheck final : public Check {
     static std::vector<std::string> names(const topology::Plan& plan) {
         std::vector<std::string> out;
         for (const topology::DnsRecord& r : plan.dns) {
-            if (r.type == topology::DnsRecordType::srv && r.rule == "DNS-SRV-XMPP-01" &&
+            if (r.type == topology::DnsRecordType::srv && r.role == topology::DnsRole::xmpp_srv &&
                 std::find(out.begin(), out.end(), r.name) == out.end()) {
                 out.push_back(r.name);
             }

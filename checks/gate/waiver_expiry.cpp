@@ -6,7 +6,7 @@ namespace edgeplan::checks {
 
 const CheckInfo& WaiverExpiryCheck::info() const {
     static const CheckInfo kInfo{
-        "WAIVER-01",
+        kWaiverExpiryId,
         "Every waiver of the --waivers file is still within its expiry date",
         "gate",
         CheckKind::offline,

@@ -4,6 +4,9 @@
 
 namespace edgeplan::checks {
 
+// The gate reads this ID too: an expired waiver's own finding is never waived.
+inline constexpr const char* kWaiverExpiryId = "WAIVER-01";
+
 class WaiverExpiryCheck : public Check {
   public:
     const CheckInfo& info() const override;

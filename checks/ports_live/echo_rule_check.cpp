@@ -9,10 +9,10 @@
 namespace edgeplan::checks::ports_live {
 namespace {
 
-const topology::FirewallRule* covering_rule(const topology::Plan& plan, const std::string& rule,
+const topology::FirewallRule* covering_rule(const topology::Plan& plan, topology::FirewallRole role,
                                             topology::Transport transport, int port) {
     for (const topology::FirewallRule& r : plan.firewall) {
-        if (r.rule == rule && r.transport == transport &&
+        if (r.role == role && r.transport == transport &&
             r.direction == topology::Direction::outbound && r.port_from <= port &&
             port <= std::max(r.port_from, r.port_to)) {
             return &r;
@@ -23,7 +23,7 @@ const topology::FirewallRule* covering_rule(const topology::Plan& plan, const st
 
 }  // namespace
 
-std::vector<EchoPortTarget> echo_targets(const CheckContext& context, const std::string& rule,
+std::vector<EchoPortTarget> echo_targets(const CheckContext& context, topology::FirewallRole role,
                                          topology::Transport transport) {
     std::vector<EchoPortTarget> out;
     if (!context.probe || context.probe->responder.empty()) return out;
@@ -32,7 +32,7 @@ std::vector<EchoPortTarget> echo_targets(const CheckContext& context, const std:
     for (const ResponderPort& p :
          responder_ports(context.plan, ResponderRole::partner, context.probe->sample)) {
         if (p.transport != transport) continue;
-        const topology::FirewallRule* r = covering_rule(context.plan, rule, transport, p.port);
+        const topology::FirewallRule* r = covering_rule(context.plan, role, transport, p.port);
         if (!r) continue;
         out.push_back({{context.probe->responder, p.port, transport}, r->row, r->where});
     }
@@ -41,7 +41,7 @@ std::vector<EchoPortTarget> echo_targets(const CheckContext& context, const std:
 
 void request_echo(const PortRuleSpec& spec, const CheckContext& context,
                   probes::ProbeRequests& requests) {
-    for (const EchoPortTarget& t : echo_targets(context, spec.rule, spec.transport)) {
+    for (const EchoPortTarget& t : echo_targets(context, spec.role, spec.transport)) {
         requests.token_echo.push_back(t.target);
     }
 }
@@ -50,11 +50,11 @@ std::vector<Finding> evaluate_echo(const PortRuleSpec& spec, const CheckContext&
     const CheckInfo& info = spec.info;
     const char* transport = topology::to_string(spec.transport);
     if (auto skip = not_probed(info, context, spec.mode)) return {*skip};
-    const auto targets = echo_targets(context, spec.rule, spec.transport);
+    const auto targets = echo_targets(context, spec.role, spec.transport);
     if (targets.empty()) {
         return {make_skip(info, "topology", "not_applicable",
                           "the partner responder answers no " + std::string(transport) +
-                              " port of rule " + spec.rule +
+                              " port of rule " + info.id +
                               " (docs/responder.md); nothing to probe toward it")};
     }
     std::vector<Finding> findings;

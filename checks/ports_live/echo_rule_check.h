@@ -15,9 +15,9 @@ struct EchoPortTarget {
     topology::SourceLocation where;
 };
 
-// Targets of `rule` (outbound rules of that ID and transport) toward the responder: only
+// Targets of `role` (outbound rules of that role and transport) toward the responder: only
 // ports the partner responder answers; ranges sampled as the responder samples them.
-std::vector<EchoPortTarget> echo_targets(const CheckContext& context, const std::string& rule,
+std::vector<EchoPortTarget> echo_targets(const CheckContext& context, topology::FirewallRole role,
                                          topology::Transport transport);
 
 void request_echo(const PortRuleSpec& spec, const CheckContext& context,

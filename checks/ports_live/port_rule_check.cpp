@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "checks/ports_live/echo_rule_check.h"
+#include "checks/ports_live/stun_rule_check.h"
 #include "checks/probes/observation.h"
 #include "checks/probes/probe_requests.h"
 
@@ -55,7 +56,7 @@ ProbeSide side_of(PortProbeMode mode) {
     return ProbeSide::external;
 }
 
-std::vector<PortTarget> port_targets(const CheckContext& context, const std::string& rule,
+std::vector<PortTarget> port_targets(const CheckContext& context, topology::FirewallRole role,
                                      PortProbeMode mode, topology::Transport transport) {
     std::vector<PortTarget> out;
     auto add = [&](const std::string& address, int port, const topology::FirewallRule& r) {
@@ -67,7 +68,7 @@ std::vector<PortTarget> port_targets(const CheckContext& context, const std::str
         }
     };
     for (const topology::FirewallRule& r : context.plan.firewall) {
-        if (r.rule != rule || r.transport != transport || r.port_from != r.port_to) continue;
+        if (r.role != role || r.transport != transport || r.port_from != r.port_to) continue;
         switch (mode) {
             case PortProbeMode::inbound_external:
             case PortProbeMode::inbound_internal: {
@@ -110,20 +111,22 @@ std::optional<Finding> not_probed(const CheckInfo& info, const CheckContext& con
 
 void PortRuleCheck::request(const CheckContext& context, probes::ProbeRequests& requests) const {
     if (!context.probe || !context.probe->probes_from(side_of(spec_.mode))) return;
-    if (spec_.mode == PortProbeMode::outbound_edge) return request_echo(spec_, context, requests);
+    if (spec_.method == PortProbeMethod::token_echo) return request_echo(spec_, context, requests);
+    if (spec_.method == PortProbeMethod::stun) return request_stun(spec_, context, requests);
     for (const PortTarget& t :
-         port_targets(context, spec_.rule, spec_.mode, topology::Transport::tcp)) {
+         port_targets(context, spec_.role, spec_.mode, topology::Transport::tcp)) {
         requests.tcp.push_back({t.address, t.port, std::nullopt});
     }
 }
 
 std::vector<Finding> PortRuleCheck::evaluate(const CheckContext& context) const {
-    if (spec_.mode == PortProbeMode::outbound_edge) return evaluate_echo(spec_, context);
+    if (spec_.method == PortProbeMethod::token_echo) return evaluate_echo(spec_, context);
+    if (spec_.method == PortProbeMethod::stun) return evaluate_stun(spec_, context);
     const CheckInfo& info = spec_.info;
-    const auto targets = port_targets(context, spec_.rule, spec_.mode, topology::Transport::tcp);
+    const auto targets = port_targets(context, spec_.role, spec_.mode, topology::Transport::tcp);
     if (targets.empty()) {
         return {make_skip(info, "topology", "not_applicable",
-                          "the plan has no single-port TCP rule " + spec_.rule + " to probe")};
+                          "the plan has no single-port TCP rule " + info.id + " to probe")};
     }
     if (auto skip = not_probed(info, context, spec_.mode)) return {*skip};
     std::vector<Finding> findings;

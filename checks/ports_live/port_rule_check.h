@@ -1,8 +1,9 @@
 #pragma once
-// The shape shared by the live port checks (PORT-EXT-*, PORT-INT-*): every firewall rule of
-// the plan with the check's catalogue ID that can be probed from the chosen side becomes one
-// probe per address; the check judges open / closed (RST) / filtered / unreachable. Each check
-// ID configures one of these in its own file pair.
+// The engine of the live port checks (PORT-EXT-*, PORT-INT-*, one row each in port_table.cpp):
+// every firewall rule of the plan with the row's role that can be probed from the chosen side
+// becomes one probe per address. TCP connects judge open / closed (RST) / filtered /
+// unreachable here; STUN (stun_rule_check.h) and token echo (echo_rule_check.h) are the other
+// probe methods.
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -19,12 +20,16 @@ enum class PortProbeMode {
     outbound_edge,     // --from edge: from the Edge host toward --responder on the rule's port
 };
 
+// How a port is probed: a TCP connect, a STUN Binding plus MS-TURN Allocate (UDP), or the
+// token-echo protocol toward `edgeplan listen --role partner` (outbound rules, TCP or UDP).
+enum class PortProbeMethod { tcp_connect, stun, token_echo };
+
 struct PortRuleSpec {
     CheckInfo info;
-    std::string rule;  // catalogue ID of the plan's firewall rules (usually info.id)
+    topology::FirewallRole role = topology::FirewallRole::access_client;  // plan rows probed
     PortProbeMode mode = PortProbeMode::inbound_external;
-    // outbound_edge only (token echo, echo_rule_check.h): TCP or UDP. Inbound checks are TCP
-    // here and UDP in stun_rule_check.h.
+    PortProbeMethod method = PortProbeMethod::tcp_connect;
+    // The plan rows' transport: TCP for tcp_connect, UDP for stun, either for token_echo.
     topology::Transport transport = topology::Transport::tcp;
 };
 
@@ -40,8 +45,8 @@ struct PortTarget {
 std::string endpoint_subject(const char* transport, const std::string& address, int port);
 ProbeSide side_of(PortProbeMode mode);
 
-// The single-port rules of `rule` for this mode and transport (ranges are not probed).
-std::vector<PortTarget> port_targets(const CheckContext& context, const std::string& rule,
+// The single-port rules of `role` for this mode and transport (ranges are not probed).
+std::vector<PortTarget> port_targets(const CheckContext& context, topology::FirewallRole role,
                                      PortProbeMode mode, topology::Transport transport);
 
 // What every port finding's evidence starts with: address, port, transport and plan row.

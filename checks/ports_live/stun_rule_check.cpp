@@ -7,22 +7,22 @@
 
 namespace edgeplan::checks::ports_live {
 
-void StunRuleCheck::request(const CheckContext& context, probes::ProbeRequests& requests) const {
-    if (!context.probe || !context.probe->probes_from(side_of(spec_.mode))) return;
+void request_stun(const PortRuleSpec& spec, const CheckContext& context,
+                  probes::ProbeRequests& requests) {
     for (const PortTarget& t :
-         port_targets(context, spec_.rule, spec_.mode, topology::Transport::udp)) {
+         port_targets(context, spec.role, spec.mode, topology::Transport::udp)) {
         requests.stun.push_back({t.address, t.port});
     }
 }
 
-std::vector<Finding> StunRuleCheck::evaluate(const CheckContext& context) const {
-    const CheckInfo& info = spec_.info;
-    const auto targets = port_targets(context, spec_.rule, spec_.mode, topology::Transport::udp);
+std::vector<Finding> evaluate_stun(const PortRuleSpec& spec, const CheckContext& context) {
+    const CheckInfo& info = spec.info;
+    const auto targets = port_targets(context, spec.role, spec.mode, topology::Transport::udp);
     if (targets.empty()) {
         return {make_skip(info, "topology", "not_applicable",
-                          "the plan has no UDP rule " + spec_.rule + " to probe")};
+                          "the plan has no UDP rule " + info.id + " to probe")};
     }
-    if (auto skip = not_probed(info, context, spec_.mode)) return {*skip};
+    if (auto skip = not_probed(info, context, spec.mode)) return {*skip};
     std::vector<Finding> findings;
     for (const PortTarget& t : targets) {
         const std::string subject_text = endpoint_subject("udp", t.address, t.port);

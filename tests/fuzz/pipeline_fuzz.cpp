@@ -43,7 +43,7 @@ EDGEPLAN_FUZZ_TARGET(pipeline) {
     for (const auto& check : all_checks()) {
         if (check->info().kind != checks::CheckKind::offline) continue;
         offline.push_back(check.get());
-        r.catalogue[check->info().id] = check->info();
+        r.catalogue[report::catalogue_key(check->info())] = check->info();
     }
     r.plan = topology::derive_plan(model);
     // A fixed date keeps every run of one input the same.

@@ -34,7 +34,7 @@ TEST(Sarif, OneRulePerCatalogueCheck) {
     std::size_t i = 0;
     for (const auto& [id, info] : r.catalogue) {
         const json& rule = driver["rules"][i++];
-        EXPECT_EQ(rule["id"], id);
+        EXPECT_EQ(rule["id"], id.id);
         EXPECT_EQ(rule["shortDescription"]["text"], info.title);
         const std::string help = rule["help"]["text"];
         EXPECT_NE(help.find(info.remediation), std::string::npos) << help;
