@@ -1,7 +1,5 @@
 #include "checks/probe_runner.h"
 
-#include <arpa/inet.h>
-
 #include <algorithm>
 #include <atomic>
 #include <exception>
@@ -13,8 +11,12 @@
 #include <thread>
 #include <tuple>
 
+#include "topology/ip_address.h"
+
 namespace edgeplan::checks {
 namespace {
+
+using topology::canonical_ip;
 
 using probes::DnsAnswer;
 using probes::DnsLookup;
@@ -169,18 +171,6 @@ std::vector<Observation> run_pool(const std::vector<Request>& items, std::size_t
 }
 
 }  // namespace
-
-std::string canonical_ip(const std::string& text) {
-    unsigned char buffer[16];
-    char out[INET6_ADDRSTRLEN];
-    if (::inet_pton(AF_INET, text.c_str(), buffer) == 1) {
-        return ::inet_ntop(AF_INET, buffer, out, sizeof out) ? out : "";
-    }
-    if (::inet_pton(AF_INET6, text.c_str(), buffer) == 1) {
-        return ::inet_ntop(AF_INET6, buffer, out, sizeof out) ? out : "";
-    }
-    return {};
-}
 
 std::set<std::string> plan_addresses(const topology::Plan& plan) {
     std::set<std::string> out;

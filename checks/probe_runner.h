@@ -69,9 +69,6 @@ probes::ProbeRequests collect_requests(const std::vector<const Check*>& checks,
 // Every address the plan names: DNS record values and firewall endpoints/probe addresses.
 std::set<std::string> plan_addresses(const topology::Plan& plan);
 
-// Canonical text of an IP literal (inet_ntop), or empty when it is not one.
-std::string canonical_ip(const std::string& text);
-
 // The source address a TCP probe of `target` binds to: --source-address when given (and of
 // the same family), else for a 127.x target 127.0.0.1, or 127.0.0.2 when the target is
 // 127.0.0.1 (a loopback probe must not connect to itself); else none.
