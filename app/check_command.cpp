@@ -22,7 +22,9 @@
 #include "report/sha256.h"
 #include "topology/input_error.h"
 #include "topology/input_file.h"
+#include "topology/ip_address.h"
 #include "topology/loader.h"
+#include "topology/strings.h"
 
 namespace edgeplan::app {
 namespace {
@@ -32,12 +34,6 @@ using checks::ProbeSide;
 int usage(const std::string& message) {
     std::cerr << "edgeplan check: " << message << "\n";
     return exit_input_error;
-}
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : ",") + item;
-    return out;
 }
 
 // The probe backends of one run: live (optionally recording) or replayed.
@@ -79,8 +75,8 @@ class Backends {
         p::TokenEchoOptions eo;  // --from edge toward --responder (docs/responder.md)
         eo.deadline = timeout;
         eo.max_in_flight = std::max<std::size_t>(1, std::min<std::size_t>(a.concurrency, 1024));
-        eo.source_address = checks::source_address_for(checks::canonical_ip(a.responder),
-                                                       checks::canonical_ip(a.source_address));
+        eo.source_address = checks::source_address_for(topology::canonical_ip(a.responder),
+                                                       topology::canonical_ip(a.source_address));
         echo_ = p::make_token_echo_prober(eo);
         if (!a.record.empty()) {
             live_echo_ = std::move(echo_);
@@ -195,17 +191,17 @@ int check_command(const CheckArguments& a) {
     if (settings.probes_from(ProbeSide::edge) && a.responder.empty()) {
         return usage("--from edge needs --responder ADDR");
     }
-    if (!a.responder.empty() && checks::canonical_ip(a.responder).empty()) {
+    if (!a.responder.empty() && topology::canonical_ip(a.responder).empty()) {
         return usage("--responder '" + a.responder + "' is not an IP address");
     }
     for (const std::string& t : a.targets) {
-        if (checks::canonical_ip(t).empty())
+        if (topology::canonical_ip(t).empty())
             return usage("--target '" + t + "' is not an IP address");
     }
-    if (!a.source_address.empty() && checks::canonical_ip(a.source_address).empty()) {
+    if (!a.source_address.empty() && topology::canonical_ip(a.source_address).empty()) {
         return usage("--source-address '" + a.source_address + "' is not an IP address");
     }
-    settings.responder = checks::canonical_ip(a.responder);
+    settings.responder = topology::canonical_ip(a.responder);
     if (a.sample < 1 || a.sample > 10000) return usage("--sample must be between 1 and 10000");
     settings.sample = a.sample;
     for (const auto& [option, servers] :
@@ -306,7 +302,7 @@ int check_command(const CheckArguments& a) {
     checks::ProbeRunOptions run_options;
     run_options.concurrency = a.concurrency;
     run_options.extra_targets = a.targets;
-    run_options.source_address = checks::canonical_ip(a.source_address);
+    run_options.source_address = topology::canonical_ip(a.source_address);
     checks::ProbeBackends wired = backends.get();
     ProgressLine progress_line(std::cerr);
     if (a.progress) {
@@ -343,12 +339,13 @@ int check_command(const CheckArguments& a) {
     r.options.emplace_back("command_line", a.command_line);
     std::vector<std::string> sides;
     for (ProbeSide side : settings.sides) sides.push_back(checks::to_string(side));
-    r.options.emplace_back("from", join(sides));
-    r.options.emplace_back("dns_server", join(settings.external_dns_servers));
-    r.options.emplace_back("internal_dns_server", join(settings.internal_dns_servers));
+    r.options.emplace_back("from", strings::join(sides, ","));
+    r.options.emplace_back("dns_server", strings::join(settings.external_dns_servers, ","));
+    r.options.emplace_back("internal_dns_server",
+                           strings::join(settings.internal_dns_servers, ","));
     if (!settings.responder.empty()) r.options.emplace_back("responder", settings.responder);
     if (!settings.responder.empty()) r.options.emplace_back("sample", std::to_string(a.sample));
-    if (!a.targets.empty()) r.options.emplace_back("target", join(a.targets));
+    if (!a.targets.empty()) r.options.emplace_back("target", strings::join(a.targets, ","));
     if (!a.source_address.empty()) r.options.emplace_back("source_address", a.source_address);
     r.options.emplace_back("timeout_ms", std::to_string(timeout->count()));
     r.options.emplace_back("concurrency", std::to_string(a.concurrency));

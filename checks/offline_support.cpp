@@ -7,19 +7,6 @@ namespace edgeplan::checks {
 
 using namespace topology;
 
-std::string pool_subject(const std::string& id) { return "pool:" + id; }
-std::string member_subject(const std::string& fqdn) { return "member:" + fqdn; }
-std::string domain_subject(const std::string& domain) { return "domain:" + domain; }
-std::string xmpp_domain_subject(const std::string& domain) { return "xmpp-domain:" + domain; }
-std::string partner_subject(const std::string& domain) { return "partner:" + domain; }
-std::string xmpp_partner_subject(const std::string& domain) { return "xmpp-partner:" + domain; }
-std::string provider_subject(const std::string& name) { return "provider:" + name; }
-std::string policy_subject(const std::string& name) { return "policy:" + name; }
-std::string cert_subject(const std::string& pool_id, CertificateUse use) {
-    return "cert:" + pool_id + "/" + to_string(use);
-}
-std::string site_subject(const std::string& id) { return "site:" + id; }
-
 Finding not_applicable(const CheckInfo& info, std::string why) {
     return make_skip(info, kTopologySubject, "not_applicable", std::move(why));
 }
@@ -44,39 +31,6 @@ std::vector<Finding> or_not_applicable(const CheckInfo& info, std::vector<Findin
 }
 
 bool is_pool(const EdgePool& pool) { return pool.load_balancing != LoadBalancing::single; }
-
-bool pic_wanted(const Model& model) {
-    const auto& providers = model.federation.public_providers;
-    return std::any_of(providers.begin(), providers.end(),
-                       [](const PublicProvider& p) { return p.enabled; });
-}
-
-bool federation_wanted(const Model& model) {
-    if (model.federation.enabled.value_or(false) || pic_wanted(model)) return true;
-    for (const auto& pool : model.edge_pools) {
-        if (pool.federation) return true;
-    }
-    for (const auto& site : model.sites) {
-        if (!site.federation_route.empty()) return true;
-    }
-    return false;
-}
-
-bool xmpp_wanted(const Model& model) {
-    if (!model.federation.xmpp_partners.empty()) return true;
-    for (const auto& pool : model.edge_pools) {
-        if (pool.xmpp) return true;
-    }
-    for (const auto& site : model.sites) {
-        if (!site.xmpp_federation_route.empty()) return true;
-    }
-    return false;
-}
-
-bool push_wanted(const Model& model) {
-    return std::any_of(model.sip_domains.begin(), model.sip_domains.end(),
-                       [](const SipDomain& d) { return d.mobile_push.value_or(false); });
-}
 
 namespace {
 
@@ -124,20 +78,6 @@ Clock::time_point utc_date(int year, int month, int day) {
     return Clock::time_point(std::chrono::hours(24 * days));
 }
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
-bool iequals(const std::string& a, const std::string& b) {
-    // Same result as lower(a) == lower(b), without two allocations per comparison.
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
-               return std::tolower(x) == std::tolower(y);
-           });
-}
-
 bool is_wildcard(const std::string& name) { return name.find('*') != std::string::npos; }
 
 bool is_standard_fqdn(const std::string& name) {
@@ -167,15 +107,6 @@ bool contains_name(const std::vector<std::string>& names, const std::string& nam
 NameSet::NameSet(const std::vector<std::string>& names) {
     lowered_.reserve(names.size());
     for (const std::string& name : names) insert(name);
-}
-
-std::string join(const std::vector<std::string>& parts, const std::string& separator) {
-    std::string out;
-    for (const auto& part : parts) {
-        if (!out.empty()) out += separator;
-        out += part;
-    }
-    return out;
 }
 
 bool is_google_xmpp_domain(const std::string& domain) {

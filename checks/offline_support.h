@@ -7,21 +7,23 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "topology/strings.h"
+#include "topology/subjects.h"
 
 namespace edgeplan::checks {
 
-// --- Canonical subjects ---------------------------------------------------------------------
-std::string pool_subject(const std::string& id);              // pool:<id>
-std::string member_subject(const std::string& fqdn);          // member:<internal fqdn>
-std::string domain_subject(const std::string& domain);        // domain:<sip domain>
-std::string xmpp_domain_subject(const std::string& domain);   // xmpp-domain:<d>
-std::string partner_subject(const std::string& domain);       // partner:<domain>
-std::string xmpp_partner_subject(const std::string& domain);  // xmpp-partner:<d>
-std::string provider_subject(const std::string& name);        // provider:<name>
-std::string policy_subject(const std::string& name);          // policy:<name>
-std::string cert_subject(const std::string& pool_id, topology::CertificateUse use);
-std::string site_subject(const std::string& id);  // site:<id>
-inline constexpr const char* kTopologySubject = "topology";
+// --- Canonical subjects: the grammar is topology/subjects.h (docs/subjects.md) ---------------
+using subjects::cert_subject;
+using subjects::domain_subject;
+using subjects::kTopologySubject;
+using subjects::member_subject;
+using subjects::partner_subject;
+using subjects::policy_subject;
+using subjects::pool_subject;
+using subjects::provider_subject;
+using subjects::site_subject;
+using subjects::xmpp_domain_subject;
+using subjects::xmpp_partner_subject;
 
 // --- Skips ----------------------------------------------------------------------------------
 // The one skip a check gives when its rule does not apply to this topology at all.
@@ -37,13 +39,8 @@ std::vector<Finding> or_not_applicable(const CheckInfo& info, std::vector<Findin
 
 // --- What the organisation wants (one reading for every check) -------------------------------
 bool is_pool(const topology::EdgePool& pool);  // DNS or hardware load balancing (S3-S5)
-// SIP federation or public IM is wanted: an Edge pool enables federation, a site names a
-// federation route, AllowFederatedUsers is true, or a public provider is enabled.
-bool federation_wanted(const topology::Model& model);
-bool pic_wanted(const topology::Model& model);  // a public IM provider entry is enabled
-// XMPP federation is wanted: a pool enables it, a site routes it or a partner is configured.
-bool xmpp_wanted(const topology::Model& model);
-bool push_wanted(const topology::Model& model);  // a SIP domain uses mobile push
+// Whether federation, public IM, XMPP or push is wanted: context.plan.features
+// (topology/features.h), derived once with the plan.
 // The Edge pools carrying SIP federation / XMPP: named by a site route, else flagged.
 std::vector<const topology::EdgePool*> federation_pools(const topology::Model& model);
 std::vector<const topology::EdgePool*> xmpp_pools(const topology::Model& model);
@@ -64,8 +61,8 @@ std::vector<const topology::ExternalAccessPolicy*> assigned_policies(const topol
 Clock::time_point utc_date(int year, int month, int day);
 
 // --- Names ----------------------------------------------------------------------------------
-std::string lower(std::string text);
-bool iequals(const std::string& a, const std::string& b);
+using strings::iequals;
+using strings::lower;
 bool is_wildcard(const std::string& name);  // "*" anywhere (CERT-EXT-08, WILDCARD)
 // DNS-NAME-01 / CERT-EXT-18: labels of A-Z, a-z, 0-9 and hyphen, 1..63 characters, no leading
 // or trailing hyphen, at least two labels, at most 253 characters.
@@ -85,7 +82,7 @@ class NameSet {
   private:
     std::unordered_set<std::string> lowered_;
 };
-std::string join(const std::vector<std::string>& parts, const std::string& separator = ", ");
+using strings::join;
 // Google Talk / Gmail XMPP domains (XMPP-01, XMPP-11).
 bool is_google_xmpp_domain(const std::string& domain);
 

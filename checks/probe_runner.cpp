@@ -1,7 +1,5 @@
 #include "checks/probe_runner.h"
 
-#include <arpa/inet.h>
-
 #include <algorithm>
 #include <atomic>
 #include <exception>
@@ -10,8 +8,11 @@
 #include <mutex>
 #include <set>
 #include <string>
-#include <thread>
 #include <tuple>
+
+#include "checks/joining_thread.h"
+#include "topology/ip_address.h"
+#include "topology/subjects.h"
 
 namespace edgeplan::checks {
 namespace {
@@ -45,11 +46,6 @@ void append_unique(std::vector<T>& out, std::set<DnsKey>& seen, const T& item) {
     if (seen.insert(key_of(item)).second) out.push_back(item);
 }
 
-void add_address(std::set<std::string>& out, const std::string& text) {
-    const std::string ip = canonical_ip(text);
-    if (!ip.empty()) out.insert(ip);
-}
-
 // Runs one batch; when the backend throws (a replay without that entry), retries item by item
 // so one missing observation costs only its own checks (they then report `error`).
 template <typename Observation, typename Request>
@@ -73,7 +69,7 @@ std::vector<Observation> run_batch(
     return out;
 }
 
-// Shared by the DNS, TCP and UDP threads; reports through ProbeRunOptions::progress.
+// Shared by the DNS, TCP, UDP and echo lanes; reports through ProbeRunOptions::progress.
 class ProgressMeter {
   public:
     ProgressMeter(const ProbeRunOptions& options, std::size_t total)
@@ -133,34 +129,58 @@ const std::vector<std::string>& servers_for(const ProbeSettings& settings, DnsVi
                                      : settings.external_dns_servers;
 }
 
-std::string endpoint_text(const std::string& address, int port) {
-    const bool v6 = address.find(':') != std::string::npos;
-    return (v6 ? "[" + address + "]" : address) + ":" + std::to_string(port);
-}
+// The first exception that escaped a lane (not a backend failure: run_batch keeps those),
+// kept so the calling thread can rethrow it once every lane has joined.
+class FirstFailure {
+  public:
+    template <typename Body>
+    void run(Body&& body) noexcept {
+        try {
+            body();
+        } catch (...) {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            if (!first_) first_ = std::current_exception();
+        }
+    }
+    void rethrow() const {
+        if (first_) std::rethrow_exception(first_);
+    }
+
+  private:
+    std::mutex mutex_;
+    std::exception_ptr first_;
+};
 
 // Runs `items` one by one on up to `limit` worker threads (each probe's own chain - connect,
 // handshake, SIP OPTIONS - is sequential; different endpoints never wait for each other).
-// Results keep the order of `items`; a backend exception costs only its own item.
+// Results keep the order of `items`; a backend exception costs only its own item. Workers
+// are joining threads, so a thread that fails to start still leaves the started ones joined.
 template <typename Observation, typename Request, typename Run>
 std::vector<Observation> run_pool(const std::vector<Request>& items, std::size_t limit, Run run,
                                   std::vector<std::string>& errors) {
     std::vector<std::vector<Observation>> slots(items.size());
     std::atomic<std::size_t> next{0};
     std::mutex error_mutex;
+    FirstFailure failure;
     auto worker = [&] {
-        for (std::size_t i = next++; i < items.size(); i = next++) {
-            try {
-                slots[i] = run(std::vector<Request>{items[i]});
-            } catch (const std::exception& e) {
-                const std::lock_guard<std::mutex> lock(error_mutex);
-                errors.push_back(e.what());
+        failure.run([&] {
+            for (std::size_t i = next++; i < items.size(); i = next++) {
+                try {
+                    slots[i] = run(std::vector<Request>{items[i]});
+                } catch (const std::exception& e) {
+                    const std::lock_guard<std::mutex> lock(error_mutex);
+                    errors.push_back(e.what());
+                }
             }
-        }
+        });
     };
     const std::size_t count = std::min<std::size_t>({limit == 0 ? 1 : limit, items.size(), 256});
-    std::vector<std::thread> threads;
-    for (std::size_t t = 0; t < count; ++t) threads.emplace_back(worker);
-    for (std::thread& thread : threads) thread.join();
+    {
+        std::vector<JoiningThread> threads;
+        threads.reserve(count);
+        for (std::size_t t = 0; t < count; ++t) threads.emplace_back(worker);
+    }
+    failure.rethrow();
     std::vector<Observation> out;
     for (auto& slot : slots) {
         for (Observation& o : slot) out.push_back(std::move(o));
@@ -168,49 +188,223 @@ std::vector<Observation> run_pool(const std::vector<Request>& items, std::size_t
     return out;
 }
 
-}  // namespace
-
-std::string canonical_ip(const std::string& text) {
-    unsigned char buffer[16];
-    char out[INET6_ADDRSTRLEN];
-    if (::inet_pton(AF_INET, text.c_str(), buffer) == 1) {
-        return ::inet_ntop(AF_INET, buffer, out, sizeof out) ? out : "";
-    }
-    if (::inet_pton(AF_INET6, text.c_str(), buffer) == 1) {
-        return ::inet_ntop(AF_INET6, buffer, out, sizeof out) ? out : "";
-    }
-    return {};
+std::string endpoint_name(const char* transport, const std::string& address, int port) {
+    return subjects::endpoint_subject(transport, address, port);
 }
 
-std::set<std::string> plan_addresses(const topology::Plan& plan) {
-    std::set<std::string> out;
-    for (const topology::DnsRecord& record : plan.dns) {
-        if (record.type == topology::DnsRecordType::a ||
-            record.type == topology::DnsRecordType::aaaa) {
-            add_address(out, record.value);
+// --- Lanes ------------------------------------------------------------------------------------
+// Each lane reads the admitted requests, writes only its own output, and reports progress
+// through the shared meter.
+
+template <typename Observation>
+struct LaneOutput {
+    std::vector<Observation> observations;
+    std::vector<std::string> errors;
+};
+
+// Round 1 of DNS: every name the checks derived from the plan (and partner SRVs), per server.
+std::vector<DnsQuery> dns_round1(const std::vector<DnsLookup>& lookups,
+                                 const ProbeSettings& settings) {
+    std::vector<DnsQuery> round1;
+    std::set<DnsKey> seen;
+    for (const DnsLookup& lookup : lookups) {
+        for (const std::string& server : servers_for(settings, lookup.view)) {
+            append_unique(round1, seen, DnsQuery{lookup.name, lookup.type, server});
         }
     }
-    for (const topology::FirewallRule& rule : plan.firewall) {
-        for (const std::string& a : rule.probe_addresses) add_address(out, a);
-        for (const std::string& a : rule.source.addresses) add_address(out, a);
-        for (const std::string& a : rule.destination.addresses) add_address(out, a);
+    return round1;
+}
+
+// Round 2: A and AAAA of the SRV targets learned, at the server that named them.
+std::vector<DnsQuery> dns_round2(const std::vector<DnsLookup>& lookups,
+                                 const std::vector<DnsQuery>& round1,
+                                 const std::vector<DnsAnswer>& answers) {
+    std::set<DnsKey> seen_round1;
+    for (const DnsQuery& query : round1) seen_round1.insert(key_of(query));
+    std::vector<DnsQuery> round2;
+    std::set<DnsKey> seen_round2;
+    std::multimap<std::string, const DnsAnswer*> srv_answers;  // by the name asked
+    for (const DnsAnswer& answer : answers) {
+        if (answer.outcome == DnsOutcome::ok && answer.query.type == DnsType::SRV) {
+            srv_answers.emplace(answer.query.name, &answer);
+        }
     }
+    for (const DnsLookup& lookup : lookups) {
+        if (!lookup.follow_srv_targets || lookup.type != DnsType::SRV) continue;
+        const auto [first, last] = srv_answers.equal_range(lookup.name);
+        for (auto it = first; it != last; ++it) {
+            const DnsAnswer& answer = *it->second;
+            for (const probes::SrvRecord& srv : answer.srv) {
+                if (srv.target.empty() || srv.target == ".") continue;  // "no service"
+                for (DnsType type : {DnsType::A, DnsType::AAAA}) {
+                    const DnsQuery query{srv.target, type, answer.query.server};
+                    if (seen_round1.count(key_of(query)) == 0) {
+                        append_unique(round2, seen_round2, query);
+                    }
+                }
+            }
+        }
+    }
+    return round2;
+}
+
+LaneOutput<DnsAnswer> dns_lane(const std::vector<DnsLookup>& lookups,
+                               const std::vector<DnsQuery>& round1, probes::Resolver& resolver,
+                               ProgressMeter& meter) {
+    LaneOutput<DnsAnswer> out;
+    auto resolve = [&](const std::vector<DnsQuery>& queries) {
+        return run_metered<DnsAnswer, DnsQuery>(
+            queries, [&](const auto& batch) { return resolver.resolve(batch); },
+            [](const DnsQuery& q) { return subjects::dns_subject(q.name, to_string(q.type)); },
+            meter, out.errors);
+    };
+    out.observations = resolve(round1);
+    const std::vector<DnsQuery> round2 = dns_round2(lookups, round1, out.observations);
+    // The DNS total grows by round 2 once round 1 has named the SRV targets.
+    meter.add_total(round2.size());
+    std::vector<DnsAnswer> second = resolve(round2);
+    out.observations.insert(out.observations.end(), second.begin(), second.end());
     return out;
 }
 
-std::string source_address_for(const std::string& target, const std::string& option) {
-    const bool target_v6 = target.find(':') != std::string::npos;
-    if (!option.empty()) {
-        const bool option_v6 = option.find(':') != std::string::npos;
-        return option_v6 == target_v6 ? option : std::string{};
-    }
-    // Loopback pitfall: the ephemeral port range overlaps the media range, so a probe from
-    // 127.0.0.1 to 127.0.0.1 can connect to itself; bind to a different loopback address.
-    if (!target_v6 && target.rfind("127.", 0) == 0) {
-        return target == "127.0.0.1" ? "127.0.0.2" : "127.0.0.1";
-    }
-    return {};
+LaneOutput<probes::TcpObservation> tcp_sweep_lane(const std::vector<probes::TcpProbe>& sweep,
+                                                  probes::PortProber& ports, ProgressMeter& meter) {
+    LaneOutput<probes::TcpObservation> out;
+    out.observations = run_metered<probes::TcpObservation, probes::TcpProbe>(
+        sweep, [&](const auto& batch) { return ports.probe(batch); },
+        [](const probes::TcpProbe& p) { return endpoint_name("tcp", p.address, p.port); }, meter,
+        out.errors);
+    return out;
 }
+
+LaneOutput<probes::StunObservation> stun_lane(const std::vector<probes::UdpStunProbe>& stun,
+                                              probes::StunProber& prober, ProgressMeter& meter) {
+    LaneOutput<probes::StunObservation> out;
+    out.observations = run_metered<probes::StunObservation, probes::UdpStunProbe>(
+        stun, [&](const auto& batch) { return prober.probe(batch); },
+        [](const probes::UdpStunProbe& p) { return endpoint_name("udp", p.address, p.port); },
+        meter, out.errors);
+    return out;
+}
+
+LaneOutput<probes::EchoResult> echo_lane(const std::vector<probes::EchoTarget>& echo,
+                                         probes::TokenEchoProber* prober, ProgressMeter& meter) {
+    LaneOutput<probes::EchoResult> out;
+    out.observations = run_metered<probes::EchoResult, probes::EchoTarget>(
+        echo,
+        [&](const auto& batch) {
+            if (prober) return prober->probe(batch);
+            std::vector<probes::EchoResult> none;
+            for (const probes::EchoTarget& t : batch) {
+                none.push_back({t, probes::EchoStatus::error, "no token-echo prober", "", 0});
+            }
+            return none;
+        },
+        [](const probes::EchoTarget& t) {
+            return endpoint_name(topology::to_string(t.transport), t.address, t.port);
+        },
+        meter, out.errors);
+    return out;
+}
+
+// The TCP probes of TLS / XMPP endpoints belong to the chain lane, which needs their answer
+// first; the rest of the TCP sweep does not wait for any handshake.
+struct TcpSplit {
+    std::vector<probes::TcpProbe> sweep;
+    std::vector<probes::TcpProbe> chain;
+};
+
+TcpSplit split_tcp(const probes::ProbeRequests& admitted, const std::string& source_option) {
+    std::set<std::pair<std::string, std::uint16_t>> chained;
+    for (const auto& t : admitted.tls) chained.emplace(t.address, t.port);
+    for (const auto& x : admitted.xmpp) chained.emplace(x.address, x.port);
+    TcpSplit split;
+    std::set<std::pair<std::string, std::uint16_t>> in_chain;
+    for (const probes::TcpProbe& probe : admitted.tcp) {
+        if (chained.count({probe.address, probe.port}) != 0) {
+            split.chain.push_back(probe);
+            in_chain.emplace(probe.address, probe.port);
+        } else {
+            split.sweep.push_back(probe);
+        }
+    }
+    // A TLS / XMPP endpoint whose check asked no TCP probe still gets one before its handshake.
+    auto add_chain_tcp = [&](const std::string& address, std::uint16_t port) {
+        if (!in_chain.emplace(address, port).second) return;
+        probes::TcpProbe probe{address, port, std::nullopt};
+        const std::string source = source_address_for(address, source_option);
+        if (!source.empty()) probe.source_address = source;
+        split.chain.push_back(probe);
+    };
+    for (const auto& t : admitted.tls) add_chain_tcp(t.address, t.port);
+    for (const auto& x : admitted.xmpp) add_chain_tcp(x.address, x.port);
+    return split;
+}
+
+struct ChainOutput {
+    std::vector<probes::TcpObservation> tcp;
+    std::vector<probes::TlsObservation> tls;
+    std::vector<probes::XmppObservation> xmpp;
+    std::vector<std::string> errors;
+};
+
+// TCP connect of every TLS / XMPP endpoint, then the handshakes of the open ones.
+ChainOutput chain_lane(const std::vector<probes::TcpProbe>& chain_tcp,
+                       const probes::ProbeRequests& admitted, ProbeBackends& backends,
+                       std::size_t concurrency) {
+    ChainOutput out;
+    out.tcp = run_batch<probes::TcpObservation, probes::TcpProbe>(
+        chain_tcp, [&](const auto& batch) { return backends.ports.probe(batch); }, out.errors);
+    std::set<std::pair<std::string, std::uint16_t>> open;
+    for (const probes::TcpObservation& o : out.tcp) {
+        if (o.outcome == probes::TcpOutcome::open) open.emplace(o.probe.address, o.probe.port);
+    }
+    std::vector<probes::TlsProbe> tls_open;
+    for (const auto& t : admitted.tls) {
+        if (open.count({t.address, t.port}) != 0) tls_open.push_back(t);
+    }
+    std::vector<probes::XmppProbe> xmpp_open;
+    for (const auto& x : admitted.xmpp) {
+        if (open.count({x.address, x.port}) != 0) xmpp_open.push_back(x);
+    }
+    // TLS and XMPP endpoints share one bound: run both pools side by side, halves each.
+    const std::size_t limit = std::max<std::size_t>(1, concurrency);
+    std::vector<std::string> xmpp_errors;
+    FirstFailure failure;
+    {
+        JoiningThread xmpp_thread([&] {
+            failure.run([&] {
+                if (!backends.xmpp || xmpp_open.empty()) return;
+                out.xmpp = run_pool<probes::XmppObservation>(
+                    xmpp_open, std::max<std::size_t>(1, limit / 2),
+                    [&](const auto& one) { return backends.xmpp->probe(one); }, xmpp_errors);
+            });
+        });
+        failure.run([&] {
+            if (!backends.tls || tls_open.empty()) return;
+            out.tls = run_pool<probes::TlsObservation>(
+                tls_open, xmpp_open.empty() ? limit : std::max<std::size_t>(1, limit - limit / 2),
+                [&](const auto& one) { return backends.tls->probe(one); }, out.errors);
+        });
+    }
+    failure.rethrow();
+    out.errors.insert(out.errors.end(), xmpp_errors.begin(), xmpp_errors.end());
+    return out;
+}
+
+std::set<std::string> allowed_targets(const topology::Plan& plan, const ProbeSettings& settings,
+                                      const ProbeRunOptions& options) {
+    std::set<std::string> allowed = plan_addresses(plan);
+    std::vector<std::string> extra = options.extra_targets;
+    if (!settings.responder.empty()) extra.push_back(settings.responder);
+    for (const std::string& text : extra) {
+        const std::string ip = topology::canonical_ip(text);
+        if (!ip.empty()) allowed.insert(ip);
+    }
+    return allowed;
+}
+
+}  // namespace
 
 probes::ProbeRequests collect_requests(const std::vector<const Check*>& checks,
                                        const CheckContext& context, const Selection& selection) {
@@ -237,228 +431,52 @@ probes::ProbeRequests collect_requests(const std::vector<const Check*>& checks,
 ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology::Plan& plan,
                           const ProbeSettings& settings, const ProbeRunOptions& options,
                           ProbeBackends& backends) {
-    ProbeRunResult result;
-    std::set<std::string> allowed = plan_addresses(plan);
-    for (const std::string& extra : options.extra_targets) add_address(allowed, extra);
-    if (!settings.responder.empty()) add_address(allowed, settings.responder);
-
     // Only plan addresses become targets; everything else is refused and reported.
-    std::vector<probes::TcpProbe> tcp;
-    for (probes::TcpProbe probe : requests.tcp) {
-        const std::string ip = canonical_ip(probe.address);
-        if (ip.empty() || allowed.count(ip) == 0) {
-            result.refused.push_back("tcp:" + endpoint_text(probe.address, probe.port));
-            continue;
-        }
-        probe.address = ip;
-        const std::string source = source_address_for(ip, options.source_address);
-        if (!source.empty()) probe.source_address = source;
-        append_unique(tcp, probe);
-    }
-    std::vector<probes::UdpStunProbe> stun;
-    for (probes::UdpStunProbe probe : requests.stun) {
-        const std::string ip = canonical_ip(probe.address);
-        if (ip.empty() || allowed.count(ip) == 0) {
-            result.refused.push_back("udp:" + endpoint_text(probe.address, probe.port));
-            continue;
-        }
-        probe.address = ip;
-        append_unique(stun, probe);
-    }
+    const Admission admission =
+        admit_requests(requests, allowed_targets(plan, settings, options), options.source_address);
+    const probes::ProbeRequests& admitted = admission.admitted;
+    const TcpSplit tcp = split_tcp(admitted, options.source_address);
+    const std::vector<DnsQuery> round1 = dns_round1(admitted.dns, settings);
+    ProgressMeter meter(options, tcp.sweep.size() + admitted.stun.size() + round1.size() +
+                                     admitted.token_echo.size());
 
-    // TLS and XMPP endpoints: plan addresses only, like every other target.
-    std::vector<probes::TlsProbe> tls;
-    for (probes::TlsProbe probe : requests.tls) {
-        const std::string ip = canonical_ip(probe.address);
-        if (ip.empty() || allowed.count(ip) == 0) {
-            result.refused.push_back("tls:" + endpoint_text(probe.address, probe.port));
-            continue;
-        }
-        probe.address = ip;
-        append_unique(tls, probe);
-    }
-    std::vector<probes::XmppProbe> xmpp;
-    for (probes::XmppProbe probe : requests.xmpp) {
-        const std::string ip = canonical_ip(probe.address);
-        if (ip.empty() || allowed.count(ip) == 0) {
-            result.refused.push_back("xmpp:" + endpoint_text(probe.address, probe.port));
-            continue;
-        }
-        probe.address = ip;
-        append_unique(xmpp, probe);
-    }
-    // The TCP probes of TLS / XMPP endpoints move to the chain thread, which needs their
-    // answer first; the rest of the TCP sweep does not wait for any handshake.
-    auto chained = [&](const probes::TcpProbe& probe) {
-        return std::any_of(tls.begin(), tls.end(),
-                           [&](const auto& t) {
-                               return t.address == probe.address && t.port == probe.port;
-                           }) ||
-               std::any_of(xmpp.begin(), xmpp.end(), [&](const auto& x) {
-                   return x.address == probe.address && x.port == probe.port;
-               });
-    };
-    std::vector<probes::TcpProbe> chain_tcp;
-    std::vector<probes::TcpProbe> sweep_tcp;
-    for (const probes::TcpProbe& probe : tcp) {
-        (chained(probe) ? chain_tcp : sweep_tcp).push_back(probe);
-    }
-    auto add_chain_tcp = [&](const std::string& address, std::uint16_t port) {
-        const bool known = std::any_of(chain_tcp.begin(), chain_tcp.end(), [&](const auto& p) {
-            return p.address == address && p.port == port;
+    LaneOutput<DnsAnswer> dns;
+    LaneOutput<probes::TcpObservation> sweep;
+    LaneOutput<probes::StunObservation> stun;
+    LaneOutput<probes::EchoResult> echo;
+    ChainOutput chain;
+    FirstFailure failure;
+    {
+        // TCP, UDP, the TLS / XMPP chain and echo need no DNS result: they start now, beside
+        // the DNS rounds on this thread. Each lane writes only its own output.
+        JoiningThread sweep_thread([&] {
+            failure.run([&] { sweep = tcp_sweep_lane(tcp.sweep, backends.ports, meter); });
         });
-        if (known) return;
-        probes::TcpProbe probe{address, port, std::nullopt};
-        const std::string source = source_address_for(address, options.source_address);
-        if (!source.empty()) probe.source_address = source;
-        chain_tcp.push_back(probe);
-    };
-    for (const auto& t : tls) add_chain_tcp(t.address, t.port);
-    for (const auto& x : xmpp) add_chain_tcp(x.address, x.port);
-    // Token echo (--from edge): only toward the responder or plan addresses, like the rest.
-    std::vector<probes::EchoTarget> echo;
-    for (probes::EchoTarget target : requests.token_echo) {
-        const std::string ip = canonical_ip(target.address);
-        if (ip.empty() || allowed.count(ip) == 0) {
-            result.refused.push_back("echo:" + endpoint_text(target.address, target.port));
-            continue;
-        }
-        target.address = ip;
-        append_unique(echo, target);
-    }
-
-    // TCP and UDP need no DNS result: start them now, beside the DNS rounds. Each thread
-    // writes only its own vectors; they are merged after join.
-    std::vector<std::string> tcp_errors;
-    std::vector<std::string> stun_errors;
-    // The DNS total grows by round 2 once round 1 has named the SRV targets.
-    // Round 1 of DNS: every name the checks derived from the plan (and partner SRVs), per server.
-    std::vector<DnsQuery> round1;
-    std::set<DnsKey> seen_round1;
-    for (const DnsLookup& lookup : requests.dns) {
-        for (const std::string& server : servers_for(settings, lookup.view)) {
-            append_unique(round1, seen_round1, DnsQuery{lookup.name, lookup.type, server});
-        }
-    }
-    ProgressMeter meter(options, sweep_tcp.size() + stun.size() + round1.size() + echo.size());
-    std::vector<std::string> chain_errors;
-    std::vector<probes::TcpObservation> chain_tcp_seen;
-    std::thread tcp_thread([&] {
-        result.observations.tcp = run_metered<probes::TcpObservation, probes::TcpProbe>(
-            sweep_tcp, [&](const auto& batch) { return backends.ports.probe(batch); },
-            [](const probes::TcpProbe& p) { return "tcp:" + endpoint_text(p.address, p.port); },
-            meter, tcp_errors);
-    });
-    std::thread chain_thread([&] {
-        chain_tcp_seen = run_batch<probes::TcpObservation, probes::TcpProbe>(
-            chain_tcp, [&](const auto& batch) { return backends.ports.probe(batch); },
-            chain_errors);
-        auto open = [&](const std::string& address, std::uint16_t port) {
-            return std::any_of(chain_tcp_seen.begin(), chain_tcp_seen.end(), [&](const auto& o) {
-                return o.probe.address == address && o.probe.port == port &&
-                       o.outcome == probes::TcpOutcome::open;
-            });
-        };
-        std::vector<probes::TlsProbe> tls_open;
-        for (const auto& t : tls) {
-            if (open(t.address, t.port)) tls_open.push_back(t);
-        }
-        std::vector<probes::XmppProbe> xmpp_open;
-        for (const auto& x : xmpp) {
-            if (open(x.address, x.port)) xmpp_open.push_back(x);
-        }
-        // TLS and XMPP endpoints share one bound: run both pools side by side, halves each.
-        const std::size_t limit = std::max<std::size_t>(1, options.concurrency);
-        std::vector<std::string> xmpp_errors;
-        std::thread xmpp_thread([&] {
-            if (!backends.xmpp || xmpp_open.empty()) return;
-            result.observations.xmpp = run_pool<probes::XmppObservation>(
-                xmpp_open, std::max<std::size_t>(1, limit / 2),
-                [&](const auto& one) { return backends.xmpp->probe(one); }, xmpp_errors);
+        JoiningThread chain_thread([&] {
+            failure.run(
+                [&] { chain = chain_lane(tcp.chain, admitted, backends, options.concurrency); });
         });
-        if (backends.tls && !tls_open.empty()) {
-            result.observations.tls = run_pool<probes::TlsObservation>(
-                tls_open, xmpp_open.empty() ? limit : std::max<std::size_t>(1, limit - limit / 2),
-                [&](const auto& one) { return backends.tls->probe(one); }, chain_errors);
-        }
-        xmpp_thread.join();
-        chain_errors.insert(chain_errors.end(), xmpp_errors.begin(), xmpp_errors.end());
-    });
-    std::thread stun_thread([&] {
-        result.observations.stun = run_metered<probes::StunObservation, probes::UdpStunProbe>(
-            stun, [&](const auto& batch) { return backends.stun.probe(batch); },
-            [](const probes::UdpStunProbe& p) { return "udp:" + endpoint_text(p.address, p.port); },
-            meter, stun_errors);
-    });
+        JoiningThread stun_thread(
+            [&] { failure.run([&] { stun = stun_lane(admitted.stun, backends.stun, meter); }); });
+        JoiningThread echo_thread([&] {
+            failure.run([&] { echo = echo_lane(admitted.token_echo, backends.token_echo, meter); });
+        });
+        failure.run([&] { dns = dns_lane(admitted.dns, round1, backends.resolver, meter); });
+    }  // every lane joins here, whatever threw
+    failure.rethrow();
 
-    std::vector<std::string> echo_errors;
-    std::thread echo_thread([&] {
-        result.observations.token_echo = run_metered<probes::EchoResult, probes::EchoTarget>(
-            echo,
-            [&](const auto& batch) {
-                if (backends.token_echo) return backends.token_echo->probe(batch);
-                std::vector<probes::EchoResult> none;
-                for (const probes::EchoTarget& t : batch) {
-                    none.push_back({t, probes::EchoStatus::error, "no token-echo prober", "", 0});
-                }
-                return none;
-            },
-            [](const probes::EchoTarget& t) {
-                return std::string(topology::to_string(t.transport)) + ":" +
-                       endpoint_text(t.address, t.port);
-            },
-            meter, echo_errors);
-    });
-
-    std::vector<std::string> dns_errors;
-    auto resolve = [&](const std::vector<DnsQuery>& queries) {
-        return run_metered<DnsAnswer, DnsQuery>(
-            queries, [&](const auto& batch) { return backends.resolver.resolve(batch); },
-            [](const DnsQuery& q) { return "dns:" + q.name + "/" + to_string(q.type); }, meter,
-            dns_errors);
-    };
-    try {
-        std::vector<DnsAnswer> answers = resolve(round1);
-
-        // Round 2: A and AAAA of the SRV targets learned, at the server that named them.
-        std::vector<DnsQuery> round2;
-        std::set<DnsKey> seen_round2;
-        std::multimap<std::string, const DnsAnswer*> srv_answers;  // by the name asked
-        for (const DnsAnswer& answer : answers) {
-            if (answer.outcome == DnsOutcome::ok && answer.query.type == DnsType::SRV) {
-                srv_answers.emplace(answer.query.name, &answer);
-            }
-        }
-        for (const DnsLookup& lookup : requests.dns) {
-            if (!lookup.follow_srv_targets || lookup.type != DnsType::SRV) continue;
-            const auto [first, last] = srv_answers.equal_range(lookup.name);
-            for (auto it = first; it != last; ++it) {
-                const DnsAnswer& answer = *it->second;
-                for (const probes::SrvRecord& srv : answer.srv) {
-                    if (srv.target.empty() || srv.target == ".") continue;  // "no service"
-                    for (DnsType type : {DnsType::A, DnsType::AAAA}) {
-                        const DnsQuery query{srv.target, type, answer.query.server};
-                        if (seen_round1.count(key_of(query)) == 0) {
-                            append_unique(round2, seen_round2, query);
-                        }
-                    }
-                }
-            }
-        }
-        meter.add_total(round2.size());
-        std::vector<DnsAnswer> second = resolve(round2);
-        answers.insert(answers.end(), second.begin(), second.end());
-        result.observations.dns = std::move(answers);
-    } catch (const std::exception& e) {
-        dns_errors.push_back(e.what());
-    }
-    tcp_thread.join();
-    stun_thread.join();
-    chain_thread.join();
-    echo_thread.join();
-    result.observations.tcp.insert(result.observations.tcp.end(), chain_tcp_seen.begin(),
-                                   chain_tcp_seen.end());
-    for (auto* errors : {&dns_errors, &tcp_errors, &stun_errors, &chain_errors, &echo_errors}) {
+    ProbeRunResult result;
+    result.refused = admission.refused;
+    result.observations.dns = std::move(dns.observations);
+    result.observations.tcp = std::move(sweep.observations);
+    result.observations.tcp.insert(result.observations.tcp.end(), chain.tcp.begin(),
+                                   chain.tcp.end());
+    result.observations.stun = std::move(stun.observations);
+    result.observations.tls = std::move(chain.tls);
+    result.observations.xmpp = std::move(chain.xmpp);
+    result.observations.token_echo = std::move(echo.observations);
+    for (const auto* errors :
+         {&dns.errors, &sweep.errors, &stun.errors, &chain.errors, &echo.errors}) {
         result.backend_errors.insert(result.backend_errors.end(), errors->begin(), errors->end());
     }
     return result;

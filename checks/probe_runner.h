@@ -1,11 +1,16 @@
 #pragma once
 // Runs what the selected probe checks request (STYLE.md: checks declare requests, evaluate
-// observations). Targets come only from the plan (or --target): an address learned from DNS
-// is evidence for a finding, never a target. DNS runs in two rounds (names from the plan and
-// partner SRVs, then A/AAAA of the SRV targets learned) while the TCP and UDP probes, which
-// need plan addresses only, run at the same time on their own threads. TLS and XMPP endpoints
-// form a third chain beside them: TCP connect, then (where open) the TLS / XMPP probes on a
-// pool of workers bounded by --concurrency, each probe doing its own TLS -> SIP OPTIONS.
+// observations). First the admit step (probe_admission.h): targets come only from the plan (or
+// --target): an address learned from DNS is evidence for a finding, never a target. Then one
+// lane per kind of work, side by side:
+// - DNS, on the calling thread, in two rounds (names from the plan and partner SRVs, then
+//   A/AAAA of the SRV targets learned);
+// - the TCP sweep and the UDP (STUN) probes, which need plan addresses only;
+// - the TLS / XMPP chain: TCP connect, then (where open) the TLS / XMPP probes on a pool of
+//   workers bounded by --concurrency, each probe doing its own TLS -> SIP OPTIONS;
+// - token echo toward --responder (--from edge).
+// Lanes run on joining threads: whatever throws, every thread is joined before run_probes
+// returns or throws.
 #include <cstddef>
 #include <functional>
 #include <set>
@@ -13,6 +18,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/probe_admission.h"
 #include "checks/probe_settings.h"
 #include "checks/probes/observation.h"
 #include "checks/probes/port_prober.h"
@@ -49,6 +55,7 @@ struct ProbeRunOptions {
     std::vector<std::string> extra_targets;  // --target (and --responder): allowed besides the plan
     std::string source_address;              // --source-address; empty = choose for loopback
     // Called (from the probing threads, one call at a time) as work finishes; none by default.
+    // If it throws, run_probes stops and rethrows (see run_probes).
     // When set, batches are handed to the backends in chunks of progress_chunk so the count
     // moves; each chunk costs up to one timeout, which is why it is off unless asked for.
     std::function<void(const ProbeProgress&)> progress;
@@ -66,17 +73,9 @@ struct ProbeRunResult {
 probes::ProbeRequests collect_requests(const std::vector<const Check*>& checks,
                                        const CheckContext& context, const Selection& selection);
 
-// Every address the plan names: DNS record values and firewall endpoints/probe addresses.
-std::set<std::string> plan_addresses(const topology::Plan& plan);
-
-// Canonical text of an IP literal (inet_ntop), or empty when it is not one.
-std::string canonical_ip(const std::string& text);
-
-// The source address a TCP probe of `target` binds to: --source-address when given (and of
-// the same family), else for a 127.x target 127.0.0.1, or 127.0.0.2 when the target is
-// 127.0.0.1 (a loopback probe must not connect to itself); else none.
-std::string source_address_for(const std::string& target, const std::string& option);
-
+// Backend failures (a replay without an entry, a prober that throws) cost only their own
+// requests and are listed in backend_errors. Any other exception - a throwing progress
+// callback, std::bad_alloc - stops the run: it is rethrown here once every lane has joined.
 ProbeRunResult run_probes(const probes::ProbeRequests& requests, const topology::Plan& plan,
                           const ProbeSettings& settings, const ProbeRunOptions& options,
                           ProbeBackends& backends);

@@ -1,4 +1,5 @@
 #include "checks/selection.h"
+#include "topology/strings.h"
 
 #include <algorithm>
 #include <cctype>
@@ -13,11 +14,7 @@ std::string upper(std::string text) {
     return text;
 }
 
-std::string trim(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
+using strings::trim;
 
 // Levenshtein distance, for the suggestions only (names are short, the catalogue small).
 std::size_t distance(const std::string& a, const std::string& b) {

@@ -3,18 +3,10 @@
 #include <string>
 
 #include "report/renderers.h"
+#include "topology/strings.h"
 
 namespace edgeplan::report {
 namespace {
-
-std::string joined(const std::vector<std::string>& parts, const char* separator) {
-    std::string out;
-    for (const std::string& part : parts) {
-        if (!out.empty()) out += separator;
-        out += part;
-    }
-    return out;
-}
 
 // Table cells: a '|' would end the cell and a newline the row.
 std::string cell(const std::string& text) {
@@ -34,7 +26,7 @@ std::string cell(const std::string& text) {
 std::string citation_keys(const checks::CheckInfo& info) {
     std::vector<std::string> keys;
     for (const checks::Citation& citation : info.citations) keys.push_back(citation.key);
-    return joined(keys, ", ");
+    return strings::join(keys, ", ");
 }
 
 }  // namespace
@@ -80,8 +72,9 @@ void render_catalogue_markdown(const std::vector<const checks::CheckInfo*>& info
     for (const checks::CheckInfo* info : infos) {
         out << "| [" << info->id << "](" << info->id << ".md) | " << cell(info->title) << " | "
             << info->area << " | " << checks::to_string(info->kind) << " | "
-            << checks::to_string(info->severity) << " | " << cell(joined(info->scenarios, ", "))
-            << " | " << cell(citation_keys(*info)) << " |\n";
+            << checks::to_string(info->severity) << " | "
+            << cell(strings::join(info->scenarios, ", ")) << " | " << cell(citation_keys(*info))
+            << " |\n";
     }
     out << "\n" << infos.size() << " checks.\n";
 }

@@ -9,6 +9,7 @@
 #include "report/atomic_file.h"
 #include "report/export_text.h"
 #include "report/exports.h"
+#include "topology/subjects.h"
 
 namespace edgeplan::report {
 namespace {
@@ -44,7 +45,8 @@ Notes notes_for(const CertificateRequest& c, const topology::Plan& plan,
                 const std::vector<checks::Finding>& findings) {
     Notes n;
     for (const topology::Unknown& u : plan.unknowns) {
-        if (u.rule.rfind("CERT-", 0) != 0 || u.subject != "pool:" + c.pool_id) continue;
+        if (u.rule.rfind("CERT-", 0) != 0 || u.subject != subjects::pool_subject(c.pool_id))
+            continue;
         n.header.push_back("UNKNOWN (" + u.rule + "): " + u.what +
                            "; this request lacks what depends on it");
     }

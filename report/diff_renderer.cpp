@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "report/text_table.h"
+#include "topology/strings.h"
 
 namespace edgeplan::report {
 namespace {
@@ -15,11 +16,7 @@ using text::clean;
 
 constexpr const char* schema_version = "1.0";
 
-std::string join(const std::vector<std::string>& items, const char* separator = ", ") {
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
-    return out;
-}
+using strings::join;
 
 std::string status_text(const std::optional<checks::Status>& s) {
     return s ? to_string(*s) : "absent";

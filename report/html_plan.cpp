@@ -7,18 +7,12 @@
 #include "report/html_dom.h"
 #include "report/html_sections.h"
 #include "report/plan_verification.h"
+#include "topology/strings.h"
 
 namespace edgeplan::report::html {
 namespace {
 
-std::string join(const std::vector<std::string>& items, const char* separator) {
-    std::string out;
-    for (const std::string& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
-}
+using strings::join;
 
 pugi::xml_node table_with(pugi::xml_node section, const char* title, const char* css,
                           const std::vector<const char*>& headers) {

@@ -1,4 +1,6 @@
 #include "report/plan_verification.h"
+#include "topology/strings.h"
+#include "topology/subjects.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,10 +9,7 @@
 namespace edgeplan::report {
 namespace {
 
-std::string lower(std::string s) {
-    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return s;
-}
+using strings::lower;
 
 // DNS names compare case-insensitively and without a trailing dot.
 std::string dns_name(std::string s) {
@@ -121,12 +120,13 @@ PlanVerification::PlanVerification(const Report& report) {
 }
 
 FindingRefs PlanVerification::findings_for(const topology::DnsRecord& record) const {
-    const std::string subject = "dns:" + dns_name(record.name) + "/" + to_string(record.type);
-    return merged({find(by_subject_, subject),
-                   find(by_check_fqdn_, key(record.rule, dns_name(record.name))),
-                   record.pool_id.empty()
-                       ? nullptr
-                       : find(by_check_subject_, key(record.rule, "pool:" + record.pool_id))});
+    const std::string subject =
+        subjects::dns_subject(dns_name(record.name), to_string(record.type));
+    return merged(
+        {find(by_subject_, subject), find(by_check_fqdn_, key(record.rule, dns_name(record.name))),
+         record.pool_id.empty()
+             ? nullptr
+             : find(by_check_subject_, key(record.rule, subjects::pool_subject(record.pool_id)))});
 }
 
 FindingRefs PlanVerification::findings_for(const topology::FirewallRule& rule) const {
@@ -146,9 +146,10 @@ FindingRefs PlanVerification::findings_for(const topology::FirewallRule& rule) c
         const auto evidenced = by_check_ip_.find(key(rule.rule, ip));
         if (evidenced != by_check_ip_.end()) add_overlapping(evidenced->second);
     }
-    return merged({&matches, rule.pool_id.empty() ? nullptr
-                                                  : find(by_check_subject_,
-                                                         key(rule.rule, "pool:" + rule.pool_id))});
+    return merged({&matches, rule.pool_id.empty()
+                                 ? nullptr
+                                 : find(by_check_subject_,
+                                        key(rule.rule, subjects::pool_subject(rule.pool_id)))});
 }
 
 FindingRefs PlanVerification::findings_for(const topology::CertificateRequest& cert) const {

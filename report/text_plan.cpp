@@ -4,18 +4,12 @@
 #include <vector>
 
 #include "report/text_table.h"
+#include "topology/strings.h"
 
 namespace edgeplan::report::text {
 namespace {
 
-std::string join(const std::vector<std::string>& items, const char* separator = ", ") {
-    std::string out;
-    for (const std::string& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
-}
+using strings::join;
 
 std::string number_or_blank(int value, bool shown) { return shown ? std::to_string(value) : ""; }
 

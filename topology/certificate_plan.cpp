@@ -4,15 +4,12 @@
 #include <cctype>
 
 #include "topology/plan_derivation.h"
+#include "topology/strings.h"
 
 namespace edgeplan::topology::plan_detail {
 namespace {
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
+using strings::lower;
 
 void require(CertificateRequest& c, std::initializer_list<CertificateRule> rules) {
     for (CertificateRule rule : rules) {

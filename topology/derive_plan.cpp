@@ -53,6 +53,7 @@ void order_unknowns(std::vector<Unknown>& unknowns) {
 
 Plan derive_plan(const Model& model) {
     Plan plan;
+    plan.features = derive_features(model);
     plan_detail::derive_dns(model, plan);
     plan_detail::derive_firewall(model, plan);
     plan_detail::derive_certificates(model, plan);

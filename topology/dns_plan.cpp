@@ -10,15 +10,12 @@
 #include <cctype>
 
 #include "topology/plan_derivation.h"
+#include "topology/strings.h"
 
 namespace edgeplan::topology::plan_detail {
 namespace {
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
+using strings::lower;
 
 bool ends_with_domain(const std::string& name, const std::string& domain) {
     if (name == domain) return true;

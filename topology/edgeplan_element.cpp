@@ -5,6 +5,7 @@
 #include "topology/input_error.h"
 #include "topology/ip_address.h"
 #include "topology/namespaces.h"
+#include "topology/strings.h"
 
 namespace edgeplan::topology::edgeplan_format {
 namespace {
@@ -25,16 +26,6 @@ std::string join(std::initializer_list<const char*> names) {
     return out.empty() ? "none" : out;
 }
 
-bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string trim(const std::string& text) {
-    std::size_t begin = 0;
-    std::size_t end = text.size();
-    while (begin < end && is_xml_space(text[begin])) ++begin;
-    while (end > begin && is_xml_space(text[end - 1])) --end;
-    return text.substr(begin, end - begin);
-}
-
 // Namespace bound to an attribute's prefix, looked up from the owner element upwards.
 std::string attribute_namespace(pugi::xml_node owner, const std::string& prefix) {
     if (prefix == "xml") return "http://www.w3.org/XML/1998/namespace";
@@ -46,17 +37,6 @@ std::string attribute_namespace(pugi::xml_node owner, const std::string& prefix)
 }
 
 }  // namespace
-
-std::string lower_ascii(std::string text) {
-    for (char& c : text) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-}
-
-bool equal_ignoring_case(const std::string& a, const std::string& b) {
-    return a.size() == b.size() && lower_ascii(a) == lower_ascii(b);
-}
 
 Element::Element(const XmlSource& source, pugi::xml_node node,
                  std::initializer_list<const char*> attributes,
@@ -97,7 +77,7 @@ Element::Element(const XmlSource& source, pugi::xml_node node,
             }
             case pugi::node_pcdata:
             case pugi::node_cdata:
-                if (!trim(child.value()).empty()) {
+                if (!strings::trim(child.value(), " \t\r\n").empty()) {
                     throw InputError(source_->location_of(child),
                                      "unexpected text in <" + this->name() +
                                          ">: the edgeplan format uses attributes only");
@@ -128,7 +108,7 @@ std::optional<std::string> Element::text(const char* attribute) const {
 std::optional<std::string> Element::token(const char* attribute) const {
     const std::optional<std::string> raw = text(attribute);
     if (!raw) return std::nullopt;
-    std::string value = trim(*raw);
+    std::string value = strings::trim(*raw, " \t\r\n");
     if (value.empty()) fail_at(attribute, "attribute '" + std::string(attribute) + "' is empty");
     return value;
 }
@@ -143,11 +123,11 @@ std::string Element::required_token(const char* attribute) const {
 std::optional<std::string> Element::fqdn(const char* attribute) const {
     const std::optional<std::string> value = token(attribute);
     if (!value) return std::nullopt;
-    return lower_ascii(*value);
+    return strings::lower(*value);
 }
 
 std::string Element::required_fqdn(const char* attribute) const {
-    return lower_ascii(required_token(attribute));
+    return strings::lower(required_token(attribute));
 }
 
 std::optional<bool> Element::boolean(const char* attribute) const {

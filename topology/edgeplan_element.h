@@ -74,7 +74,5 @@ class Element {
 };
 
 // ASCII lower case: host names and ids compare case-insensitively, independent of locale.
-std::string lower_ascii(std::string text);
-bool equal_ignoring_case(const std::string& a, const std::string& b);
 
 }  // namespace edgeplan::topology::edgeplan_format

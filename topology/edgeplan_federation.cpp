@@ -2,6 +2,7 @@
 // no Lync topology export carries, so they come from here or from a --settings file.
 #include "topology/edgeplan_element.h"
 #include "topology/edgeplan_sections.h"
+#include "topology/strings.h"
 
 namespace edgeplan::topology::edgeplan_format {
 namespace {
@@ -143,7 +144,7 @@ void read_policies(const XmlSource& source, pugi::xml_node node,
         bool replaced = false;
         if (merge) {
             for (ExternalAccessPolicy& existing : into) {
-                if (!replaced && equal_ignoring_case(existing.name, policy.name)) {
+                if (!replaced && strings::iequals(existing.name, policy.name)) {
                     existing = policy;
                     replaced = true;
                 }

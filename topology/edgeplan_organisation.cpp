@@ -4,6 +4,7 @@
 #include "topology/edgeplan_element.h"
 #include "topology/edgeplan_sections.h"
 #include "topology/input_error.h"
+#include "topology/strings.h"
 
 namespace edgeplan::topology::edgeplan_format {
 namespace {
@@ -82,7 +83,7 @@ void read_site(const XmlSource& source, pugi::xml_node node, Model& model,
     site.name = e.text("name").value_or("");
     site.where = e.where();
     for (const Site& other : model.sites) {
-        if (equal_ignoring_case(other.id, site.id)) {
+        if (strings::iequals(other.id, site.id)) {
             e.fail_at("id", "duplicate site id '" + site.id + "' (first defined at " +
                                 other.where.to_string() + ")");
         }
@@ -170,15 +171,15 @@ void resolve_references(const std::vector<Reference>& references, Model& model) 
     // Pool ids by lower-case id, built once: a scan of every pool per reference was quadratic
     // with thousands of pools. When two pools share an id the later one wins, as before.
     std::unordered_map<std::string, const std::string*> edge_ids;
-    for (const EdgePool& pool : model.edge_pools) edge_ids[lower_ascii(pool.id)] = &pool.id;
+    for (const EdgePool& pool : model.edge_pools) edge_ids[strings::lower(pool.id)] = &pool.id;
     std::unordered_map<std::string, const std::string*> internal_ids;
     for (const InternalPool& pool : model.internal_pools) {
-        internal_ids[lower_ascii(pool.id)] = &pool.id;
+        internal_ids[strings::lower(pool.id)] = &pool.id;
     }
     for (const Reference& reference : references) {
         const auto& ids =
             reference.target == Reference::Target::edge_pool ? edge_ids : internal_ids;
-        const auto found = ids.find(lower_ascii(reference.value));
+        const auto found = ids.find(strings::lower(reference.value));
         const std::string* target = found == ids.end() ? nullptr : found->second;
         if (!target) {
             throw InputError(reference.where, reference.attribute + " '" + reference.value +

@@ -10,6 +10,7 @@
 #include "topology/edgeplan_sections.h"
 #include "topology/input_error.h"
 #include "topology/namespaces.h"
+#include "topology/strings.h"
 
 namespace edgeplan::topology {
 namespace {
@@ -31,8 +32,7 @@ void check_unique_pool_ids(const Model& model) {
     });
     std::map<std::string, SourceLocation> seen;
     for (const Entry& entry : entries) {
-        const auto [it, inserted] =
-            seen.emplace(edgeplan_format::lower_ascii(entry.id), entry.where);
+        const auto [it, inserted] = seen.emplace(strings::lower(entry.id), entry.where);
         if (!inserted) {
             throw InputError(entry.where, "duplicate pool id '" + entry.id +
                                               "' (first defined at " + it->second.to_string() +

@@ -10,20 +10,20 @@
 #include "topology/edgeplan_sections.h"
 #include "topology/input_error.h"
 #include "topology/namespaces.h"
+#include "topology/strings.h"
 
 namespace edgeplan::topology {
 namespace {
 
 using edgeplan_format::Element;
-using edgeplan_format::equal_ignoring_case;
 
 EdgePool& find_pool(const Element& e, Model& model) {
     const std::string ref = e.required_token("ref");
     for (EdgePool& pool : model.edge_pools) {
-        if (equal_ignoring_case(pool.id, ref)) return pool;
+        if (strings::iequals(pool.id, ref)) return pool;
     }
     for (EdgePool& pool : model.edge_pools) {
-        if (equal_ignoring_case(pool.internal_fqdn, ref)) return pool;
+        if (strings::iequals(pool.internal_fqdn, ref)) return pool;
     }
     std::string known;
     for (const EdgePool& pool : model.edge_pools) known += (known.empty() ? "" : ", ") + pool.id;
@@ -38,7 +38,7 @@ void override_member(const XmlSource& source, pugi::xml_node node, EdgePool& poo
     const std::string ref = e.required_token("ref");
     EdgeMember* member = nullptr;
     for (EdgeMember& m : pool.members) {
-        if (!member && equal_ignoring_case(m.internal_fqdn, ref)) member = &m;
+        if (!member && strings::iequals(m.internal_fqdn, ref)) member = &m;
     }
     if (!member) {
         e.fail_at("ref", "ref '" + ref + "' names no member of Edge pool '" + pool.id + "'");
@@ -76,7 +76,7 @@ void override_edge_pool(const XmlSource& source, pugi::xml_node node, Model& mod
     if (auto next_hop = e.token("nextHop")) {
         const InternalPool* target = nullptr;
         for (const InternalPool& p : model.internal_pools) {
-            if (!target && equal_ignoring_case(p.id, *next_hop)) target = &p;
+            if (!target && strings::iequals(p.id, *next_hop)) target = &p;
         }
         if (!target) {
             e.fail_at("nextHop",
@@ -115,7 +115,7 @@ void override_site(const XmlSource& source, pugi::xml_node node, Model& model) {
     const std::string ref = e.required_token("ref");
     Site* site = nullptr;
     for (Site& s : model.sites) {
-        if (!site && (equal_ignoring_case(s.id, ref) || equal_ignoring_case(s.name, ref))) {
+        if (!site && (strings::iequals(s.id, ref) || strings::iequals(s.name, ref))) {
             site = &s;
         }
     }
@@ -124,8 +124,7 @@ void override_site(const XmlSource& source, pugi::xml_node node, Model& model) {
         const auto value = e.token(attribute);
         if (!value) return std::nullopt;
         for (const EdgePool& pool : model.edge_pools) {
-            if (equal_ignoring_case(pool.id, *value) ||
-                equal_ignoring_case(pool.internal_fqdn, *value)) {
+            if (strings::iequals(pool.id, *value) || strings::iequals(pool.internal_fqdn, *value)) {
                 return pool.id;
             }
         }

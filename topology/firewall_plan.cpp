@@ -20,6 +20,7 @@
 #include <unordered_set>
 
 #include "topology/plan_derivation.h"
+#include "topology/subjects.h"
 
 namespace edgeplan::topology::plan_detail {
 namespace {
@@ -398,7 +399,7 @@ class FirewallBuilder {
                 return known_or_unknown({label + " (" + pool->fqdn + ")", {}},
                                         "addresses of the servers of " + pool->fqdn + " (" + label +
                                             " for Edge pool " + pool_.id + ")",
-                                        "pool:" + pool->id, pool->where);
+                                        subjects::pool_subject(pool->id), pool->where);
             }
         }
         if (pools.empty() || addresses.values().empty()) {
@@ -450,7 +451,7 @@ class FirewallBuilder {
             return known_or_unknown({"Front End servers and branch appliances using this Edge", {}},
                                     "address of branch appliance " + sba.fqdn +
                                         " (A/V authentication through Edge pool " + pool_.id + ")",
-                                    "pool:" + sba.fqdn, sba.where);
+                                    subjects::pool_subject(sba.fqdn), sba.where);
         }
         return servers("Front End servers using this Edge", associated_pools(),
                        "Front End pools using this Edge");

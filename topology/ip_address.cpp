@@ -17,27 +17,33 @@ constexpr uint32_t v4(int a, int b, int c, int d) {
     return (uint32_t(a) << 24) | (uint32_t(b) << 16) | (uint32_t(c) << 8) | uint32_t(d);
 }
 
-AddressScope scope_v4(uint32_t a) {
-    if (a == 0) return AddressScope::unspecified;
-    if (in_v4_range(a, v4(127, 0, 0, 0), 8)) return AddressScope::loopback;
-    // RFC 1918, RFC 6598 and link-local are not reachable from the Internet.
+AddressRange range_v4(uint32_t a) {
+    if (a == 0) return AddressRange::unspecified;
+    if (in_v4_range(a, v4(127, 0, 0, 0), 8)) return AddressRange::loopback;
     if (in_v4_range(a, v4(10, 0, 0, 0), 8) || in_v4_range(a, v4(172, 16, 0, 0), 12) ||
-        in_v4_range(a, v4(192, 168, 0, 0), 16) || in_v4_range(a, v4(100, 64, 0, 0), 10) ||
-        in_v4_range(a, v4(169, 254, 0, 0), 16)) {
-        return AddressScope::private_address;
+        in_v4_range(a, v4(192, 168, 0, 0), 16)) {
+        return AddressRange::rfc1918;
     }
-    // Documentation ranges (RFC 5737) deliberately count as public so samples read like plans.
-    return AddressScope::public_address;
+    if (in_v4_range(a, v4(100, 64, 0, 0), 10)) return AddressRange::shared_cgnat;
+    if (in_v4_range(a, v4(169, 254, 0, 0), 16)) return AddressRange::link_local;
+    if (in_v4_range(a, v4(192, 0, 2, 0), 24) || in_v4_range(a, v4(198, 51, 100, 0), 24) ||
+        in_v4_range(a, v4(203, 0, 113, 0), 24)) {
+        return AddressRange::documentation;
+    }
+    return AddressRange::global;
 }
 
-AddressScope scope_v6(const std::array<uint8_t, 16>& a) {
+AddressRange range_v6(const std::array<uint8_t, 16>& a) {
     bool all_zero = true;
     for (int i = 0; i < 15; ++i) all_zero = all_zero && a[i] == 0;
-    if (all_zero && a[15] == 0) return AddressScope::unspecified;
-    if (all_zero && a[15] == 1) return AddressScope::loopback;
-    if ((a[0] & 0xfe) == 0xfc) return AddressScope::private_address;                  // fc00::/7
-    if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) return AddressScope::private_address;  // fe80::/10
-    return AddressScope::public_address;  // includes 2001:db8::/32 (RFC 3849)
+    if (all_zero && a[15] == 0) return AddressRange::unspecified;
+    if (all_zero && a[15] == 1) return AddressRange::loopback;
+    if ((a[0] & 0xfe) == 0xfc) return AddressRange::unique_local;                // fc00::/7
+    if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) return AddressRange::link_local;  // fe80::/10
+    if (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0x0d && a[3] == 0xb8) {
+        return AddressRange::documentation;  // 2001:db8::/32
+    }
+    return AddressRange::global;
 }
 
 }  // namespace
@@ -57,17 +63,47 @@ std::optional<IpAddress> parse_ip(const std::string& text) {
     return std::nullopt;
 }
 
-AddressScope scope_of(const IpAddress& address) {
+std::string canonical_ip(const std::string& text) {
+    const std::optional<IpAddress> address = parse_ip(text);
+    return address ? address->text : std::string();
+}
+
+AddressRange range_of(const IpAddress& address) {
     if (address.family == IpFamily::v4) {
         in_addr a{};
         inet_pton(AF_INET, address.text.c_str(), &a);
-        return scope_v4(ntohl(a.s_addr));
+        return range_v4(ntohl(a.s_addr));
     }
     in6_addr a{};
     inet_pton(AF_INET6, address.text.c_str(), &a);
     std::array<uint8_t, 16> bytes{};
     for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = a.s6_addr[i];
-    return scope_v6(bytes);
+    return range_v6(bytes);
+}
+
+AddressScope scope_of(AddressRange range) {
+    switch (range) {
+        case AddressRange::unspecified:
+            return AddressScope::unspecified;
+        case AddressRange::loopback:
+            return AddressScope::loopback;
+        case AddressRange::rfc1918:
+        case AddressRange::shared_cgnat:
+        case AddressRange::link_local:
+        case AddressRange::unique_local:
+            return AddressScope::private_address;
+        case AddressRange::documentation:
+        case AddressRange::global:
+            return AddressScope::public_address;
+    }
+    return AddressScope::public_address;
+}
+
+AddressScope scope_of(const IpAddress& address) { return scope_of(range_of(address)); }
+
+bool is_private_address(const std::string& text) {
+    const std::optional<IpAddress> address = parse_ip(text);
+    return address && scope_of(*address) == AddressScope::private_address;
 }
 
 const char* to_string(AddressScope scope) {
@@ -80,6 +116,28 @@ const char* to_string(AddressScope scope) {
             return "loopback";
         case AddressScope::unspecified:
             return "unspecified";
+    }
+    return "unknown";
+}
+
+const char* to_string(AddressRange range) {
+    switch (range) {
+        case AddressRange::unspecified:
+            return "unspecified";
+        case AddressRange::loopback:
+            return "loopback";
+        case AddressRange::rfc1918:
+            return "rfc1918";
+        case AddressRange::shared_cgnat:
+            return "shared_cgnat";
+        case AddressRange::link_local:
+            return "link_local";
+        case AddressRange::unique_local:
+            return "unique_local";
+        case AddressRange::documentation:
+            return "documentation";
+        case AddressRange::global:
+            return "global";
     }
     return "unknown";
 }

@@ -10,6 +10,7 @@
 #include "topology/lync_reader.h"
 #include "topology/lync_xml.h"
 #include "topology/namespaces.h"
+#include "topology/strings.h"
 
 namespace edgeplan::topology {
 namespace {
@@ -47,7 +48,7 @@ class BuilderReader {
   private:
     // GUIDs are compared case-insensitively, as .NET parses them.
     std::string guid(const pugi::xml_node& node, const char* attribute) {
-        return lync::to_lower(require_attribute(source_, node, attribute));
+        return strings::lower(require_attribute(source_, node, attribute));
     }
 
     void read_site(const pugi::xml_node& node) {
@@ -69,7 +70,7 @@ class BuilderReader {
         cluster.where = source_.location_of(node);
         cluster.key = guid(node, "UniqueId");
         cluster.site_id = site_id;
-        cluster.fqdn = lync::to_lower(require_attribute(source_, node, "Fqdn"));
+        cluster.fqdn = strings::lower(require_attribute(source_, node, "Fqdn"));
         if (lync::optional_attribute(node, "IsSingleMachineOnly")) {
             cluster.single_machine_only =
                 lync::optional_bool(source_, node, "IsSingleMachineOnly", false);

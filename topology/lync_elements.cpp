@@ -3,6 +3,7 @@
 #include "topology/input_error.h"
 #include "topology/lync_xml.h"
 #include "topology/namespaces.h"
+#include "topology/strings.h"
 
 namespace edgeplan::topology::lync {
 
@@ -10,11 +11,11 @@ std::vector<SipDomain> read_sip_domains(const XmlSource& source, const pugi::xml
     const pugi::xml_node domains =
         require_child(source, parent, ns::lync_topology, "InternalDomains");
     const std::string default_domain =
-        to_lower(optional_attribute(domains, "DefaultDomain").value_or(""));
+        strings::lower(optional_attribute(domains, "DefaultDomain").value_or(""));
     std::vector<SipDomain> out;
     for (pugi::xml_node node : children(domains, ns::lync_topology, "InternalDomain")) {
         SipDomain domain;
-        domain.name = to_lower(require_attribute(source, node, "Name"));
+        domain.name = strings::lower(require_attribute(source, node, "Name"));
         domain.is_default = domain.name == default_domain;
         domain.where = source.location_of(node);
         out.push_back(domain);
@@ -63,8 +64,8 @@ std::vector<NetInterface> read_interfaces(const XmlSource& source, const pugi::x
 std::string machine_fqdn(const XmlSource& source, const pugi::xml_node& machine,
                          const std::string& cluster_fqdn, bool single_machine) {
     const std::optional<std::string> fqdn = optional_attribute(machine, "Fqdn");
-    if (fqdn && !fqdn->empty()) return to_lower(*fqdn);
-    if (single_machine) return to_lower(cluster_fqdn);
+    if (fqdn && !fqdn->empty()) return strings::lower(*fqdn);
+    if (single_machine) return strings::lower(cluster_fqdn);
     throw InputError(source.location_of(machine),
                      "<Machine> has no Fqdn attribute and its cluster " + cluster_fqdn +
                          " has more than one machine");
@@ -91,7 +92,8 @@ std::vector<Port> read_ports(const XmlSource& source, const pugi::xml_node& serv
         port.port = require_int(source, node, "Port", 1, 65535);
         port.range = optional_int(source, node, "Range", 1, 65535);
         port.protocol = optional_attribute(node, "Protocol").value_or("");
-        port.configured_fqdn = to_lower(optional_attribute(node, "ConfiguredFqdn").value_or(""));
+        port.configured_fqdn =
+            strings::lower(optional_attribute(node, "ConfiguredFqdn").value_or(""));
         port.where = source.location_of(node);
         out.push_back(port);
     }

@@ -9,6 +9,7 @@
 #include "topology/lync_reader.h"
 #include "topology/lync_xml.h"
 #include "topology/namespaces.h"
+#include "topology/strings.h"
 
 namespace edgeplan::topology {
 namespace {
@@ -74,7 +75,7 @@ class PublishedReader {
     void read_clusters(const pugi::xml_node& clusters) {
         for (pugi::xml_node node : children(clusters, ns::lync_topology, "Cluster")) {
             lync::Cluster cluster;
-            cluster.fqdn = lync::to_lower(require_attribute(source_, node, "Fqdn"));
+            cluster.fqdn = strings::lower(require_attribute(source_, node, "Fqdn"));
             const pugi::xml_node id = require_child(source_, node, ns::lync_topology, "ClusterId");
             cluster.key = cluster_key(id, false);
             cluster.site_id = cluster.key.substr(0, cluster.key.find(':'));
@@ -97,7 +98,7 @@ class PublishedReader {
 
     // SqlInstanceId Name= with its ClusterId; the key is "name@site:number".
     std::string sql_key(const pugi::xml_node& sql_id) {
-        const std::string name = lync::to_lower(require_attribute(source_, sql_id, "Name", true));
+        const std::string name = strings::lower(require_attribute(source_, sql_id, "Name", true));
         const pugi::xml_node id = require_child(source_, sql_id, ns::lync_topology, "ClusterId");
         return name + "@" + cluster_key(id, true);
     }

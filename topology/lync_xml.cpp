@@ -5,6 +5,7 @@
 
 #include "topology/input_error.h"
 #include "topology/ip_address.h"
+#include "topology/strings.h"
 
 namespace edgeplan::topology::lync {
 
@@ -112,13 +113,5 @@ bool optional_bool(const XmlSource& source, const pugi::xml_node& node, const ch
     throw InputError(source.location_of(node), "<" + local_name(node) + "> " + name + "=\"" +
                                                    *text + "\" is neither true nor false");
 }
-
-std::string to_lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
-bool iequals(const std::string& a, const std::string& b) { return to_lower(a) == to_lower(b); }
 
 }  // namespace edgeplan::topology::lync

@@ -8,6 +8,7 @@
 
 #include <pugixml.hpp>
 
+#include "topology/strings.h"
 #include "topology/xml_source.h"
 
 namespace edgeplan::topology::lync {
@@ -43,7 +44,6 @@ std::optional<std::string> optional_ip(const XmlSource& source, const pugi::xml_
 bool optional_bool(const XmlSource& source, const pugi::xml_node& node, const char* name,
                    bool fallback);
 
-std::string to_lower(std::string text);
-bool iequals(const std::string& a, const std::string& b);
+using strings::iequals;
 
 }  // namespace edgeplan::topology::lync

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "topology/features.h"
 #include "topology/model.h"
 
 namespace edgeplan::topology {
@@ -199,6 +200,7 @@ struct Plan {
     std::vector<FirewallRule> firewall;
     std::vector<CertificateRequest> certificates;
     std::vector<Unknown> unknowns;
+    Features features;  // what the topology uses; derive_plan sets it (topology/features.h)
 };
 
 // Derives the plan for every Edge pool and SIP/XMPP domain in the model. Never throws for a

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "topology/ip_address.h"
+#include "topology/subjects.h"
 
 namespace edgeplan::topology::plan_detail {
 
@@ -194,27 +195,16 @@ bool public_provider_enabled(const Model& model, PublicProviderKind kind) {
                        [&](const PublicProvider& p) { return p.enabled && p.kind == kind; });
 }
 
-bool any_public_provider_enabled(const Model& model) {
-    return std::any_of(model.federation.public_providers.begin(),
-                       model.federation.public_providers.end(),
-                       [](const PublicProvider& p) { return p.enabled; });
-}
-
-bool any_mobile_push(const Model& model) {
-    return std::any_of(model.sip_domains.begin(), model.sip_domains.end(),
-                       [](const SipDomain& d) { return d.mobile_push == true; });
-}
-
 bool partner_version_present(const Model& model, PartnerVersion version) {
     return std::any_of(model.federation.allowed.begin(), model.federation.allowed.end(),
                        [&](const AllowedDomain& d) { return d.version == version; });
 }
 
-std::string pool_subject(const EdgePool& pool) { return "pool:" + pool.id; }
+std::string pool_subject(const EdgePool& pool) { return subjects::pool_subject(pool.id); }
 
 std::string member_subject(const EdgePool& pool, const EdgeMember& member, std::size_t index) {
-    if (!member.internal_fqdn.empty()) return "member:" + member.internal_fqdn;
-    return "member:" + pool.id + "#" + std::to_string(index + 1);
+    if (!member.internal_fqdn.empty()) return subjects::member_subject(member.internal_fqdn);
+    return subjects::member_subject(pool.id, index + 1);
 }
 
 void append_unique(std::vector<std::string>& values, const std::string& value) {

@@ -57,8 +57,6 @@ const EdgePool* access_pool(const Model& model);
 bool federation_allowed(const Model& model);  // AllowFederatedUsers is not stated false
 bool sip_federation_on_pool(const Model& model, const EdgePool& pool);  // FED, PIC or PUSH
 bool public_provider_enabled(const Model& model, PublicProviderKind kind);
-bool any_public_provider_enabled(const Model& model);
-bool any_mobile_push(const Model& model);
 bool partner_version_present(const Model& model, PartnerVersion version);
 
 std::string pool_subject(const EdgePool& pool);

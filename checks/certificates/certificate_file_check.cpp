@@ -6,6 +6,7 @@
 #include "checks/certificates/certificate_rule_info.h"
 #include "checks/certificates/certificate_rules.h"
 #include "checks/offline_support.h"
+#include "topology/subjects.h"
 
 namespace edgeplan::checks::certificates {
 namespace {
@@ -89,7 +90,7 @@ std::vector<Finding> certificate_file_findings(const CheckInfo& info,
                               {"pool", file.pool_id},
                               {"cert_sha256", file.chain.leaf.sha256_fingerprint}};
             evidence.insert(evidence.end(), r.evidence.begin(), r.evidence.end());
-            const std::string subject = "file:" + file.path;
+            const std::string subject = subjects::file_subject(file.path);
             if (r.status == Status::skip) {
                 Finding f = make_skip(info, subject, r.skip_reason, r.message, file.where);
                 f.evidence = std::move(evidence);

@@ -17,7 +17,8 @@ const CheckInfo& SipDomainsInSanCheck::info() const {
 std::vector<Finding> SipDomainsInSanCheck::evaluate(const CheckContext& context) const {
     const Model& model = context.model;
     std::vector<std::string> expected;
-    const bool federation = federation_wanted(model);  // once, not per domain: it scans pools
+    const bool federation =
+        context.plan.features.federation;  // once, not per domain: it scans pools
     for (const SipDomain& domain : model.sip_domains) {
         if (domain.dns_autoconfiguration || federation) {
             expected.push_back("sip." + domain.name);

@@ -5,6 +5,7 @@
 #include "checks/certificates/certificate_rule_info.h"
 #include "checks/certificates_live/tls_targets.h"
 #include "checks/offline_support.h"
+#include "topology/subjects.h"
 
 namespace edgeplan::checks::certificates_live {
 namespace {
@@ -35,7 +36,7 @@ class SameCertificateLiveCheck final : public Check {
         for (const TlsTarget& t : targets) groups[{t.pool_id, to_string(t.role)}].push_back(t);
         std::vector<Finding> out;
         for (const auto& [key, members] : groups) {
-            const std::string subject = "tls-pool:" + key.first + "/" + key.second;
+            const std::string subject = subjects::tls_pool_subject(key.first, key.second);
             std::vector<certificates::MemberCertificate> presented;
             Evidence evidence{{"pool", key.first}};
             bool failed = false;

@@ -4,6 +4,7 @@
 
 #include "checks/dns_live/live_dns.h"
 #include "checks/probes/probe_requests.h"
+#include "topology/ip_address.h"
 
 namespace edgeplan::checks::dns_live {
 namespace {
@@ -86,7 +87,8 @@ std::vector<Finding> AddressRecordCheck::evaluate(const CheckContext& context) c
                 const topology::EdgePool* pool = context.model.find_edge_pool(set.pool_id);
                 const auto private_ones = interface_addresses(pool);
                 for (const std::string& a : observed) {
-                    if (is_private_address(a) || contains(private_ones, a)) unexpected.push_back(a);
+                    if (topology::is_private_address(a) || contains(private_ones, a))
+                        unexpected.push_back(a);
                 }
                 for (const std::string& a : unexpected) v.evidence.emplace_back("unexpected", a);
                 if (!unexpected.empty()) {

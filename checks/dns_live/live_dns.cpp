@@ -1,6 +1,5 @@
 #include "checks/dns_live/live_dns.h"
-
-#include <arpa/inet.h>
+#include "topology/subjects.h"
 
 #include <algorithm>
 #include <cstring>
@@ -36,7 +35,7 @@ int rank(Status status) {
 }  // namespace
 
 std::string subject(const std::string& name, DnsType type) {
-    return "dns:" + name + "/" + probes::to_string(type);
+    return subjects::dns_subject(name, probes::to_string(type));
 }
 
 DnsType to_dns_type(topology::DnsRecordType type) {
@@ -185,15 +184,6 @@ bool in_domain(const std::string& host, const std::string& domain) {
     if (h == d) return true;
     return h.size() > d.size() && h.compare(h.size() - d.size(), d.size(), d) == 0 &&
            h[h.size() - d.size() - 1] == '.';
-}
-
-bool is_private_address(const std::string& ip) {
-    unsigned char b[16];
-    if (::inet_pton(AF_INET, ip.c_str(), b) == 1) {
-        return b[0] == 10 || (b[0] == 172 && (b[1] & 0xf0) == 16) || (b[0] == 192 && b[1] == 168);
-    }
-    if (::inet_pton(AF_INET6, ip.c_str(), b) == 1) return (b[0] & 0xfe) == 0xfc;
-    return false;
 }
 
 Finding combine(const CheckInfo& info, const std::string& subject_text,

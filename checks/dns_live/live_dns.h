@@ -62,9 +62,6 @@ std::string outcome_message(const DnsAnswer& answer);
 std::string srv_domain(const std::string& owner);
 bool in_domain(const std::string& host, const std::string& domain);
 
-// RFC 1918 / RFC 4193 addresses (what external DNS must not publish under NAT).
-bool is_private_address(const std::string& ip);
-
 // What one server's answer showed for a subject.
 struct Verdict {
     Status status = Status::pass;

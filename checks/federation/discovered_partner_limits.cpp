@@ -28,7 +28,7 @@ const CheckInfo& DiscoveredPartnerLimitsCheck::info() const {
 std::vector<Finding> DiscoveredPartnerLimitsCheck::evaluate(const CheckContext& context) const {
     const FederationSettings& fed = context.model.federation;
     if (!fed.partner_discovery) {
-        if (!federation_wanted(context.model)) {
+        if (!context.plan.features.federation) {
             return {not_applicable(info(), "SIP federation is not wanted")};
         }
         return {unknown_input(info(), kTopologySubject,

@@ -24,7 +24,7 @@ const CheckInfo& DiscoveryNeedsSrvRoutingCheck::info() const {
 std::vector<Finding> DiscoveryNeedsSrvRoutingCheck::evaluate(const CheckContext& context) const {
     const FederationSettings& fed = context.model.federation;
     if (!fed.partner_discovery) {
-        if (!federation_wanted(context.model)) {
+        if (!context.plan.features.federation) {
             return {not_applicable(info(), "SIP federation is not wanted")};
         }
         return {unknown_input(info(), kTopologySubject,

@@ -26,7 +26,8 @@ const CheckInfo& FederationEnabledCheck::info() const {
 // it too.
 std::vector<Finding> FederationEnabledCheck::evaluate(const CheckContext& context) const {
     const Model& model = context.model;
-    if (!federation_wanted(model) && !xmpp_wanted(model) && !push_wanted(model)) {
+    if (!context.plan.features.federation && !context.plan.features.xmpp &&
+        !context.plan.features.push) {
         return {not_applicable(info(), "no federation, public IM, XMPP or push is wanted")};
     }
     const FederationSettings& fed = model.federation;

@@ -26,7 +26,8 @@ const CheckInfo& FederationPolicyCheck::info() const {
 // federation enabled at the Access Edge.
 std::vector<Finding> FederationPolicyCheck::evaluate(const CheckContext& context) const {
     const Model& model = context.model;
-    if (!federation_wanted(model)) return {not_applicable(info(), "SIP federation is not wanted")};
+    if (!context.plan.features.federation)
+        return {not_applicable(info(), "SIP federation is not wanted")};
     if (model.policies.empty()) {
         return {unknown_input(info(), kTopologySubject,
                               "no External Access Policy is stated (give them in a --settings "

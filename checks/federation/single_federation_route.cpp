@@ -29,7 +29,7 @@ std::vector<Finding> SingleFederationRouteCheck::evaluate(const CheckContext& co
     for (const EdgePool& pool : model.edge_pools) {
         if (pool.federation) enabled.push_back(pool.id);
     }
-    if (enabled.empty() && !federation_wanted(model)) {
+    if (enabled.empty() && !context.plan.features.federation) {
         return {not_applicable(info(), "no Edge pool enables federation and none is wanted")};
     }
     const Evidence evidence{{"expected", "1"}, {"observed", std::to_string(enabled.size())}};

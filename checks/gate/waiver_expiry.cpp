@@ -1,6 +1,7 @@
 #include "checks/gate/waiver_expiry.h"
 
 #include "checks/waiver.h"
+#include "topology/subjects.h"
 
 namespace edgeplan::checks {
 
@@ -25,16 +26,16 @@ std::vector<Finding> WaiverExpiryCheck::evaluate(const CheckContext& context) co
     for (const Waiver& w : *context.waivers) {
         const bool active = waiver_active(w, context.now);
         const std::string what = w.check_id + " on " + w.subject;
-        findings.push_back(make_finding(
-            info(), active ? Status::pass : Status::fail, "waiver:" + w.check_id + "/" + w.subject,
-            active
-                ? "waiver of " + what + " holds until " + w.expires
-                : "waiver of " + what + " expired on " + w.expires + "; the finding counts again",
-            w.where,
-            {{"rule", w.check_id},
-             {"expected", "expires after the run date"},
-             {"observed", w.expires},
-             {"reason", w.reason}}));
+        findings.push_back(make_finding(info(), active ? Status::pass : Status::fail,
+                                        subjects::waiver_subject(w.check_id, w.subject),
+                                        active ? "waiver of " + what + " holds until " + w.expires
+                                               : "waiver of " + what + " expired on " + w.expires +
+                                                     "; the finding counts again",
+                                        w.where,
+                                        {{"rule", w.check_id},
+                                         {"expected", "expires after the run date"},
+                                         {"observed", w.expires},
+                                         {"reason", w.reason}}));
     }
     return findings;
 }

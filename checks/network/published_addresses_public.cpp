@@ -3,6 +3,7 @@
 #include "checks/citations.h"
 #include "checks/offline_support.h"
 #include "topology/ip_address.h"
+#include "topology/subjects.h"
 
 namespace edgeplan::checks {
 
@@ -34,7 +35,7 @@ std::vector<Finding> PublishedAddressesPublicCheck::evaluate(const CheckContext&
         const auto address = parse_ip(record.value);
         if (!address) continue;
         const std::string subject =
-            "plan:" + record.name + "/" + to_string(record.type) + "=" + address->text;
+            subjects::plan_address_subject(record.name, to_string(record.type), address->text);
         const AddressScope scope = scope_of(*address);
         const Evidence evidence{{"fqdn", record.name},
                                 {"ip", address->text},

@@ -24,7 +24,8 @@ const CheckInfo& PicDnsLbFailoverCheck::info() const {
 // DNSLB, HLBREQ (also LB-03/LB-04): public IM through a DNS-LB pool loses failover.
 std::vector<Finding> PicDnsLbFailoverCheck::evaluate(const CheckContext& context) const {
     const Model& model = context.model;
-    if (!pic_wanted(model)) return {not_applicable(info(), "no public IM provider is enabled")};
+    if (!context.plan.features.public_im)
+        return {not_applicable(info(), "no public IM provider is enabled")};
     std::vector<Finding> findings;
     for (const EdgePool* pool : federation_pools(model)) {
         const bool dns = pool->load_balancing == LoadBalancing::dns;

@@ -25,7 +25,8 @@ const CheckInfo& PublicImPolicyCheck::info() const {
 // PUBPOL: the policy takes effect only when federation is enabled for the organization.
 std::vector<Finding> PublicImPolicyCheck::evaluate(const CheckContext& context) const {
     const Model& model = context.model;
-    if (!pic_wanted(model)) return {not_applicable(info(), "no public IM provider is enabled")};
+    if (!context.plan.features.public_im)
+        return {not_applicable(info(), "no public IM provider is enabled")};
     if (model.policies.empty()) {
         return {unknown_input(info(), kTopologySubject, "no External Access Policy is stated",
                               model.where)};

@@ -6,6 +6,7 @@
 #include "checks/ports_live/stun_rule_check.h"
 #include "checks/probes/observation.h"
 #include "checks/probes/probe_requests.h"
+#include "topology/subjects.h"
 
 namespace edgeplan::checks::ports_live {
 namespace {
@@ -25,9 +26,7 @@ const char* mode_text(PortProbeMode mode) {
 }  // namespace
 
 std::string endpoint_subject(const char* transport, const std::string& address, int port) {
-    const bool v6 = address.find(':') != std::string::npos;
-    return std::string(transport) + ":" + (v6 ? "[" + address + "]" : address) + ":" +
-           std::to_string(port);
+    return subjects::endpoint_subject(transport, address, port);
 }
 
 Evidence target_evidence(const PortTarget& target, const char* transport) {

@@ -1,5 +1,6 @@
 // SIP response head parser and OPTIONS builder (sip_response.h).
 #include "checks/probes/sip_response.h"
+#include "topology/strings.h"
 
 #include <cctype>
 
@@ -29,12 +30,7 @@ SipParseResult not_sip(std::string why) {
     return r;
 }
 
-std::string trim(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string::npos) return {};
-    const auto last = text.find_last_not_of(" \t");
-    return text.substr(first, last - first + 1);
-}
+using strings::trim;
 
 }  // namespace
 

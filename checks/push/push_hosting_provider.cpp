@@ -27,7 +27,7 @@ const CheckInfo& PushHostingProviderCheck::info() const {
 std::vector<Finding> PushHostingProviderCheck::evaluate(const CheckContext& context) const {
     const Model& model = context.model;
     const std::string subject = partner_subject("push.lync.com");
-    if (!push_wanted(model)) {
+    if (!context.plan.features.push) {
         for (const SipDomain& d : model.sip_domains) {
             if (!d.mobile_push) {
                 return {unknown_input(info(), subject,

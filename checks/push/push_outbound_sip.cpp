@@ -25,7 +25,8 @@ const CheckInfo& PushOutboundSipCheck::info() const {
 // CHANGES: "minimally outbound SIP/TCP/5061 from the Access Edge" for mobility (PORT-EXT-07).
 std::vector<Finding> PushOutboundSipCheck::evaluate(const CheckContext& context) const {
     const Model& model = context.model;
-    if (!push_wanted(model)) return {not_applicable(info(), "no SIP domain uses mobile push")};
+    if (!context.plan.features.push)
+        return {not_applicable(info(), "no SIP domain uses mobile push")};
     const auto pools = federation_pools(model);
     if (pools.empty()) {
         return {make_finding(info(), Status::fail, kTopologySubject,

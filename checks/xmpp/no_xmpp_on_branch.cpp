@@ -26,7 +26,7 @@ const CheckInfo& NoXmppOnBranchCheck::info() const {
 // Subject: pool:<SBA FQDN>, the SBA being a registrar pool of its own.
 std::vector<Finding> NoXmppOnBranchCheck::evaluate(const CheckContext& context) const {
     const Model& model = context.model;
-    if (!xmpp_wanted(model)) return {not_applicable(info(), "XMPP federation is not used")};
+    if (!context.plan.features.xmpp) return {not_applicable(info(), "XMPP federation is not used")};
     std::vector<Finding> findings;
     for (const BranchAppliance& sba : model.branch_appliances) {
         const bool bad = sba.users_homed && sba.users_have_xmpp_policy;

@@ -25,7 +25,7 @@ const CheckInfo& SingleXmppRouteCheck::info() const {
 // CHANGES, DEFTOPO, SETUP-XMPP: one XMPP route for the organization.
 std::vector<Finding> SingleXmppRouteCheck::evaluate(const CheckContext& context) const {
     const Model& model = context.model;
-    if (!xmpp_wanted(model)) return {not_applicable(info(), "XMPP federation is not used")};
+    if (!context.plan.features.xmpp) return {not_applicable(info(), "XMPP federation is not used")};
     std::vector<std::string> routes;
     for (const Site& site : model.sites) {
         if (!site.xmpp_federation_route.empty() &&

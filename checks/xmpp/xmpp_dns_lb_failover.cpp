@@ -23,7 +23,7 @@ const CheckInfo& XmppDnsLbFailoverCheck::info() const {
 // DNSLB (also LB-03): XMPP through a DNS-LB pool has no failover.
 std::vector<Finding> XmppDnsLbFailoverCheck::evaluate(const CheckContext& context) const {
     const Model& model = context.model;
-    if (!xmpp_wanted(model)) return {not_applicable(info(), "XMPP federation is not used")};
+    if (!context.plan.features.xmpp) return {not_applicable(info(), "XMPP federation is not used")};
     std::vector<Finding> findings;
     for (const EdgePool* pool : xmpp_pools(model)) {
         const bool dns = pool->load_balancing == LoadBalancing::dns;

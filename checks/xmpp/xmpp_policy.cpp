@@ -25,7 +25,7 @@ const CheckInfo& XmppPolicyCheck::info() const {
 // SETUP-XMPP, XMPP-POLICY.
 std::vector<Finding> XmppPolicyCheck::evaluate(const CheckContext& context) const {
     const Model& model = context.model;
-    if (!xmpp_wanted(model)) return {not_applicable(info(), "XMPP federation is not used")};
+    if (!context.plan.features.xmpp) return {not_applicable(info(), "XMPP federation is not used")};
     if (model.federation.enabled == false) {
         return {make_finding(info(), Status::fail, kTopologySubject,
                              "XMPP is wanted but AllowFederatedUsers is False",

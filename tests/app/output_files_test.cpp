@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/app/support.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::app_testing {
 namespace {
@@ -22,7 +23,7 @@ bool leftovers(const TempDir& dir) {
 }
 
 TEST(OutputFiles, CharacterDeviceIsWrittenThroughNotReplaced) {
-    if (!is_root()) GTEST_SKIP() << "mknod needs root";
+    if (!is_root()) EDGEPLAN_REQUIRED_MISSING() << "mknod needs root";
     TempDir dir;
     const fs::path device = dir.path() / "null";
     ASSERT_EQ(::mknod(device.c_str(), S_IFCHR | 0666, makedev(1, 3)), 0);

@@ -262,6 +262,7 @@ inline void run_rows(const Check& check, const std::string& id, const std::vecto
         Model model = row.base();
         Plan plan;
         if (row.edit) row.edit(model, plan);
+        plan.features = topology::derive_features(model);  // as derive_plan does
         const checks::CheckContext context{model, plan, row.now};
         const std::vector<Finding> findings = check.evaluate(context);
         std::set<std::string> seen;

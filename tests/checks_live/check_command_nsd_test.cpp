@@ -8,6 +8,7 @@
 
 #include "tests/probes/test_support.h"
 #include "tests/support/hostile_edge.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::checks::live_test {
 namespace {
@@ -131,7 +132,7 @@ class CheckCommandNsd : public ::testing::Test {
   protected:
     void SetUp() override {
         if (!probes_test::have_program("nsd") || !probes_test::have_program("drill")) {
-            GTEST_SKIP() << "nsd or drill is not installed";
+            EDGEPLAN_REQUIRED_MISSING() << "nsd or drill is not installed";
         }
         lab.netns = can_unshare();
         if (!lab.netns) {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/probes/test_support.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::checks::live_test {
 namespace {
@@ -150,7 +151,8 @@ struct TlsLab {
 };
 
 TEST(CheckCommandTls, PlannedCertificatePassesWrongOneFails) {
-    if (!probes_test::have_program("openssl")) GTEST_SKIP() << "openssl is not installed";
+    if (!probes_test::have_program("openssl"))
+        EDGEPLAN_REQUIRED_MISSING() << "openssl is not installed";
     TlsLab lab;
     lab.netns = can_unshare();
     if (!lab.netns) {

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "tests/checks_live/live_fixture.h"
+#include "topology/ip_address.h"
 
 namespace edgeplan::checks::live_test {
 namespace {
@@ -377,6 +378,30 @@ TEST(DnsLiveNat, PublicPassesPrivateFails) {
     EXPECT_EQ(sip->status, Status::pass) << "pass - public NAT address: " << sip->message;
     EXPECT_EQ(webcon->status, Status::fail) << "fail - private answer under NAT";
     EXPECT_TRUE(has_evidence(*webcon, "unexpected", "172.16.20.20"));
+}
+
+// DNS-A-EXT-04 and NET-10 share one address vocabulary (topology/ip_address.h): shared CGN
+// space (100.64/10) and link-local answers are private for both. Before, the live check knew
+// only RFC 1918 and ULA and passed these while NET-10 failed them.
+TEST(DnsLiveNat, SharedAndLinkLocalAnswersFailLikeNet10) {
+    World w = load_world_file(EDGEPLAN_SOURCE_DIR "/samples/s2-single-nat/topology.xml");
+    ok_a(w.observations, "sip.contoso.com", {"100.64.10.10"});
+    ok_a(w.observations, "webcon.contoso.com", {"169.254.20.20"});
+    ok_a(w.observations, "av.contoso.com", {"198.51.100.30"});
+    const auto findings = w.run("DNS-A-EXT-04");
+    const Finding* sip = find(findings, "dns:sip.contoso.com/A");
+    const Finding* webcon = find(findings, "dns:webcon.contoso.com/A");
+    const Finding* av = find(findings, "dns:av.contoso.com/A");
+    ASSERT_TRUE(sip && webcon && av);
+    EXPECT_EQ(sip->status, Status::fail) << "fail - shared CGN answer: " << sip->message;
+    EXPECT_TRUE(has_evidence(*sip, "unexpected", "100.64.10.10"));
+    EXPECT_EQ(webcon->status, Status::fail) << "fail - link-local answer: " << webcon->message;
+    EXPECT_EQ(av->status, Status::pass) << "pass - public NAT address: " << av->message;
+    for (const char* address : {"100.64.10.10", "169.254.20.20"}) {
+        EXPECT_EQ(topology::scope_of(*topology::parse_ip(address)),
+                  topology::AddressScope::private_address)
+            << address << " is what NET-10 judges private";
+    }
 }
 
 // Offline runs (plan) get a skip from every probe check, never a pass.

@@ -1,8 +1,10 @@
 // The probe runner with fake backends: targets are exactly the plan's addresses (nothing
 // learned from DNS is probed), the SRV -> A/AAAA chain runs, refused targets are reported, and
-// a replay that lacks an entry costs only that entry.
+// a replay that lacks an entry costs only that entry, and no exception escapes a joinable thread.
+#include <atomic>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 
 #include "checks/probes/recorded_probes.h"
 #include "tests/checks_live/live_fixture.h"
@@ -187,6 +189,82 @@ TEST(ProbeRunner, ReplayMissingEntryCostsOnlyThatEntry) {
     ASSERT_EQ(run.observations.tcp.size(), 1u);
     EXPECT_EQ(run.observations.tcp[0].probe.address, "203.0.113.11");
     EXPECT_EQ(run.backend_errors.size(), 1u);
+}
+
+// A progress callback that throws (a closed terminal, a full disk) stops the run: the
+// exception reaches the caller once every lane has joined, instead of std::terminate from a
+// joinable thread. The backends were still only asked for plan addresses.
+TEST(ProbeRunner, ThrowingProgressCallbackReachesTheCallerAfterEveryLaneJoined) {
+    World w = load_world(dnslb_topology());
+    FakeResolver resolver;
+    resolver.data = healthy_dns();
+    FakePorts ports;
+    FakeStun stun;
+    ProbeBackends backends{resolver, ports, stun};
+    probes::ProbeRequests requests;
+    requests.tcp.push_back({"203.0.113.11", 443, std::nullopt});
+    requests.tcp.push_back({"203.0.113.12", 443, std::nullopt});
+    requests.stun.push_back({"203.0.113.11", 3478});
+    requests.dns.push_back({"sip.contoso.com", DnsType::A, probes::DnsView::external, false});
+    ProbeRunOptions options;
+    options.progress_chunk = 1;
+    std::atomic<int> calls{0};
+    options.progress = [&](const ProbeProgress&) {
+        ++calls;
+        throw std::runtime_error("progress display failed");
+    };
+    EXPECT_THROW(
+        {
+            try {
+                run_probes(requests, w.plan, w.settings, options, backends);
+            } catch (const std::runtime_error& e) {
+                EXPECT_STREQ(e.what(), "progress display failed");
+                throw;
+            }
+        },
+        std::runtime_error);
+    EXPECT_GE(calls.load(), 1);
+    for (const auto& p : ports.probed) EXPECT_NE(p.address, "192.0.2.99");
+}
+
+// A backend that throws something other than std::exception is not a backend failure the
+// run can report per request: it too reaches the caller after every lane joined.
+TEST(ProbeRunner, NonStandardBackendExceptionReachesTheCaller) {
+    World w = load_world(dnslb_topology());
+    class ThrowingStun final : public probes::StunProber {
+      public:
+        std::vector<StunObservation> probe(const std::vector<UdpStunProbe>&) override { throw 42; }
+    };
+    FakeResolver resolver;
+    FakePorts ports;
+    ThrowingStun stun;
+    ProbeBackends backends{resolver, ports, stun};
+    probes::ProbeRequests requests;
+    requests.tcp.push_back({"203.0.113.11", 443, std::nullopt});
+    requests.stun.push_back({"203.0.113.11", 3478});
+    EXPECT_THROW(run_probes(requests, w.plan, w.settings, {}, backends), int);
+    EXPECT_EQ(ports.probed.size(), 1u) << "the other lanes ran to their end";
+}
+
+// Requests from a check can only name plan addresses, but the runner does not trust that:
+// a request outside the plan is refused by the admit step and no backend ever sees it.
+TEST(ProbeRunner, RequestOutsideThePlanReachesNoBackend) {
+    World w = load_world(dnslb_topology());
+    FakeResolver resolver;
+    FakePorts ports;
+    FakeStun stun;
+    ProbeBackends backends{resolver, ports, stun};
+    probes::ProbeRequests requests;
+    requests.tcp.push_back({"192.0.2.99", 5061, std::nullopt});
+    requests.stun.push_back({"192.0.2.99", 3478});
+    requests.tls.push_back({"192.0.2.99", 5061, "sip.contoso.com", true, false});
+    requests.token_echo.push_back({"192.0.2.99", 443, topology::Transport::tcp});
+    const ProbeRunResult run = run_probes(requests, w.plan, w.settings, {}, backends);
+    EXPECT_TRUE(ports.probed.empty());
+    EXPECT_TRUE(stun.probed.empty());
+    EXPECT_TRUE(run.observations.tls.empty());
+    EXPECT_TRUE(run.observations.token_echo.empty());
+    EXPECT_EQ(run.refused.size(), 4u);
 }
 
 }  // namespace

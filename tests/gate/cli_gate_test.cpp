@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/gate/support.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::gate_testing {
 namespace {
@@ -157,7 +158,8 @@ TEST(CliGate, GatedReportsShowTheMarksAndMatchTheSchema) {
     }
     EXPECT_GT(suppressed, 0);
 
-    if (!jsonschema_available()) GTEST_SKIP() << "python3-jsonschema is not installed";
+    if (!jsonschema_available())
+        EDGEPLAN_REQUIRED_MISSING() << "python3-jsonschema is not installed";
     EXPECT_EQ(validate(dir, "report.schema.json", known), 0);
     EXPECT_EQ(validate(dir, "report.schema.json", waived), 0);
     EXPECT_EQ(validate(dir, "waivers.schema.json", dir.path() / "w.json"), 0);
@@ -192,7 +194,8 @@ TEST(CliDiff, ExitCodesOneRowPerOutcome) {
 }
 
 TEST(CliDiff, JsonMatchesTheSchema) {
-    if (!jsonschema_available()) GTEST_SKIP() << "python3-jsonschema is not installed";
+    if (!jsonschema_available())
+        EDGEPLAN_REQUIRED_MISSING() << "python3-jsonschema is not installed";
     TempDir dir;
     for (const auto& [old_path, new_path] : std::vector<std::pair<std::string, std::string>>{
              {passing, failing},

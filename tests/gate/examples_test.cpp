@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "tests/gate/support.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::gate_testing {
 namespace {
@@ -29,7 +30,8 @@ TEST(Examples, NormaliseHidesOnlyWallClockTimes) {
 }
 
 TEST(Examples, RegeneratedExamplesEqualTheCommittedOnes) {
-    if (!have("bash --version") || !have("realpath --version")) GTEST_SKIP() << "no bash";
+    if (!have("bash --version") || !have("realpath --version"))
+        EDGEPLAN_REQUIRED_MISSING() << "no bash";
     TempDir dir;
     const fs::path committed = source("docs/examples");
     ASSERT_EQ(run("bash " + quote(committed / "generate.sh") + " '" + EDGEPLAN_BINARY + "' " +

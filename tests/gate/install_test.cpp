@@ -4,12 +4,14 @@
 #include <gtest/gtest.h>
 
 #include "tests/gate/support.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::gate_testing {
 namespace {
 
 TEST(Install, PutsBinaryManPageAndCompletionInPlace) {
-    if (!have("python3 --version")) GTEST_SKIP() << "python3 missing: no man page is built";
+    if (!have("python3 --version"))
+        EDGEPLAN_REQUIRED_MISSING() << "python3 missing: no man page is built";
     TempDir dir;
     const fs::path prefix = dir.path() / "prefix";
     ASSERT_EQ(run(std::string("'") + EDGEPLAN_CMAKE + "' --install '" + EDGEPLAN_BUILD_DIR +
@@ -41,7 +43,7 @@ TEST(Install, PutsBinaryManPageAndCompletionInPlace) {
     } else if (have("man --version")) {
         ASSERT_EQ(run("MANPAGER=cat man -l " + quote(man) + " >" + quote(rendered)), 0);
     } else {
-        GTEST_SKIP() << "neither groff nor man is installed";
+        EDGEPLAN_REQUIRED_MISSING() << "neither groff nor man is installed";
     }
 
     // Completion: source it and ask as bash would for "edgeplan d" and "edgeplan diff --f".

@@ -22,8 +22,9 @@ struct DnsCase {
     std::chrono::milliseconds timeout{800};
 };
 
-// Slack for scheduling and ASan: the resolver must end within timeout + 500 ms.
-constexpr auto kSlack = std::chrono::milliseconds(500);
+// Slack for scheduling and ASan on two loaded cores: the resolver must end within timeout +
+// 1.5 s. A resolver whose clock restarted on each byte would never end against a dripping peer.
+constexpr auto kSlack = std::chrono::milliseconds(1500);
 
 inline void run_dns_case(const DnsCase& row, const std::string& address) {
     SCOPED_TRACE(row.name);

@@ -9,6 +9,7 @@
 
 #include "checks/probes/port_prober.h"
 #include "tests/probes/test_support.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::checks::probes {
 namespace {
@@ -151,7 +152,9 @@ TEST(EpollPortProber, ThousandsOfProbesFinishInOneTimeout) {
     options.timeout = std::chrono::milliseconds(2000);
     const auto start = std::chrono::steady_clock::now();
     const auto observations = make_epoll_port_prober(options)->probe(probes);
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+    // Closed loopback ports answer at once: this bounds a hang (one wait per probe would
+    // take 3,000 x 2 s), not the speed; figures are in tests/bench/port_sweep.sh.
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60));
     ASSERT_EQ(observations.size(), probes.size());
     std::size_t decided = 0;
     for (const auto& observation : observations) {
@@ -248,7 +251,7 @@ std::string run_in_namespace(const std::string& netns_path,
 }
 
 TEST(EpollPortProber, ClassifiesFilteredAndUnreachableInNamespace) {
-    if (::geteuid() != 0) GTEST_SKIP() << "needs root to create a network namespace";
+    if (::geteuid() != 0) EDGEPLAN_REQUIRED_MISSING() << "needs root to create a network namespace";
     // Rules match the target address too: replies come back to an ephemeral port, which may
     // fall inside a dropped port range, and must not be dropped themselves.
     Namespace netns(
@@ -259,7 +262,8 @@ TEST(EpollPortProber, ClassifiesFilteredAndUnreachableInNamespace) {
         "    ip daddr 127.0.0.4 tcp dport 40002 reject with icmpx type host-unreachable\n"
         "  }\n"
         "}\n");
-    if (!netns.ready()) GTEST_SKIP() << "cannot set up a network namespace: " << netns.why();
+    if (!netns.ready())
+        EDGEPLAN_REQUIRED_MISSING() << "cannot set up a network namespace: " << netns.why();
 
     const std::vector<Row> rows = {
         {"open - listener inside the namespace",

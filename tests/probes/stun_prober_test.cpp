@@ -10,6 +10,7 @@
 #include "checks/probes/stun_message.h"
 #include "checks/probes/stun_prober.h"
 #include "tests/probes/test_support.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::checks::probes {
 namespace {
@@ -102,7 +103,8 @@ TEST(StunProber, ReportsMsTurnAnswerSilenceAndUnreachable) {
     const auto start = std::chrono::steady_clock::now();
     const auto observations = make_stun_prober(options)->probe(
         {{"127.0.0.61", msturn.port()}, {"127.0.0.62", silent.port()}, {"127.0.0.63", closed}});
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(2500));
+    // A bound against a hang, not a speed test: one silent peer cannot show concurrency.
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 10 * options.timeout);
     ASSERT_EQ(observations.size(), 3u);
 
     const auto& lync = observations[0].outcome;  // "answered - MS-TURN Allocate gets 401"
@@ -126,7 +128,8 @@ TEST(StunProber, ReportsMsTurnAnswerSilenceAndUnreachable) {
 
 TEST(StunProber, CoturnAnswersBinding) {
     const std::string turnserver = probes_test::find_program("turnserver");
-    if (turnserver.empty()) GTEST_SKIP() << "turnserver (apt-get install -y coturn) is missing";
+    if (turnserver.empty())
+        EDGEPLAN_REQUIRED_MISSING() << "turnserver (apt-get install -y coturn) is missing";
     TempDir dir;
     ASSERT_FALSE(dir.path().empty());
     const std::string address = "127.0.0.64";

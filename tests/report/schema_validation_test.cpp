@@ -11,6 +11,7 @@
 
 #include "report/renderers.h"
 #include "sample_report.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::report {
 namespace {
@@ -90,7 +91,7 @@ void untouched(json&) {}
 class Schema : public ::testing::TestWithParam<SchemaRow> {};
 
 TEST_P(Schema, ValidatesRenderedReports) {
-    if (!jsonschema_available()) GTEST_SKIP() << "python3 jsonschema not installed";
+    if (!jsonschema_available()) EDGEPLAN_REQUIRED_MISSING() << "python3 jsonschema not installed";
     const SchemaRow& row = GetParam();
     json document = to_json(row.build());
     row.mutate(document);

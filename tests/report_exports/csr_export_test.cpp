@@ -7,6 +7,7 @@
 #include "report/exports.h"
 #include "tests/plan/plan_views.h"
 #include "tests/report_exports/export_fixture.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::testing {
 namespace {
@@ -52,7 +53,7 @@ struct CsrCase {
 class CsrExport : public ::testing::TestWithParam<CsrCase> {};
 
 TEST_P(CsrExport, PassRequestsCarryThePlannedNames) {
-    if (!have_tool("openssl")) GTEST_SKIP() << "openssl missing";
+    if (!have_tool("openssl")) EDGEPLAN_REQUIRED_MISSING() << "openssl missing";
     topology::Model model = reference_model(GetParam().layout);
     if (GetParam().aol) {
         topology::PublicProvider aol;
@@ -130,7 +131,7 @@ TEST(CsrExportNotes, PassRequestCarriesEveryNameThePlanChecksAskFor) {
 }
 
 TEST(CsrExportNotes, NamesAFindingJudgesAndUnknownsGetComments) {
-    if (!have_tool("openssl")) GTEST_SKIP() << "openssl missing";
+    if (!have_tool("openssl")) EDGEPLAN_REQUIRED_MISSING() << "openssl missing";
     topology::Plan plan;
     topology::CertificateRequest c;
     c.pool_id = "edgepool";

@@ -9,6 +9,7 @@
 #include "report/exports.h"
 #include "tests/plan/plan_views.h"
 #include "tests/report_exports/export_fixture.h"
+#include "tests/support/required.h"
 #include "topology/loader.h"
 
 namespace edgeplan::testing {
@@ -86,7 +87,8 @@ TEST_P(FirewallExport, PassCsvAndNftHoldThePlannedRules) {
             EXPECT_NE(nft.find(a), std::string::npos) << view(r);
         }
     }
-    if (!have_tool("nft") || geteuid() != 0) GTEST_SKIP() << "nft -c needs nft and root";
+    if (!have_tool("nft") || geteuid() != 0)
+        EDGEPLAN_REQUIRED_MISSING() << "nft -c needs nft and root";
     const CommandResult check = run_command("nft -c -f " + dir.path() + "/firewall.nft");
     EXPECT_EQ(check.status, 0) << check.output << nft;
 }
@@ -211,7 +213,7 @@ class FirewallExportReal : public ::testing::TestWithParam<RealCase> {};
 TEST_P(FirewallExportReal, PassNoUncommentedAcceptLacksAnAddressMatch) {
     const std::string path =
         std::string(EDGEPLAN_SHARED_DIR) + "/real-topologies/" + GetParam().file;
-    if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " not present";
+    if (!std::filesystem::exists(path)) EDGEPLAN_REQUIRED_MISSING() << path << " not present";
     topology::LoadRequest request;
     request.topology_path = path;
     const topology::Plan plan = topology::derive_plan(topology::load_model(request));

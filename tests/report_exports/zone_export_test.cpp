@@ -6,6 +6,7 @@
 #include "report/exports.h"
 #include "tests/plan/plan_views.h"
 #include "tests/report_exports/export_fixture.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::testing {
 namespace {
@@ -57,7 +58,7 @@ class ZoneExport : public ::testing::TestWithParam<ZoneCase> {};
 
 TEST_P(ZoneExport, PassFragmentsLoadAndHoldThePlannedRecords) {
     if (!have_tool("nsd-checkzone") || !have_tool("ldns-read-zone")) {
-        GTEST_SKIP() << "nsd-checkzone or ldns-read-zone missing";
+        EDGEPLAN_REQUIRED_MISSING() << "nsd-checkzone or ldns-read-zone missing";
     }
     const topology::Plan plan = export_plan(GetParam().layout);
     ScratchDir dir;
@@ -176,7 +177,7 @@ TEST(ZoneExportNotes, FailingRecordIsCommentedAndWithheldRecordIsCommentedOut) {
 TEST(ZoneExportNotes, PassRealTbxmlZoneNamesTheFailingAddresses) {
     const std::string path =
         std::string(EDGEPLAN_SHARED_DIR) + "/real-topologies/SfBAutomatedLab-Contoso.tbxml";
-    if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " not present";
+    if (!std::filesystem::exists(path)) EDGEPLAN_REQUIRED_MISSING() << path << " not present";
     ScratchDir dir;
     const CommandResult run = run_command(std::string(EDGEPLAN_BINARY) + " plan '" + path +
                                           "' --quiet --emit-zone " + dir.path() + "/zones");

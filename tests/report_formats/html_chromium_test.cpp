@@ -12,6 +12,7 @@
 #include "hostile_report.h"
 #include "report/ci_renderers.h"
 #include "tests/support/files.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::report {
 namespace {
@@ -53,7 +54,7 @@ std::string title_of(const std::string& dom) {
 }
 
 TEST(HtmlChromium, HostileTextDoesNotExecute) {
-    if (!chromium_available()) GTEST_SKIP() << "chromium not installed";
+    if (!chromium_available()) EDGEPLAN_REQUIRED_MISSING() << "chromium not installed";
     const Page page(testing::hostile_report());
     const std::string dom = page.dump_dom();
     ASSERT_FALSE(dom.empty()) << test_files::read_text(page.dir.path() / "err.txt");
@@ -80,7 +81,7 @@ void PrintTo(const FilterRow& row, std::ostream* os) { *os << row.name; }
 class HtmlFilter : public ::testing::TestWithParam<FilterRow> {};
 
 TEST_P(HtmlFilter, FragmentHidesNonMatchingFindings) {
-    if (!chromium_available()) GTEST_SKIP() << "chromium not installed";
+    if (!chromium_available()) EDGEPLAN_REQUIRED_MISSING() << "chromium not installed";
     Report r = testing::sample_report();
     r.catalogue["CERT-EXT-01"].area = "certificates";
     const Page page(r);
@@ -115,7 +116,7 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& p) { return std::string(p.param.name); });
 
 TEST(HtmlChromium, ScreenshotIsAPng) {
-    if (!chromium_available()) GTEST_SKIP() << "chromium not installed";
+    if (!chromium_available()) EDGEPLAN_REQUIRED_MISSING() << "chromium not installed";
     const Page page(testing::sample_report());
     const fs::path png = page.dir.path() / "report.png";
     const int status =

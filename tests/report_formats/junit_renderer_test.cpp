@@ -9,6 +9,7 @@
 #include "gated_report.h"
 #include "report/ci_renderers.h"
 #include "tests/support/files.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::report {
 namespace {
@@ -162,7 +163,8 @@ std::string replace(std::string s, const std::string& from, const std::string& t
 class JunitSchema : public ::testing::TestWithParam<XsdRow> {};
 
 TEST_P(JunitSchema, ValidatesWithXmllint) {
-    if (!test_files::have("xmllint --version")) GTEST_SKIP() << "xmllint (libxml2-utils) missing";
+    if (!test_files::have("xmllint --version"))
+        EDGEPLAN_REQUIRED_MISSING() << "xmllint (libxml2-utils) missing";
     const XsdRow& row = GetParam();
     test_files::TempDir dir;
     const auto file = dir.path() / "junit.xml";

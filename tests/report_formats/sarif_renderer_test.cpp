@@ -8,6 +8,7 @@
 #include "report/ci_renderers.h"
 #include "report/sha256.h"
 #include "tests/support/files.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::report {
 namespace {
@@ -200,7 +201,7 @@ class SarifSchema : public ::testing::TestWithParam<SchemaRow> {};
 
 TEST_P(SarifSchema, ValidatesWithJsonschema) {
     if (!test_files::have("python3 -c 'import jsonschema'")) {
-        GTEST_SKIP() << "python3 jsonschema not installed";
+        EDGEPLAN_REQUIRED_MISSING() << "python3 jsonschema not installed";
     }
     const SchemaRow& row = GetParam();
     json document = to_sarif(row.build());

@@ -14,6 +14,7 @@
 #include "checks/probes/token_echo_prober.h"
 #include "checks/responder_ports.h"
 #include "tests/responder/responder_test_support.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::checks::probes {
 namespace {
@@ -69,9 +70,9 @@ std::string port_set(const std::vector<int>& ports) {
 }
 
 TEST(EchoNetnsTest, DroppedPortsAreSilentOthersEchoed) {
-    if (geteuid() != 0) GTEST_SKIP() << "needs root to create a network namespace";
+    if (geteuid() != 0) EDGEPLAN_REQUIRED_MISSING() << "needs root to create a network namespace";
     const Namespace ns("edgeplan-listen-" + std::to_string(getpid()));
-    if (!ns.created()) GTEST_SKIP() << "`ip netns add` does not work here";
+    if (!ns.created()) EDGEPLAN_REQUIRED_MISSING() << "`ip netns add` does not work here";
     ASSERT_EQ(run("ip -n " + ns.name() + " link set lo up"), 0);
 
     std::vector<ResponderEndpoint> endpoints;

@@ -94,6 +94,7 @@ TEST(ListenCommandTest, BindsThePlansInternalPortsAnswersAndSummarises) {
             << r.target.port << ": " << r.detail;
     }
     const int exit_code = listen.join();
+    // A lower bound: load can only make the run longer, never shorter than its --duration.
     EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(2900));
     EXPECT_EQ(exit_code, root ? 0 : 3) << listen.err();
 
@@ -133,7 +134,9 @@ TEST(ListenCommandTest, StopsOnSigtermLongBeforeItsDuration) {
     ASSERT_TRUE(listen.wait_ready(std::chrono::seconds(5))) << listen.err();
     kill(getpid(), SIGTERM);  // the handler is installed until listen_on_plan returns
     EXPECT_EQ(listen.join(), 0) << listen.err();
-    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+    // Long before the 10 minutes: a bound no loaded machine reaches, with the summary below
+    // saying the signal (not the duration) ended the run.
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::minutes(2));
     const nlohmann::json summary = nlohmann::json::parse(listen.out());
     EXPECT_EQ(summary["stopped"], true);
     EXPECT_EQ(summary["bound"].size(), 3u) << "--sample 3 over 50000-59999";

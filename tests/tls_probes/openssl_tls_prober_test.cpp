@@ -3,6 +3,7 @@
 
 #include "checks/certificates/certificate_parser.h"
 #include "checks/probes/tls_prober.h"
+#include "tests/support/required.h"
 #include "tls_fixtures.h"
 
 namespace edgeplan::checks::probes {
@@ -36,7 +37,8 @@ TlsProbe probe_of(std::uint16_t port, bool sip = false, bool legacy = false) {
 class TlsProberTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        if (!probes_test::have_program("openssl")) GTEST_SKIP() << "openssl CLI not installed";
+        if (!probes_test::have_program("openssl"))
+            EDGEPLAN_REQUIRED_MISSING() << "openssl CLI not installed";
     }
     TestPki pki_;
 };

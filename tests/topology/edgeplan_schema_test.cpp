@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/required.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -31,7 +33,8 @@ bool in_edgeplan_namespace(const fs::path& file) {
 }
 
 TEST(TopologySchema, OkEveryEdgeplanSampleValidates) {
-    if (!have_xmllint()) GTEST_SKIP() << "xmllint not installed (apt-get install libxml2-utils)";
+    if (!have_xmllint())
+        EDGEPLAN_REQUIRED_MISSING() << "xmllint not installed (apt-get install libxml2-utils)";
     int checked = 0;
     for (const auto& entry : fs::recursive_directory_iterator(EDGEPLAN_SOURCE_DIR "/samples")) {
         if (entry.path().extension() != ".xml" || !in_edgeplan_namespace(entry.path())) continue;
@@ -42,7 +45,8 @@ TEST(TopologySchema, OkEveryEdgeplanSampleValidates) {
 }
 
 TEST(TopologySchema, OkPositiveCorpusValidates) {
-    if (!have_xmllint()) GTEST_SKIP() << "xmllint not installed (apt-get install libxml2-utils)";
+    if (!have_xmllint())
+        EDGEPLAN_REQUIRED_MISSING() << "xmllint not installed (apt-get install libxml2-utils)";
     for (const char* name : {"plain.xml", "utf16le-bom.xml", "utf8-bom-crlf.xml", "settings.xml"}) {
         EXPECT_TRUE(validates(EDGEPLAN_SOURCE_DIR "/tests/topology/valid/" + std::string(name)))
             << name;
@@ -52,7 +56,8 @@ TEST(TopologySchema, OkPositiveCorpusValidates) {
 // Not listed: faults only the reader sees (IP syntax, references, duplicate ids or sections,
 // limits), documented at the top of the schema.
 TEST(TopologySchema, FailBrokenFilesTheSchemaCanJudge) {
-    if (!have_xmllint()) GTEST_SKIP() << "xmllint not installed (apt-get install libxml2-utils)";
+    if (!have_xmllint())
+        EDGEPLAN_REQUIRED_MISSING() << "xmllint not installed (apt-get install libxml2-utils)";
     for (const char* name :
          {"bad-boolean", "bad-enum", "bad-port", "bad-port-text", "empty-attribute",
           "missing-attribute", "missing-element", "empty-sites", "unknown-attribute",

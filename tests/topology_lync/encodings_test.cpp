@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "lync_test_support.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::topology::lync_test {
 namespace {
@@ -47,7 +48,7 @@ class ReEncoded : public ::testing::TestWithParam<std::tuple<std::string, Encodi
 TEST_P(ReEncoded, ImportsIdentically) {
     const auto& [file, encoding] = GetParam();
     const std::string path = real_dir() + "/" + file;
-    if (!exists(path)) GTEST_SKIP() << path << " is not available";
+    if (!exists(path)) EDGEPLAN_REQUIRED_MISSING() << path << " is not available";
     const std::string original = read_bytes(path);
     const std::string encoded = encoding.encode(original);
     if (encoded == original) GTEST_SKIP() << "the file is stored in this encoding already";

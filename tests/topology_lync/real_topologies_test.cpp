@@ -5,6 +5,7 @@
 
 #include "lync_expectations.h"
 #include "lync_test_support.h"
+#include "tests/support/required.h"
 
 namespace edgeplan::topology::lync_test {
 namespace {
@@ -80,7 +81,7 @@ class RealTopology : public ::testing::TestWithParam<RealCase> {};
 
 TEST_P(RealTopology, ImportsAsReadByHand) {
     const std::string path = real_dir() + "/" + GetParam().file;
-    if (!exists(path)) GTEST_SKIP() << path << " is not available";
+    if (!exists(path)) EDGEPLAN_REQUIRED_MISSING() << path << " is not available";
     expect_model(load_file(path), GetParam().expected);
 }
 
@@ -90,7 +91,7 @@ INSTANTIATE_TEST_SUITE_P(LyncReal, RealTopology, ::testing::ValuesIn(real_cases(
 // Positions point into the file: the Edge pool at its Cluster, a member at its Machine.
 TEST(LyncRealLocations, EdgePoolAndMembersPointAtTheirElements) {
     const std::string path = real_dir() + "/SfBAutomatedLab-Contoso.tbxml";
-    if (!exists(path)) GTEST_SKIP() << path << " is not available";
+    if (!exists(path)) EDGEPLAN_REQUIRED_MISSING() << path << " is not available";
     const std::string text = read_bytes(path);
     const Model model = load_file(path);
     ASSERT_EQ(model.edge_pools.size(), 1u);

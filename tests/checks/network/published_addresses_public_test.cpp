@@ -19,6 +19,14 @@ TEST(PublishedAddressesPublicCheck, OneRowPerOutcome) {
              EDIT(m.edge_pools[0].members[0].av.public_ips = {"10.0.0.6"};
                   p = topology::derive_plan(m)),
              Status::fail, "plan:av.contoso.com/A=10.0.0.6"},
+            {"fail - NAT public address is in shared CGN space (100.64/10)",
+             EDIT(m.edge_pools[0].members[0].av.public_ips = {"100.64.0.6"};
+                  p = topology::derive_plan(m)),
+             Status::fail, "plan:av.contoso.com/A=100.64.0.6"},
+            {"fail - NAT public address is link-local",
+             EDIT(m.edge_pools[0].members[0].av.public_ips = {"169.254.0.6"};
+                  p = topology::derive_plan(m)),
+             Status::fail, "plan:av.contoso.com/A=169.254.0.6"},
             {"fail - no NAT and the interface address is private",
              EDIT(m.edge_pools[0].nat = false; m.edge_pools[0].members[0].av.public_ips.clear();
                   p = topology::derive_plan(m)),
