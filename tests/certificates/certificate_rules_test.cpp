@@ -293,10 +293,10 @@ TEST(CertificateRules, ValidityAtTheEndOfYear9999) {
         ADD_FAILURE() << "CERT-EXT-16 not evaluated";
         return RuleResult{};
     };
-    const RuleResult in_2026 = validity_at(day(2026, 6, 1));
-    EXPECT_EQ(in_2026.status, Status::pass) << in_2026.message;
-    EXPECT_EQ(in_2026.message,
-              "valid for " + std::to_string((day(9999, 12, 31) - day(2026, 6, 1)).count() / 86400) +
+    const RuleResult in_2030 = validity_at(day(2030, 6, 1));
+    EXPECT_EQ(in_2030.status, Status::pass) << in_2030.message;
+    EXPECT_EQ(in_2030.message,
+              "valid for " + std::to_string((day(9999, 12, 31) - day(2030, 6, 1)).count() / 86400) +
                   " more days");
     const RuleResult last_days = validity_at(day(9999, 12, 30));
     EXPECT_EQ(last_days.status, Status::warn) << last_days.message;
