@@ -48,8 +48,8 @@ CertificateArguments read_certificate_options(const po::variables_map& vm) {
 }
 
 bool load_certificate_settings(const CertificateArguments& a, const topology::Model& model,
-                               std::chrono::system_clock::time_point now,
-                               checks::CertificateSettings& out, std::string& error) {
+                               checks::UtcClock::time_point now, checks::CertificateSettings& out,
+                               std::string& error) {
     if (a.expiry_warning_days < 0 || a.expiry_warning_days > 3650) {
         error = "--expiry-warning-days must be 0..3650";
         return false;

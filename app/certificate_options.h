@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "checks/certificate_settings.h"
+#include "checks/utc_clock.h"
 #include "topology/model.h"
 
 namespace edgeplan::app {
@@ -28,8 +29,8 @@ CertificateArguments read_certificate_options(const boost::program_options::vari
 // Fills `out` (trust anchors, warning period, every file read and verified at `now`); false
 // with `error` set when an option is malformed or a file cannot be read.
 bool load_certificate_settings(const CertificateArguments& arguments, const topology::Model& model,
-                               std::chrono::system_clock::time_point now,
-                               checks::CertificateSettings& out, std::string& error);
+                               checks::UtcClock::time_point now, checks::CertificateSettings& out,
+                               std::string& error);
 
 // Every file a run reads, as given: the topology and the other named inputs, the certificate
 // options' files and the certificate files the topology names. No output may be one of them.

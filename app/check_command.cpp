@@ -160,7 +160,7 @@ std::optional<std::chrono::milliseconds> parse_timeout(const std::string& text) 
 }
 
 int check_command(const CheckArguments& a) {
-    std::optional<TimePoint> now = std::chrono::system_clock::now();
+    std::optional<TimePoint> now = checks::UtcClock::now();
     if (!a.now.empty() && !(now = parse_iso_date(a.now))) {
         return usage("--now '" + a.now + "' is not a date YYYY-MM-DD[THH:MM:SSZ] from 1970 to " +
                      std::to_string(kLastYear));
@@ -328,7 +328,7 @@ int check_command(const CheckArguments& a) {
     report::Report r;
     r.tool_version = EDGEPLAN_VERSION;
     r.command = "check";
-    r.started_at = format_iso_utc(std::chrono::system_clock::now());
+    r.started_at = format_iso_utc(checks::UtcClock::now());
     r.now = format_iso_utc(*now);
     r.inputs.push_back({"topology", model.source_file, report::sha256_file_hex(a.topology),
                         to_string(model.format)});

@@ -61,7 +61,7 @@ int diff_command(const DiffArguments& a) {
     if (a.old_topology.empty() || a.new_topology.empty()) {
         return usage("OLD and NEW topology files are required");
     }
-    std::optional<TimePoint> now = std::chrono::system_clock::now();
+    std::optional<TimePoint> now = checks::UtcClock::now();
     if (!a.now.empty() && !(now = parse_iso_date(a.now))) {
         return usage("--now '" + a.now + "' is not a date YYYY-MM-DD[THH:MM:SSZ] from 1970 to " +
                      std::to_string(kLastYear));

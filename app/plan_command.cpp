@@ -25,7 +25,7 @@ report::Report build_report(const PlanArguments& a, const topology::Model& model
     report::Report r;
     r.tool_version = EDGEPLAN_VERSION;
     r.command = "plan";
-    r.started_at = format_iso_utc(std::chrono::system_clock::now());
+    r.started_at = format_iso_utc(checks::UtcClock::now());
     r.now = format_iso_utc(now);
     r.inputs.push_back({"topology", model.source_file,
                         a.topology.empty() ? "" : report::sha256_file_hex(a.topology),
@@ -66,7 +66,7 @@ void emit_exports(const PlanArguments& a, const report::Report& r) {
 }  // namespace
 
 int plan_command(const PlanArguments& a) {
-    std::optional<TimePoint> now = std::chrono::system_clock::now();
+    std::optional<TimePoint> now = checks::UtcClock::now();
     if (!a.now.empty()) {
         now = parse_iso_date(a.now);
         if (!now) {

@@ -1,6 +1,6 @@
 #include "app/report_outputs.h"
 
-#include <sstream>
+#include <streambuf>
 
 #include "app/exit_codes.h"
 #include "report/ci_renderers.h"
@@ -37,31 +37,64 @@ void add_report_outputs(const std::vector<ReportOutput>& outputs, report::Output
     for (const ReportOutput& o : outputs) files.add(o.path, "--output " + o.format);
 }
 
-std::string render_report(const report::Report& r, const std::string& format,
-                          const report::TextOptions& text, bool fail_on_warn) {
-    // JSON and SARIF are dumped straight into the returned string: through an ostringstream
-    // the text of a large report was held three times over (stream buffer growth, then str()),
-    // which put a 10,000-finding check over its 100 MB budget (docs/performance.md).
-    if (format == "json") return report::to_json(r).dump(2) + "\n";
-    if (format == "sarif") {
-        // Input strings may not be UTF-8: replace rather than throw.
-        return report::to_sarif(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
-               "\n";
+namespace {
+
+// An ostream that appends to a std::string it does not own: the rendered report is built in the
+// string that is written to the file, with no stream buffer beside it and no copy at the end.
+class StringSink : public std::streambuf {
+  public:
+    explicit StringSink(std::string& text) : text_(text) {}
+
+  protected:
+    int_type overflow(int_type c) override {
+        if (!traits_type::eq_int_type(c, traits_type::eof())) {
+            text_.push_back(traits_type::to_char_type(c));
+        }
+        return traits_type::not_eof(c);
     }
-    std::ostringstream out;
-    if (format == "junit") {
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
+        text_.append(s, static_cast<std::size_t>(n));
+        return n;
+    }
+
+  private:
+    std::string& text_;
+};
+
+// Every format written straight to `out`: a report at the input limits is hundreds of
+// megabytes, and neither a JSON tree nor a copy of the text is held beside it
+// (docs/performance.md "Input limits").
+void write_report(const report::Report& r, const std::string& format,
+                  const report::TextOptions& text, bool fail_on_warn, std::ostream& out) {
+    if (format == "json") {
+        report::write_json(r, out);
+    } else if (format == "sarif") {
+        // Input strings may not be UTF-8: replace rather than throw.
+        out << report::to_sarif(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+            << "\n";
+    } else if (format == "junit") {
         report::render_junit(r, report::JunitOptions{fail_on_warn}, out);
     } else if (format == "html") {
         report::render_html(r, out);
     } else {
         report::render_text(r, text, out);
     }
-    return out.str();
+}
+
+}  // namespace
+
+std::string render_report(const report::Report& r, const std::string& format,
+                          const report::TextOptions& text, bool fail_on_warn) {
+    std::string rendered;
+    StringSink sink(rendered);
+    std::ostream out(&sink);
+    write_report(r, format, text, fail_on_warn, out);
+    return rendered;
 }
 
 bool print_report(const report::Report& r, const std::string& format,
                   const report::TextOptions& text, std::ostream& out, bool fail_on_warn) {
-    out << render_report(r, format, text, fail_on_warn);
+    write_report(r, format, text, fail_on_warn, out);
     out.flush();
     return static_cast<bool>(out);
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "checks/finding.h"
+#include "checks/utc_clock.h"
 #include "topology/model.h"
 #include "topology/plan.h"
 
@@ -48,7 +49,7 @@ inline const std::string& remediation_of(const Finding& finding, const CheckInfo
     return finding.remediation.empty() ? info.remediation : finding.remediation;
 }
 
-using Clock = std::chrono::system_clock;
+using Clock = UtcClock;
 
 struct CheckContext {
     const topology::Model& model;

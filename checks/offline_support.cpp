@@ -68,14 +68,7 @@ const PublicProvider* enabled_provider(const Model& model, PublicProviderKind ki
 }
 
 Clock::time_point utc_date(int year, int month, int day) {
-    // Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
-    const int y = year - (month <= 2 ? 1 : 0);
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    const long days = static_cast<long>(era) * 146097 + doe - 719468;
-    return Clock::time_point(std::chrono::hours(24 * days));
+    return utc_midnight(year, month, day);
 }
 
 bool is_wildcard(const std::string& name) { return name.find('*') != std::string::npos; }

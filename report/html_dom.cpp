@@ -34,25 +34,34 @@ bool is_block(const char* name) {
     return false;
 }
 
+// Writes runs of plain characters with one write() each: a character at a time through
+// operator<< cost most of the HTML writer's time at the input limits (docs/performance.md).
 void escape(std::ostream& out, const char* s, bool in_attribute) {
+    const char* run = s;
     for (; *s != '\0'; ++s) {
+        const char* entity = nullptr;
         switch (*s) {
             case '&':
-                out << "&amp;";
+                entity = "&amp;";
                 break;
             case '<':
-                out << "&lt;";
+                entity = "&lt;";
                 break;
             case '>':
-                out << "&gt;";
+                entity = "&gt;";
                 break;
             case '"':
-                out << (in_attribute ? "&quot;" : "\"");
+                if (in_attribute) entity = "&quot;";
                 break;
             default:
-                out << *s;
+                break;
         }
+        if (entity == nullptr) continue;
+        out.write(run, s - run);
+        out << entity;
+        run = s + 1;
     }
+    out.write(run, s - run);
 }
 
 void write_raw(std::ostream& out, const char* element, const char* content) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/json_location.h"
+#include "report/json_stream.h"
 #include "report/renderers.h"
 
 namespace edgeplan::report {
@@ -108,6 +109,46 @@ nlohmann::json to_json(const Report& report) {
             {"plan", plan_to_json(report.plan)},
             {"findings", std::move(findings)},
             {"summary", summary_json(report)}};
+}
+
+void write_json(const Report& report, std::ostream& out) {
+    using json_stream::put;
+    using json_stream::put_key;
+    // to_json(report).dump(2) + "\n", key by key in nlohmann's sorted order, with the findings
+    // and the plan written one element at a time.
+    out << "{\n";
+    put_key(out, "command", 1);
+    put(out, report.command, 1);
+    out << ",\n";
+    put_key(out, "findings", 1);
+    json_stream::put_array(out, report.findings, 1, [&](const checks::Finding& f) {
+        return finding_json(f, report.info_for(f.check_id), report.acceptance_for(f));
+    });
+    out << ",\n";
+    put_key(out, "inputs", 1);
+    put(out, inputs_json(report.inputs), 1);
+    out << ",\n";
+    put_key(out, "now", 1);
+    put(out, report.now, 1);
+    out << ",\n";
+    put_key(out, "options", 1);
+    put(out, options_json(report.options), 1);
+    out << ",\n";
+    put_key(out, "plan", 1);
+    json_stream::put_plan(out, report.plan, 1);
+    out << ",\n";
+    put_key(out, "schema_version", 1);
+    put(out, schema_version, 1);
+    out << ",\n";
+    put_key(out, "started_at", 1);
+    put(out, report.started_at, 1);
+    out << ",\n";
+    put_key(out, "summary", 1);
+    put(out, summary_json(report), 1);
+    out << ",\n";
+    put_key(out, "tool", 1);
+    put(out, {{"name", tool_name}, {"version", report.tool_version}}, 1);
+    out << "\n}\n";
 }
 
 }  // namespace edgeplan::report

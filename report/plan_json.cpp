@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/json_location.h"
+#include "report/json_stream.h"
 #include "report/renderers.h"
 
 namespace edgeplan::report {
@@ -83,4 +84,24 @@ nlohmann::json plan_to_json(const topology::Plan& plan) {
             {"unknowns", array_of(plan.unknowns, unknown)}};
 }
 
+namespace json_stream {
+
+// The keys in the order nlohmann::json sorts them, as plan_to_json(plan).dump(2) writes them.
+void put_plan(std::ostream& out, const topology::Plan& plan, int depth) {
+    out << "{\n";
+    put_key(out, "certificates", depth + 1);
+    put_array(out, plan.certificates, depth + 1, certificate);
+    out << ",\n";
+    put_key(out, "dns", depth + 1);
+    put_array(out, plan.dns, depth + 1, dns_record);
+    out << ",\n";
+    put_key(out, "firewall", depth + 1);
+    put_array(out, plan.firewall, depth + 1, firewall_rule);
+    out << ",\n";
+    put_key(out, "unknowns", depth + 1);
+    put_array(out, plan.unknowns, depth + 1, unknown);
+    out << '\n' << std::string(static_cast<std::size_t>(2 * depth), ' ') << '}';
+}
+
+}  // namespace json_stream
 }  // namespace edgeplan::report

@@ -22,6 +22,9 @@ void render_text(const Report& report, const TextOptions& options, std::ostream&
 
 // json_renderer.cpp: docs/schema/report.schema.json (versioned by "schema_version").
 nlohmann::json to_json(const Report& report);
+// The same document streamed: to_json(report).dump(2) + "\n", byte for byte, without holding
+// the whole tree (a report at the input limits is hundreds of megabytes).
+void write_json(const Report& report, std::ostream& out);
 nlohmann::json plan_to_json(const topology::Plan& plan);
 
 // catalogue_renderer.cpp: `edgeplan checks --format text|json|markdown`.

@@ -9,9 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "checks/utc_clock.h"
+
 namespace edgeplan::checks::certificates {
 
-using Clock = std::chrono::system_clock;
+using Clock = UtcClock;
 using Der = std::vector<std::uint8_t>;
 
 // A certificate file or chain that cannot be read: wrong format, wrong password, truncated.

@@ -43,9 +43,19 @@ TEST(CliArguments, OneRowPerOutcome) {
         {"2 - plan --only a live check runs nothing", plan + " --only DNS-A-EXT-04", 2,
          "no offline check"},
         {"2 - --now an impossible date", "plan --now 2026-02-30", 2, "is not a date"},
-        {"2 - --now past what the clock holds", "plan --now 2300-01-01", 2, "is not a date"},
+        {"2 - --now 29 February of a common year", "plan --now 2025-02-29", 2, "is not a date"},
+        {"2 - --now month 13", "plan --now 2026-13-01", 2, "is not a date"},
         {"2 - --now before 1970", "plan --now 1969-12-31", 2, "is not a date"},
+        {"2 - --now a five-digit year", "plan --now 10000-01-01", 2, "is not a date"},
+        {"2 - --now an impossible time", "plan --now 2026-06-01T24:00:00Z", 2, "is not a date"},
         {"0 - --now a leap day", "plan --now 2024-02-29 -q", 0, ""},
+        {"0 - --now the first day", "plan --now 1970-01-01 -q", 0, ""},
+        {"0 - --now the last day", "plan --now 9999-12-31 -q", 0, ""},
+        {"0 - --now past a nanosecond clock (2262)", "plan --now 2300-01-01 -q", 0, ""},
+        {"2 - check --now before 1970", "check '" + sample + "' --now 1969-12-31", 2,
+         "is not a date"},
+        {"2 - diff --now a five-digit year",
+         "diff '" + sample + "' '" + sample + "' --now 10000-01-01", 2, "is not a date"},
         {"2 - --concurrency -1", check + " --concurrency -1", 2, "--concurrency '-1'"},
         {"2 - --concurrency +5", check + " --concurrency +5", 2, "--concurrency '+5'"},
         {"2 - --concurrency overflows", check + " --concurrency 99999999999999999999999", 2,
@@ -73,6 +83,20 @@ TEST(CliArguments, OneRowPerOutcome) {
             EXPECT_NE(r.err.find(row.message), std::string::npos) << row.name << "\n" << r.err;
         }
     }
+}
+
+// The date a run used is the date given, to the second, at both ends of the accepted range
+// and past April 2262, where a nanosecond clock wrapped (2300-01-01 became 1715).
+TEST(CliArguments, NowIsReportedAsGiven) {
+    TempDir dir;
+    for (const std::string date : {"1970-01-01T00:00:00Z", "2024-02-29T12:00:00Z",
+                                   "2300-01-01T00:00:00Z", "9999-12-31T23:59:59Z"}) {
+        const RunResult r = edgeplan(dir, "plan '" + sample + "' --format json --now " + date);
+        EXPECT_EQ(r.status, 0) << date << "\n" << r.err;
+        EXPECT_NE(r.out.find("\"now\": \"" + date + "\""), std::string::npos) << date;
+    }
+    const RunResult day = edgeplan(dir, "plan '" + sample + "' --format json --now 9999-12-31");
+    EXPECT_NE(day.out.find("\"now\": \"9999-12-31T00:00:00Z\""), std::string::npos);
 }
 
 }  // namespace

@@ -269,6 +269,42 @@ TEST(CertificateRules, GoodCertificatePassesEveryApplicableRule) {
     }
 }
 
+// A certificate "valid forever" (RFC 5280 4.1.2.5: 99991231235959Z) and a `--now` late in year
+// 9999: the clock counts seconds, so neither wraps (a nanosecond clock ended in April 2262).
+TEST(CertificateRules, ValidityAtTheEndOfYear9999) {
+    using std::chrono::hours, std::chrono::minutes, std::chrono::seconds;
+    using sys_seconds = Clock::time_point;
+    const auto day = [](long y, int m, int d) { return edgeplan::checks::utc_midnight(y, m, d); };
+    CertSpec spec = good_external();
+    spec.not_after_text = "99991231235959Z";
+    const auto leaf = pki_test::issue(spec);
+    const auto facts = parse_der_chain({pki_test::der_of(leaf.cert)}, no_verify()).leaf;
+    const sys_seconds last = day(9999, 12, 31) + hours(23) + minutes(59) + seconds(59);
+    EXPECT_EQ(facts.not_after, last);
+    EXPECT_EQ(format_utc(facts.not_after), "9999-12-31T23:59:59Z");
+    const auto validity_at = [&](sys_seconds now) {
+        RuleOptions options;
+        options.now = now;
+        for (const auto& r :
+             evaluate_certificate(parse_der_chain({pki_test::der_of(leaf.cert)}, no_verify()),
+                                  contoso_external(), options)) {
+            if (r.rule_id == "CERT-EXT-16") return r;
+        }
+        ADD_FAILURE() << "CERT-EXT-16 not evaluated";
+        return RuleResult{};
+    };
+    const RuleResult in_2030 = validity_at(day(2030, 6, 1));
+    EXPECT_EQ(in_2030.status, Status::pass) << in_2030.message;
+    EXPECT_EQ(in_2030.message,
+              "valid for " + std::to_string((day(9999, 12, 31) - day(2030, 6, 1)).count() / 86400) +
+                  " more days");
+    const RuleResult last_days = validity_at(day(9999, 12, 30));
+    EXPECT_EQ(last_days.status, Status::warn) << last_days.message;
+    EXPECT_NE(last_days.message.find("expires in 1 days"), std::string::npos) << last_days.message;
+    const RuleResult after = validity_at(last + seconds(1));
+    EXPECT_EQ(after.status, Status::fail) << after.message;
+}
+
 struct MemberRow {
     const char* name;
     bool same;

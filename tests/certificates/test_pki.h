@@ -44,6 +44,7 @@ struct CertSpec {
     bool ca = false;
     long not_before_s = -86400;       // relative to now
     long not_after_s = 365L * 86400;  // relative to now
+    std::string not_after_text;       // absolute instead, ASN.1 form (99991231235959Z)
     const EVP_MD* md = nullptr;       // default SHA-256
     KeyKind key_kind = KeyKind::rsa;
     unsigned int rsa_bits = 2048;
@@ -74,7 +75,11 @@ inline Issued issue(const CertSpec& spec, const Issued* issuer = nullptr) {
     X509_set_version(cert, 2);
     ASN1_INTEGER_set(X509_get_serialNumber(cert), ++serial);
     X509_gmtime_adj(X509_getm_notBefore(cert), spec.not_before_s);
-    X509_gmtime_adj(X509_getm_notAfter(cert), spec.not_after_s);
+    if (spec.not_after_text.empty()) {
+        X509_gmtime_adj(X509_getm_notAfter(cert), spec.not_after_s);
+    } else if (ASN1_TIME_set_string(X509_getm_notAfter(cert), spec.not_after_text.c_str()) != 1) {
+        throw std::runtime_error("notAfter " + spec.not_after_text);
+    }
     X509_set_pubkey(cert, out.key.get());
     X509_NAME* name = X509_get_subject_name(cert);
     X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,

@@ -47,7 +47,7 @@ EDGEPLAN_FUZZ_TARGET(pipeline) {
     }
     r.plan = topology::derive_plan(model);
     // A fixed date keeps every run of one input the same.
-    const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1780000000));
+    const auto now = checks::UtcClock::time_point(std::chrono::seconds(1780000000));
     checks::CheckContext context{model, r.plan, now};
     r.findings = checks::run_checks(offline, context);
     for (const checks::Finding& f : r.findings) {

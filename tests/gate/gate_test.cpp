@@ -83,6 +83,18 @@ TEST(Waivers, OneRowPerOutcome) {
             {"reject - a date not in YYYY-MM-DD",
              waivers_with(R"({"check_id":"A-01","subject":"s","reason":"r","expires":"2025-2-1"})"),
              "expires"},
+            {"accept - the last day of year 9999",
+             waivers_with(
+                 R"({"check_id":"A-01","subject":"s","reason":"r","expires":"9999-12-31"})"),
+             ""},
+            {"reject - a five-digit year",
+             waivers_with(
+                 R"({"check_id":"A-01","subject":"s","reason":"r","expires":"10000-01-01"})"),
+             "expires"},
+            {"reject - a year before 1970",
+             waivers_with(
+                 R"({"check_id":"A-01","subject":"s","reason":"r","expires":"1969-12-31"})"),
+             "expires"},
             {"reject - waiving WAIVER-01",
              waivers_with(
                  R"({"check_id":"WAIVER-01","subject":"s","reason":"r","expires":"2025-02-28"})"),
@@ -94,6 +106,12 @@ TEST(Waivers, OneRowPerOutcome) {
     ASSERT_EQ(parsed.size(), 1u);
     // Holds through its whole last day.
     EXPECT_EQ(parsed[0].expires_at, *parse_iso_date("2025-03-01"));
+    // A waiver to the end of 9999 holds past the last date --now accepts, without wrapping.
+    const auto forever = parse_waivers(
+        waivers_with(R"({"check_id":"A-01","subject":"s","reason":"r","expires":"9999-12-31"})"),
+        "f.json");
+    ASSERT_EQ(forever.size(), 1u);
+    EXPECT_TRUE(checks::waiver_active(forever[0], *parse_iso_date("9999-12-31T23:59:59Z")));
 }
 
 checks::Finding finding(const std::string& id, Status status, const std::string& subject = "s") {

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
 
 #include "report/renderers.h"
@@ -187,6 +188,23 @@ TEST(JsonRenderer, StringsRoundTripExactlyAndOutputIsDeterministic) {
         EXPECT_EQ(back["findings"][i]["subject"], r.findings[i].subject);  // ESC survives as data
     }
     EXPECT_NE(text.find("\\u001b"), std::string::npos) << "control characters escaped in JSON";
+}
+
+// The streamed document (what `--format json` writes) is the tree's dump(2), byte for byte:
+// with findings and plan rows, and with every array empty.
+TEST(JsonRenderer, StreamedDocumentEqualsTheTreeDump) {
+    Report full = testing::sample_report();
+    Report empty = full;
+    empty.findings.clear();
+    empty.inputs.clear();
+    empty.options.clear();
+    empty.plan = topology::Plan{};
+    for (const Report* r : {&full, &empty}) {
+        std::ostringstream streamed;
+        write_json(*r, streamed);
+        EXPECT_EQ(streamed.str(), to_json(*r).dump(2) + "\n");
+    }
+    EXPECT_NE(to_json(full).dump(2).find("\"findings\": [\n"), std::string::npos);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "gated_report.h"
 #include "report/ci_renderers.h"
+#include "report/renderers.h"
 
 namespace edgeplan::report {
 namespace {
@@ -165,6 +166,19 @@ TEST(JunitGate, AcceptedFailuresCountAsSkippedNotFailed) {
     EXPECT_EQ(suite.attribute("failures").as_int(), 2);  // the new one and the expired waiver's
     EXPECT_EQ(suite.attribute("skipped").as_int(), 2);   // the known one and the waived one
     EXPECT_EQ(doc.child("testsuites").attribute("failures").as_int(), 2);
+}
+
+// JSON: the streamed document carries the same marks ("baseline", "waiver", summary "known" and
+// "waived") as the tree, byte for byte.
+TEST(JsonGateMarks, StreamedDocumentEqualsTheTreeDump) {
+    for (const bool baseline : {false, true}) {
+        for (const bool waivers : {false, true}) {
+            const Report r = gated_report(baseline, waivers);
+            std::ostringstream streamed;
+            write_json(r, streamed);
+            EXPECT_EQ(streamed.str(), to_json(r).dump(2) + "\n") << baseline << waivers;
+        }
+    }
 }
 
 }  // namespace
