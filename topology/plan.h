@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "topology/edge_addressing.h"
 #include "topology/model.h"
 
 namespace edgeplan::topology {
@@ -118,6 +119,8 @@ struct Plan {
     std::vector<FirewallRule> firewall;
     std::vector<CertificateRequest> certificates;
     std::vector<Unknown> unknowns;
+    // Every Edge pool's addresses and next hop, in model order (the report's diagram).
+    std::vector<EdgePoolAddressing> edge_pools;
 };
 
 // Derives the plan for every Edge pool and SIP/XMPP domain in the model. Never throws for a
