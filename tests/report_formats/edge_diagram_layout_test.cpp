@@ -179,7 +179,7 @@ TEST(EdgeDiagramLayout, FlowsTakeTheColourOfTheirWorstFinding) {
     const Arrow& access = arrow_for(layout, r, "PORT-EXT-05", "edge1");
     EXPECT_EQ(access.state, FlowState::fail);
     EXPECT_EQ(access.href, "#finding-1");
-    EXPECT_NE(access.tooltip.find("fail PORT-EXT-05 tcp:198.18.1.10:443"), std::string::npos)
+    EXPECT_NE(access.tooltip.find("fail PORT-EXT-05 tcp:198.18.1.11:443"), std::string::npos)
         << access.tooltip;
     EXPECT_EQ(access.label, "TCP 443 SIP/TLS - Access");
     EXPECT_EQ(arrow_for(layout, r, "PORT-EXT-08", "edge1").state, FlowState::pass);

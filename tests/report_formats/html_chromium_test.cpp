@@ -285,8 +285,14 @@ TEST_P(HtmlChromiumRealDiagram, NothingClipped) {
         test_files::run(std::string(EDGEPLAN_BINARY) + " plan " + test_files::quote(path) +
                         " --format html >" + test_files::quote(html) + " 2>/dev/null");
     ASSERT_TRUE(status == 0 || status == 1) << status;
-    const nlohmann::json probe = probe_diagram(test_files::read_text(html), dir.path());
+    const std::string page = test_files::read_text(html);
+    const nlohmann::json probe = probe_diagram(page, dir.path());
     ASSERT_TRUE(probe.is_object()) << test_files::read_text(dir.path() / "err.txt");
+    if (page.find("The topology has no Edge pool") != std::string::npos) {
+        // The PowerShell export has no Edge pool: a sentence says so, nothing is drawn.
+        EXPECT_EQ(probe.value("error", ""), "no svg");
+        return;
+    }
     ASSERT_FALSE(probe.contains("error")) << probe.dump();
     EXPECT_GT(probe["texts"].size(), 20u);
     EXPECT_TRUE(probe["outside"].empty()) << probe["outside"].dump();
