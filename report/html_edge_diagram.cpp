@@ -159,9 +159,8 @@ void add_edge_diagram(pugi::xml_node main, const Report& report) {
         return;
     }
     element(section, "p",
-            "Each Edge pool with its members' addresses and the DNS names that point at them. "
-            "Arrows are the planned port flows through the firewalls, coloured by the worst "
-            "finding about each; hover for the findings, click for the card.",
+            "Pools, members, addresses and their DNS names; arrows are the planned port flows, "
+            "coloured by their worst finding (hover: the findings; click: the card).",
             {{"class", "muted"}});
     add_legend(section);
     pugi::xml_node frame = element(section, "div", {{"class", "diagram-frame"}});
