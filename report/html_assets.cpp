@@ -71,6 +71,18 @@ article.check h3 { margin: 8px 0 4px; }
 article.check p { margin: 2px 0 6px; }
 .muted { color: var(--muted); }
 ul.plain { margin: 2px 0 6px; padding-left: 20px; }
+/* Edge diagram (report/html_edge_diagram.cpp): the SVG scales to the page width; a tall one
+   scrolls inside its frame so the findings stay near the top. */
+section.edge-diagram .diagram-frame { max-height: 60vh; overflow: auto; border: 1px solid var(--line);
+  border-radius: 6px; padding: 4px; }
+section.edge-diagram svg { display: block; width: 100%; height: auto; }
+section.edge-diagram a.flow:hover line, section.edge-diagram a.flow:focus line { stroke-width: 4; }
+ul.diagram-legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 18px; padding: 0;
+  margin: 4px 0 8px; font-size: 13px; color: var(--muted); }
+ul.diagram-legend .swatch { display: inline-block; width: 26px; margin-right: 6px;
+  vertical-align: middle; border-top: 3px solid; }
+ul.diagram-legend .swatch.flow-none { border-top-style: dashed; }
+@media print { section.edge-diagram .diagram-frame { max-height: none; overflow: visible; } }
 )css";
 
 const char* const filter_script = R"js(

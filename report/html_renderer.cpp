@@ -6,6 +6,7 @@
 #include "report/ci_renderers.h"
 #include "report/html_assets.h"
 #include "report/html_dom.h"
+#include "report/html_edge_diagram.h"
 #include "report/html_sections.h"
 #include "report/sha256.h"
 
@@ -55,6 +56,7 @@ void render_html(const Report& report, std::ostream& out) {
     pugi::xml_node main = element(body, "main");
     add_header(main, report);
     add_summary(main, report);
+    add_edge_diagram(main, report);
     add_accepted(main, report);
     add_findings(main, report);
     add_plan(main, report);

@@ -68,11 +68,54 @@ json unknown(const topology::Unknown& u) {
     return j;
 }
 
+json service(const topology::ServiceAddressing& s) {
+    return {{"interface_ips", s.interface_ips}, {"public_ips", s.public_ips}};
+}
+
+json member(const topology::MemberAddressing& m) {
+    json j = {{"fqdn", m.fqdn},
+              {"internal_ips", m.internal_ips},
+              {"access", service(m.access)},
+              {"webconf", service(m.webconf)},
+              {"av", service(m.av)}};
+    add_location(j, m.where);
+    return j;
+}
+
+json server(const topology::Server& s) {
+    json j = {{"fqdn", s.fqdn}, {"ips", s.ips}};
+    add_location(j, s.where);
+    return j;
+}
+
 template <typename T, typename F>
 json array_of(const std::vector<T>& items, F convert) {
     json out = json::array();
     for (const T& item : items) out.push_back(convert(item));
     return out;
+}
+
+json edge_pool(const topology::EdgePoolAddressing& p) {
+    json j = {{"pool_id", p.pool_id},
+              {"fqdn", p.fqdn},
+              {"site", p.site},
+              {"load_balancing", to_string(p.load_balancing)},
+              {"nat", p.nat},
+              {"single_ip", p.single_ip},
+              {"external_fqdns",
+               {{"access", p.access_fqdn}, {"webconf", p.webconf_fqdn}, {"av", p.av_fqdn}}},
+              {"members", array_of(p.members, member)},
+              {"vips",
+               {{"access", p.access_vips},
+                {"webconf", p.webconf_vips},
+                {"av", p.av_vips},
+                {"internal", p.internal_vips}}},
+              {"next_hop",
+               {{"fqdn", p.next_hop_fqdn},
+                {"kind", p.next_hop_kind},
+                {"servers", array_of(p.next_hop_servers, server)}}}};
+    add_location(j, p.where);
+    return j;
 }
 
 }  // namespace
@@ -81,7 +124,8 @@ nlohmann::json plan_to_json(const topology::Plan& plan) {
     return {{"dns", array_of(plan.dns, dns_record)},
             {"firewall", array_of(plan.firewall, firewall_rule)},
             {"certificates", array_of(plan.certificates, certificate)},
-            {"unknowns", array_of(plan.unknowns, unknown)}};
+            {"unknowns", array_of(plan.unknowns, unknown)},
+            {"edge_pools", array_of(plan.edge_pools, edge_pool)}};
 }
 
 namespace json_stream {

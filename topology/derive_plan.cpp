@@ -57,6 +57,7 @@ Plan derive_plan(const Model& model) {
     plan_detail::derive_dns(model, plan);
     plan_detail::derive_firewall(model, plan);
     plan_detail::derive_certificates(model, plan);
+    plan_detail::derive_addressing(model, plan);
     order_dns(plan.dns);
     order_dns(plan.withheld_dns);
     order_firewall(plan.firewall);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "topology/features.h"
+#include "topology/edge_addressing.h"
 #include "topology/model.h"
 
 namespace edgeplan::topology {
@@ -201,6 +202,8 @@ struct Plan {
     std::vector<CertificateRequest> certificates;
     std::vector<Unknown> unknowns;
     Features features;  // what the topology uses; derive_plan sets it (topology/features.h)
+    // Every Edge pool's addresses and next hop, in model order (the report's diagram).
+    std::vector<EdgePoolAddressing> edge_pools;
 };
 
 // Derives the plan for every Edge pool and SIP/XMPP domain in the model. Never throws for a

@@ -14,6 +14,7 @@ namespace edgeplan::topology::plan_detail {
 void derive_dns(const Model& model, Plan& plan);
 void derive_firewall(const Model& model, Plan& plan);
 void derive_certificates(const Model& model, Plan& plan);
+void derive_addressing(const Model& model, Plan& plan);  // edge_addressing_plan.cpp
 
 // "Access Edge", "Web Conferencing Edge", "A/V Edge".
 const char* service_label(EdgeService service);
