@@ -341,11 +341,15 @@ Report report_from_json_text(const std::string& text, const std::string& path) {
     try {
         doc = json::parse(text);
     } catch (const json::parse_error& e) {
-        // e.what() repeats the position as a byte count; the line and column are what an editor
-        // shows.
+        // e.what() is "[json.exception.parse_error.101] parse error at line L, column C: why";
+        // the position is given once, as file:line:column, which an editor can jump to.
         std::string what = e.what();
-        const auto colon = what.find("]: ");  // "[json.exception.parse_error.101] ...: "
-        if (colon != std::string::npos) what = what.substr(colon + 3);
+        const auto tag = what.find("] ");
+        if (tag != std::string::npos) what = what.substr(tag + 2);
+        const auto why = what.find(": ");
+        if (what.rfind("parse error", 0) == 0 && why != std::string::npos) {
+            what = what.substr(why + 2);
+        }
         throw ReportReadError(path + ":" + line_column(text, e.byte) + ": not JSON: " + what);
     } catch (const json::exception& e) {
         throw ReportReadError(path + ": not JSON: " + e.what());  // a number such as 1e999999

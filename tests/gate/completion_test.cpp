@@ -64,7 +64,7 @@ TEST_F(Completion, OnlyAndSkipOfferTheRegistrysIdsAreasAndKinds) {
     ASSERT_GT(expected.size(), 50u);
     EXPECT_EQ(lines(complete(dir, "edgeplan check --only ''")), expected);
     EXPECT_EQ(lines(complete(dir, "edgeplan plan --skip ''")), expected);
-    EXPECT_EQ(complete(dir, "edgeplan plan --only DNS-SRV-FED-0"), "DNS-SRV-FED-01\n");
+    EXPECT_EQ(complete(dir, "edgeplan plan --only DNS-SRV-FED-01"), "DNS-SRV-FED-01\n");
     EXPECT_EQ(complete(dir, "edgeplan check --skip certif"), "certificates\n");
 }
 
@@ -80,7 +80,7 @@ TEST_F(Completion, FormatsOfEveryReportCommand) {
 
 TEST_F(Completion, OutputOffersFormatEqualsThenAFile) {
     write_text(dir.path() / "report.html", "");
-    EXPECT_EQ(complete(dir, "edgeplan plan --output j"), "json=\n");
+    EXPECT_EQ(complete(dir, "edgeplan plan --output js"), "json=\n");
     EXPECT_EQ(lines(complete(dir, "edgeplan diff --output ''")),
               (std::set<std::string>{"text=", "json=", "junit=", "sarif=", "html=", "markdown="}));
     // Bash splits "html=rep" at '=' (COMP_WORDBREAKS): the words are html, =, rep.
