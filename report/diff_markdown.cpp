@@ -51,7 +51,7 @@ void render_diff_markdown(const DiffReport& r, std::ostream& out) {
             }
             out << "\n";
         }
-        if (!s.footer.empty()) out << escape(s.footer.substr(1, s.footer.size() - 2)) << ".\n\n";
+        if (!s.footer.empty()) out << s.footer.substr(1, s.footer.size() - 2) << ".\n\n";
     }
 }
 
