@@ -166,7 +166,7 @@ int check_command(const CheckArguments& a) {
                      std::to_string(kLastYear));
     }
     if (a.topology.empty()) return usage("a TOPOLOGY file is required");
-    if (a.format != "text" && a.format != "json") return usage("--format must be text or json");
+    if (!is_report_format(a.format)) return usage("--format must be " + report_format_list());
     if (a.fail_on != "fail" && a.fail_on != "warn") return usage("--fail-on must be fail or warn");
     const auto timeout = parse_timeout(a.timeout);
     if (!timeout) return usage("--timeout '" + a.timeout + "' is not like 500ms, 3s or 3");
@@ -328,6 +328,7 @@ int check_command(const CheckArguments& a) {
     report::Report r;
     r.tool_version = EDGEPLAN_VERSION;
     r.command = "check";
+    r.fail_on_warn = a.fail_on == "warn";
     r.started_at = format_iso_utc(checks::UtcClock::now());
     r.now = format_iso_utc(*now);
     r.inputs.push_back({"topology", model.source_file, report::sha256_file_hex(a.topology),
@@ -365,7 +366,7 @@ int check_command(const CheckArguments& a) {
     gate.apply(r, *now);
 
     try {
-        render_report_outputs(r, outputs, a.text, a.fail_on == "warn", files);
+        render_report_outputs(r, outputs, a.text, files);
         if (!a.record.empty()) {
             files.set_content(outputs.size(),
                               checks::probes::observations_to_json_text(backends.recorded()));

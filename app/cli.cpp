@@ -20,6 +20,7 @@
 #include "app/diff_command.h"
 #include "app/exit_codes.h"
 #include "app/listen_command.h"
+#include "app/render_command.h"
 #include "checks/registry.h"
 #include "checks/selection.h"
 
@@ -39,6 +40,8 @@ const char* const usage_text =
     "                    against the network, toward the addresses of the plan only\n"
     "  diff OLD NEW      what a topology change adds to and removes from the plan (DNS,\n"
     "                    firewall, certificates) and the offline findings\n"
+    "  render REPORT     render a saved JSON report of plan or check again, in any format,\n"
+    "                    as the run did\n"
     "  checks            list the check catalogue\n"
     "  listen TOPOLOGY   answer token-echo probes on the ports the plan expects on this host\n"
     "\n"
@@ -47,9 +50,11 @@ const char* const usage_text =
     "\n"
     "Run 'edgeplan <command> --help' for the options of a command.\n";
 
+// --format of plan, check, render and diff (app/report_outputs.h).
+const char* const report_formats_help = "text | json | junit | sarif | html | markdown";
+
 // The options `plan` and `check` share, declared once so the two commands cannot drift. The
-// head comes first in each command's help, the tail last; `formats` is the --format list, which
-// differs (`check` prints text or json only, and its --output takes every format).
+// head comes first in each command's help, the tail last; `formats` is the --format help.
 void add_report_options_head(po::options_description& options, const char* formats) {
     // clang-format off
     options.add_options()
@@ -59,7 +64,7 @@ void add_report_options_head(po::options_description& options, const char* forma
         ("format", po::value<std::string>()->default_value("text"), formats)
         ("output", po::value<std::vector<std::string>>(),
          "FORMAT=FILE, repeatable: also write the report in FORMAT (text, json, junit, sarif, "
-         "html) to FILE, atomically")
+         "html, markdown) to FILE, atomically")
         ("now", po::value<std::string>(),
          "date for date-dependent rules, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default: the "
          "system clock)")
@@ -85,7 +90,7 @@ void add_report_options_tail(po::options_description& options) {
 
 po::options_description plan_options() {
     po::options_description options("edgeplan plan [TOPOLOGY] options");
-    add_report_options_head(options, "text | json | junit | sarif | html");
+    add_report_options_head(options, report_formats_help);
     // clang-format off
     options.add_options()
         ("emit-zone", po::value<std::string>(), "write DNS zone fragments and PowerShell scripts to DIR")
@@ -225,7 +230,7 @@ int run_plan(const std::vector<std::string>& args) {
 
 po::options_description check_options() {
     po::options_description options("edgeplan check TOPOLOGY options");
-    add_report_options_head(options, "text | json");
+    add_report_options_head(options, report_formats_help);
     // clang-format off
     options.add_options()
         ("dns-server", po::value<std::vector<std::string>>(),
@@ -280,7 +285,10 @@ po::options_description diff_options() {
         ("help,h", "show this help")
         ("settings", po::value<std::string>(), "edgeplan settings file for NEW (and OLD)")
         ("old-settings", po::value<std::string>(), "edgeplan settings file for OLD")
-        ("format", po::value<std::string>()->default_value("text"), "text | json")
+        ("format", po::value<std::string>()->default_value("text"), report_formats_help)
+        ("output", po::value<std::vector<std::string>>(),
+         "FORMAT=FILE, repeatable: also write the diff in FORMAT (text, json, junit, sarif, "
+         "html, markdown) to FILE, atomically")
         ("now", po::value<std::string>(), "date for date-dependent rules, YYYY-MM-DD")
         ("fail-on", po::value<std::string>()->default_value("fail"),
          "fail | warn: a new finding of this status or worse makes the exit code 1")
@@ -310,11 +318,46 @@ int run_diff(const std::vector<std::string>& args) {
     a.settings = value(vm, "settings");
     a.old_settings = value(vm, "old-settings");
     a.format = value(vm, "format");
+    a.outputs = values(vm, "output");
     a.now = value(vm, "now");
     a.fail_on = value(vm, "fail-on");
     a.quiet = vm.count("quiet") > 0;
     for (std::size_t i = 0; i < args.size(); ++i) a.command_line += (i ? " " : "") + args[i];
     return diff_command(a);
+}
+
+po::options_description render_options() {
+    po::options_description options("edgeplan render REPORT.json options");
+    // clang-format off
+    options.add_options()
+        ("help,h", "show this help")
+        ("format", po::value<std::string>()->default_value("text"), report_formats_help)
+        ("output", po::value<std::vector<std::string>>(),
+         "FORMAT=FILE, repeatable: also write the report in FORMAT (text, json, junit, sarif, "
+         "html, markdown) to FILE, atomically")
+        ("fail-on", po::value<std::string>(),
+         "fail | warn: lowest status that makes the exit code 1 (default: the run's)")
+        ("verbose,v", "show the evidence of every finding")
+        ("quiet,q", "print nothing on stdout; the exit code tells")
+        ("no-plan", "text output: leave out the plan tables");
+    // clang-format on
+    return options;
+}
+
+int run_render(const std::vector<std::string>& args) {
+    const std::optional<po::variables_map> parsed = parse_with_topology(args, render_options());
+    if (!parsed) return exit_ok;
+    const po::variables_map& vm = *parsed;
+    RenderArguments a;
+    a.report = value(vm, "topology");  // the one positional argument
+    a.format = value(vm, "format");
+    a.outputs = values(vm, "output");
+    a.fail_on = value(vm, "fail-on");
+    a.text.verbose = vm.count("verbose") > 0;
+    a.text.show_plan = vm.count("no-plan") == 0;
+    a.text.colour = colour_wanted();
+    a.quiet = vm.count("quiet") > 0;
+    return render_command(a);
 }
 
 int run_checks_list(const std::vector<std::string>& args) {
@@ -381,6 +424,7 @@ int run_cli(int argc, char** argv) {
         if (command == "plan") return run_plan(rest);
         if (command == "check") return run_check(rest);
         if (command == "checks") return run_checks_list(rest);
+        if (command == "render") return run_render(rest);
         if (command == "diff") return run_diff(rest);
         if (command == "listen") return run_listen(rest);
         std::cerr << "edgeplan: unknown command '" << command << "'\n" << usage_text;

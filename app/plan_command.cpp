@@ -25,6 +25,7 @@ report::Report build_report(const PlanArguments& a, const topology::Model& model
     report::Report r;
     r.tool_version = EDGEPLAN_VERSION;
     r.command = "plan";
+    r.fail_on_warn = a.fail_on == "warn";
     r.started_at = format_iso_utc(checks::UtcClock::now());
     r.now = format_iso_utc(now);
     r.inputs.push_back({"topology", model.source_file,
@@ -77,7 +78,7 @@ int plan_command(const PlanArguments& a) {
         }
     }
     if (!is_report_format(a.format)) {
-        std::cerr << "edgeplan plan: --format must be text, json, junit, sarif or html\n";
+        std::cerr << "edgeplan plan: --format must be " << report_format_list() << "\n";
         return exit_input_error;
     }
     if (a.fail_on != "fail" && a.fail_on != "warn") {
@@ -131,13 +132,13 @@ int plan_command(const PlanArguments& a) {
         build_report(a, model, topology::derive_plan(model), *now, gate, certificates);
     try {
         emit_exports(a, r);
-        render_report_outputs(r, outputs, a.text, a.fail_on == "warn", files);
+        render_report_outputs(r, outputs, a.text, files);
         files.commit();
     } catch (const report::OutputError& e) {
         std::cerr << "edgeplan plan: " << e.what() << "\n";
         return exit_tool_error;
     }
-    if (!a.quiet && !print_report(r, a.format, a.text, std::cout, a.fail_on == "warn")) {
+    if (!a.quiet && !print_report(r, a.format, a.text, std::cout)) {
         std::cerr << "edgeplan plan: cannot write the report to standard output\n";
         return exit_tool_error;
     }

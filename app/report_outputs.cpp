@@ -1,5 +1,6 @@
 #include "app/report_outputs.h"
 
+#include <iterator>
 #include <streambuf>
 
 #include "app/exit_codes.h"
@@ -7,8 +8,18 @@
 
 namespace edgeplan::app {
 
+std::string report_format_list(const char* last_separator) {
+    std::string out;
+    const std::size_t n = std::size(report_formats);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0) out += i + 1 == n ? last_separator : ", ";
+        out += report_formats[i];
+    }
+    return out;
+}
+
 bool is_report_format(const std::string& format) {
-    for (const char* known : {"text", "json", "junit", "sarif", "html"}) {
+    for (const char* known : report_formats) {
         if (format == known) return true;
     }
     return false;
@@ -24,8 +35,7 @@ bool parse_report_outputs(const std::vector<std::string>& values, std::vector<Re
         }
         ReportOutput o{v.substr(0, eq), v.substr(eq + 1)};
         if (!is_report_format(o.format)) {
-            error =
-                "--output format '" + o.format + "' is not one of text, json, junit, sarif, html";
+            error = "--output format '" + o.format + "' is not one of " + report_format_list(", ");
             return false;
         }
         out.push_back(o);
@@ -65,7 +75,7 @@ class StringSink : public std::streambuf {
 // megabytes, and neither a JSON tree nor a copy of the text is held beside it
 // (docs/performance.md "Input limits").
 void write_report(const report::Report& r, const std::string& format,
-                  const report::TextOptions& text, bool fail_on_warn, std::ostream& out) {
+                  const report::TextOptions& text, std::ostream& out) {
     if (format == "json") {
         report::write_json(r, out);
     } else if (format == "sarif") {
@@ -73,9 +83,11 @@ void write_report(const report::Report& r, const std::string& format,
         out << report::to_sarif(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
             << "\n";
     } else if (format == "junit") {
-        report::render_junit(r, report::JunitOptions{fail_on_warn}, out);
+        report::render_junit(r, report::JunitOptions{r.fail_on_warn}, out);
     } else if (format == "html") {
         report::render_html(r, out);
+    } else if (format == "markdown") {
+        report::render_markdown(r, out);
     } else {
         report::render_text(r, text, out);
     }
@@ -84,28 +96,27 @@ void write_report(const report::Report& r, const std::string& format,
 }  // namespace
 
 std::string render_report(const report::Report& r, const std::string& format,
-                          const report::TextOptions& text, bool fail_on_warn) {
+                          const report::TextOptions& text) {
     std::string rendered;
     StringSink sink(rendered);
     std::ostream out(&sink);
-    write_report(r, format, text, fail_on_warn, out);
+    write_report(r, format, text, out);
     return rendered;
 }
 
 bool print_report(const report::Report& r, const std::string& format,
-                  const report::TextOptions& text, std::ostream& out, bool fail_on_warn) {
-    write_report(r, format, text, fail_on_warn, out);
+                  const report::TextOptions& text, std::ostream& out) {
+    write_report(r, format, text, out);
     out.flush();
     return static_cast<bool>(out);
 }
 
 void render_report_outputs(const report::Report& r, const std::vector<ReportOutput>& outputs,
-                           const report::TextOptions& text, bool fail_on_warn,
-                           report::OutputSet& files) {
+                           const report::TextOptions& text, report::OutputSet& files) {
     report::TextOptions plain = text;
     plain.colour = false;  // files never get terminal escapes
     for (std::size_t i = 0; i < outputs.size(); ++i) {
-        files.set_content(i, render_report(r, outputs[i].format, plain, fail_on_warn));
+        files.set_content(i, render_report(r, outputs[i].format, plain));
     }
 }
 

@@ -11,7 +11,7 @@
 namespace edgeplan::app {
 
 struct ReportOutput {
-    std::string format;  // text, json, junit, sarif, html
+    std::string format;  // text, json, junit, sarif, html, markdown
     std::string path;
 };
 
@@ -23,20 +23,22 @@ bool parse_report_outputs(const std::vector<std::string>& values, std::vector<Re
 // Adds each output to `files`, first of all, in order: render_report_outputs fills them by index.
 void add_report_outputs(const std::vector<ReportOutput>& outputs, report::OutputSet& files);
 
-// The formats --format and --output accept.
+// The formats --format and --output of plan, check, render and diff accept.
+inline constexpr const char* report_formats[] = {"text",  "json", "junit",
+                                                 "sarif", "html", "markdown"};
+// "text, json, junit, sarif, html or markdown", for messages.
+std::string report_format_list(const char* last_separator = " or ");
 bool is_report_format(const std::string& format);
 
-// fail_on_warn (--fail-on warn) only changes JUnit: a warning becomes a <failure>.
+// r.fail_on_warn (--fail-on warn) only changes JUnit: a warning becomes a <failure>.
 std::string render_report(const report::Report& r, const std::string& format,
-                          const report::TextOptions& text, bool fail_on_warn = false);
+                          const report::TextOptions& text);
 // False when `out` could not be written (a full disk, a closed pipe): exit code 3.
 [[nodiscard]] bool print_report(const report::Report& r, const std::string& format,
-                                const report::TextOptions& text, std::ostream& out,
-                                bool fail_on_warn = false);
+                                const report::TextOptions& text, std::ostream& out);
 // Renders each output into `files` (indexes 0.. as add_report_outputs added them).
 void render_report_outputs(const report::Report& r, const std::vector<ReportOutput>& outputs,
-                           const report::TextOptions& text, bool fail_on_warn,
-                           report::OutputSet& files);
+                           const report::TextOptions& text, report::OutputSet& files);
 
 int exit_code_for(const report::Summary& summary, bool fail_on_warn);
 

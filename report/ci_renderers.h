@@ -24,6 +24,11 @@ void render_junit(const Report& report, const JunitOptions& options, std::ostrea
 // error findings. Serialise with error_handler_t::replace (strings come from input files).
 nlohmann::json to_sarif(const Report& report);
 
+// markdown_renderer.cpp: GitHub-flavoured Markdown for a pull-request comment: the verdict, the
+// findings that need attention with their fix, the rest counted in a collapsed block. Every
+// input string is escaped, so a topology cannot inject Markdown, HTML or links.
+void render_markdown(const Report& report, std::ostream& out);
+
 // html_renderer.cpp: one self-contained HTML5 page, built as a DOM; starts with <!DOCTYPE html>.
 void render_html(const Report& report, std::ostream& out);
 

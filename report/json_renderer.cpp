@@ -13,7 +13,7 @@ namespace {
 using nlohmann::json;
 
 // Bump the major part when a field changes meaning or disappears; the minor part for additions.
-constexpr const char* schema_version = "1.0";
+constexpr const char* schema_version = "1.1";
 constexpr const char* tool_name = "edgeplan";
 
 json inputs_json(const std::vector<InputFile>& inputs) {
@@ -92,6 +92,55 @@ json summary_json(const Report& r) {
     return j;
 }
 
+// Every check of the run's catalogue, also those without a finding (SARIF lists them as rules,
+// HTML in its checks section), with the fields a finding does not carry (scenarios, and the
+// check's own remediation beside a finding's more precise one): `edgeplan render` rebuilds the
+// Report from this document alone (report/json_report_reader.h).
+json catalogue_json(const std::map<std::string, checks::CheckInfo>& catalogue) {
+    json out = json::array();
+    for (const auto& [id, info] : catalogue) {
+        json citations = json::array();
+        for (const checks::Citation& c : info.citations) {
+            citations.push_back({{"key", c.key}, {"page", c.page}});
+        }
+        out.push_back({{"id", info.id},
+                       {"title", info.title},
+                       {"area", info.area},
+                       {"kind", to_string(info.kind)},
+                       {"severity", to_string(info.severity)},
+                       {"scenarios", info.scenarios},
+                       {"citation", std::move(citations)},
+                       {"remediation", info.remediation}});
+    }
+    return out;
+}
+
+// What the gate was given, beyond the marks on findings: the statuses of the --baseline report
+// (SARIF baselineState) and the waivers that had expired (JUnit and SARIF notes). Each key is
+// present exactly when its input was given.
+json gate_json(const Report& r) {
+    json j = json::object();
+    if (r.baseline) {
+        json statuses = json::array();
+        for (const auto& [key, status] : *r.baseline) {
+            statuses.push_back(
+                {{"check_id", key.first}, {"subject", key.second}, {"status", to_string(status)}});
+        }
+        j["baseline"] = std::move(statuses);
+    }
+    if (r.expired_waivers) {
+        json expired = json::array();
+        for (const auto& [key, w] : *r.expired_waivers) {
+            expired.push_back({{"check_id", key.first},
+                               {"subject", key.second},
+                               {"reason", w.reason},
+                               {"expires", w.expires}});
+        }
+        j["expired_waivers"] = std::move(expired);
+    }
+    return j;
+}
+
 }  // namespace
 
 nlohmann::json to_json(const Report& report) {
@@ -99,16 +148,20 @@ nlohmann::json to_json(const Report& report) {
     for (const checks::Finding& f : report.findings) {
         findings.push_back(finding_json(f, report.info_for(f), report.acceptance_for(f)));
     }
-    return {{"schema_version", schema_version},
-            {"tool", {{"name", tool_name}, {"version", report.tool_version}}},
-            {"command", report.command},
-            {"started_at", report.started_at},
-            {"now", report.now},
-            {"inputs", inputs_json(report.inputs)},
-            {"options", options_json(report.options)},
-            {"plan", plan_to_json(report.plan)},
-            {"findings", std::move(findings)},
-            {"summary", summary_json(report)}};
+    json doc = {{"schema_version", schema_version},
+                {"tool", {{"name", tool_name}, {"version", report.tool_version}}},
+                {"command", report.command},
+                {"fail_on", report.fail_on_warn ? "warn" : "fail"},
+                {"catalogue", catalogue_json(report.catalogue)},
+                {"started_at", report.started_at},
+                {"now", report.now},
+                {"inputs", inputs_json(report.inputs)},
+                {"options", options_json(report.options)},
+                {"plan", plan_to_json(report.plan)},
+                {"findings", std::move(findings)},
+                {"summary", summary_json(report)}};
+    if (report.gated) doc["gate"] = gate_json(report);
+    return doc;
 }
 
 void write_json(const Report& report, std::ostream& out) {

@@ -37,6 +37,7 @@ RuleKey key_of(const FirewallRule& r) {
 
 using CertKey = std::pair<std::string, int>;
 CertKey key_of(const CertificateRequest& c) { return {c.pool_id, static_cast<int>(c.use)}; }
+CertKey key_of(const DeclaredCertificate& c) { return {c.pool_id, static_cast<int>(c.use)}; }
 
 SetChange set_change(std::vector<std::string> before, std::vector<std::string> after) {
     std::sort(before.begin(), before.end());
@@ -122,14 +123,20 @@ void diff_findings(const std::vector<checks::Finding>& before,
 
 }  // namespace
 
-bool Diff::plan_changed() const {
-    return !dns_added.empty() || !dns_removed.empty() || !firewall_added.empty() ||
-           !firewall_removed.empty() || !firewall_changed.empty() || !certificates_added.empty() ||
-           !certificates_removed.empty() || !certificates_changed.empty();
+bool Diff::plan_changed() const { return plan_change_count(*this) > 0; }
+
+int plan_change_count(const Diff& d) {
+    return static_cast<int>(d.dns_added.size() + d.dns_removed.size() + d.firewall_added.size() +
+                            d.firewall_removed.size() + d.firewall_changed.size() +
+                            d.certificates_added.size() + d.certificates_removed.size() +
+                            d.certificates_changed.size() + d.declared_added.size() +
+                            d.declared_removed.size() + d.declared_changed.size());
 }
 
 Diff diff_plans(const topology::Plan& old_plan, const std::vector<checks::Finding>& old_findings,
-                const topology::Plan& new_plan, const std::vector<checks::Finding>& new_findings) {
+                const topology::Plan& new_plan, const std::vector<checks::Finding>& new_findings,
+                const std::vector<DeclaredCertificate>& old_declared,
+                const std::vector<DeclaredCertificate>& new_declared) {
     Diff d;
     match(old_plan.dns, new_plan.dns, d.dns_added, d.dns_removed,
           [](const DnsRecord&, const DnsRecord&) {});
@@ -138,6 +145,12 @@ Diff diff_plans(const topology::Plan& old_plan, const std::vector<checks::Findin
               FirewallChange c{a, b, set_change(a.source.addresses, b.source.addresses),
                                set_change(a.destination.addresses, b.destination.addresses),
                                set_change(a.probe_addresses, b.probe_addresses)};
+              // Probe addresses are where edgeplan connects, not what a firewall matches. On
+              // the external side they are the public (NAT) addresses the external firewall
+              // publishes, a real change; on the internal side they only restate the
+              // destination, so a change there alone is no firewall change.
+              const bool probe_counts = b.side == topology::FirewallSide::external;
+              if (!probe_counts) c.probe = {};
               if (!c.source.empty() || !c.destination.empty() || !c.probe.empty()) {
                   d.firewall_changed.push_back(std::move(c));
               }
@@ -148,6 +161,15 @@ Diff diff_plans(const topology::Plan& old_plan, const std::vector<checks::Findin
                                   set_change(eku_names(a), eku_names(b))};
               if (a.subject != b.subject || !c.sans.empty() || !c.ekus.empty()) {
                   d.certificates_changed.push_back(std::move(c));
+              }
+          });
+    match(old_declared, new_declared, d.declared_added, d.declared_removed,
+          [&](const DeclaredCertificate& a, const DeclaredCertificate& b) {
+              DeclaredCertificateChange c{a, b, set_change(a.sans, b.sans),
+                                          set_change(a.ekus, b.ekus)};
+              if (a.file != b.file || a.subject != b.subject || a.not_after != b.not_after ||
+                  !c.sans.empty() || !c.ekus.empty()) {
+                  d.declared_changed.push_back(std::move(c));
               }
           });
     diff_findings(old_findings, new_findings, d);

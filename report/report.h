@@ -63,6 +63,9 @@ struct Report {
     std::string command;     // plan, check
     std::string started_at;  // ISO 8601 UTC: the header is the only place with wall time
     std::string now;         // the date the date-dependent rules used (--now), ISO 8601
+    // --fail-on warn: a warning counts like a failure (exit code, JUnit <failure>). Kept in the
+    // report so that `edgeplan render` renders JUnit as the run did.
+    bool fail_on_warn = false;
     std::vector<InputFile> inputs;
     std::vector<std::pair<std::string, std::string>> options;  // as given, for reproduction
     topology::Plan plan;

@@ -24,6 +24,7 @@ run contoso-docs.json plan "$sample" --now "$now" --format json
 run contoso-docs.junit.xml plan "$sample" --now "$now" --format junit
 run contoso-docs.sarif plan "$sample" --now "$now" --format sarif
 run contoso-docs.html plan "$sample" --now "$now" --format html
+run contoso-docs.md plan "$sample" --now "$now" --format markdown
 # Waivers: one still holds, one expired before --now (WAIVER-01 fails for it).
 run contoso-docs-waived.txt plan "$sample" --now "$now" --no-plan --waivers docs/examples/waivers.json
 # The same waivers in the CI formats: a skipped JUnit case and an accepted SARIF suppression for
@@ -35,3 +36,4 @@ old=samples/s3-dnslb-public/topology.xml
 new=samples/s4-dnslb-nat/topology.xml
 run diff-s3-to-s4.txt diff "$old" "$new" --now "$now"
 run diff-s3-to-s4.json diff "$old" "$new" --now "$now" --format json
+run diff-s3-to-s4.md diff "$old" "$new" --now "$now" --format markdown

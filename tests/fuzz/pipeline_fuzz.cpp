@@ -11,6 +11,7 @@
 #include "app/report_outputs.h"
 #include "checks/registry.h"
 #include "checks/runner.h"
+#include "report/json_report_reader.h"
 #include "tests/fuzz/fuzz_target.h"
 #include "topology/input_error.h"
 #include "topology/loader.h"
@@ -54,8 +55,16 @@ EDGEPLAN_FUZZ_TARGET(pipeline) {
         fuzz::require(f.status != checks::Status::error,
                       "check " + f.check_id + " failed to run on " + f.subject + ": " + f.message);
     }
-    for (const char* format : {"text", "json", "junit", "sarif", "html"}) {
+    for (const char* format : {"text", "json", "junit", "sarif", "html", "markdown"}) {
         const std::string out = app::render_report(r, format, report::TextOptions{});
         fuzz::require(!out.empty(), std::string("empty ") + format + " report");
     }
+    // `edgeplan render` reads back what JSON wrote: the round trip changes nothing.
+    const std::string json = app::render_report(r, "json", report::TextOptions{});
+    const report::Report again = report::report_from_json_text(json, "report.json");
+    fuzz::require(app::render_report(again, "json", report::TextOptions{}) == json,
+                  "the JSON report does not survive report_from_json_text");
+    fuzz::require(app::render_report(again, "html", report::TextOptions{}) ==
+                      app::render_report(r, "html", report::TextOptions{}),
+                  "a re-read report renders other HTML");
 }

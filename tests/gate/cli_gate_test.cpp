@@ -184,7 +184,8 @@ TEST(CliDiff, ExitCodesOneRowPerOutcome) {
          quote(s3) + " " + quote(s4) + " --fail-on warn", 1},
         {"2 - NEW is missing", quote(s3), 2},
         {"2 - OLD does not exist", quote(dir.path() / "nothing.xml") + " " + quote(s4), 2},
-        {"2 - an unknown format", quote(s3) + " " + quote(s4) + " --format html", 2},
+        {"2 - an unknown format", quote(s3) + " " + quote(s4) + " --format xml", 2},
+        {"2 - an output over OLD", quote(s3) + " " + quote(s4) + " --output text=" + quote(s3), 2},
     };
     for (const Row& row : rows) {
         SCOPED_TRACE(row.name);
@@ -209,6 +210,28 @@ TEST(CliDiff, JsonMatchesTheSchema) {
         EXPECT_GT(d["summary"]["plan_changes"].get<int>(), 0);
         EXPECT_EQ(validate(dir, "diff.schema.json", out), 0);
     }
+}
+
+// Every format of plan, on stdout and with --output, from one run: the files equal stdout.
+TEST(CliDiff, EveryReportFormatOnStdoutAndWithOutput) {
+    TempDir dir;
+    const std::string args = "diff " + quote(passing) + " " + quote(failing) + now;
+    for (const char* format : {"text", "json", "junit", "sarif", "html", "markdown"}) {
+        SCOPED_TRACE(format);
+        const fs::path out = dir.path() / (std::string("stdout.") + format);
+        const fs::path file = dir.path() / (std::string("file.") + format);
+        EXPECT_EQ(
+            edgeplan(args + " --format " + format + " --output " + format + "=" + quote(file), out),
+            1);
+        EXPECT_FALSE(read_text(out).empty());
+        EXPECT_EQ(read_text(file), read_text(out));
+    }
+    EXPECT_EQ(read_text(dir.path() / "file.markdown").rfind("### edgeplan diff: ", 0), 0u);
+    EXPECT_NE(read_text(dir.path() / "file.junit").find("<failure "), std::string::npos);
+    const json sarif = json::parse(read_text(dir.path() / "file.sarif"));
+    ASSERT_FALSE(sarif["runs"][0]["results"].empty());
+    EXPECT_EQ(sarif["runs"][0]["results"][0]["baselineState"], "new");
+    EXPECT_EQ(read_text(dir.path() / "file.html").rfind("<!DOCTYPE html>", 0), 0u);
 }
 
 }  // namespace

@@ -59,7 +59,8 @@ TEST(Install, PutsBinaryManPageAndCompletionInPlace) {
             "\"${COMPREPLY[*]}\"\n");
     const fs::path answers = dir.path() / "answers.txt";
     ASSERT_EQ(run("bash " + quote(script) + " >" + quote(answers)), 0);
-    EXPECT_EQ(read_text(answers), "diff\n--format --fail-on\ntext json junit sarif html\n");
+    EXPECT_EQ(read_text(answers),
+              "diff\n--format --fail-on\ntext json junit sarif html markdown\n");
 }
 
 }  // namespace

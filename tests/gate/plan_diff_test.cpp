@@ -4,9 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <sstream>
 
 #include "app/exit_codes.h"
 #include "app/gate.h"
+#include "report/diff_renderer.h"
+#include "report/diff_sections.h"
 
 namespace edgeplan::report {
 namespace {
@@ -187,6 +190,92 @@ TEST(PlanDiff, WarningsFailTheDiffWithFailOnWarn) {
     const Diff d = diff_plans(base_plan(), {finding("NET-04", Status::pass)}, base_plan(), after);
     EXPECT_EQ(app::exit_code_for(d, false), app::exit_ok);
     EXPECT_EQ(app::exit_code_for(d, true), app::exit_findings);
+}
+
+// An internal rule's probe addresses restate its destination (the Edge internal interface):
+// they change with it or not at all, and alone they are no firewall change. On the external
+// side they are the public (NAT) addresses the firewall publishes, and they count.
+TEST(PlanDiff, InternalProbeTargetsAreNoFirewallChange) {
+    Plan before = base_plan();
+    before.firewall.push_back(rule(5061, "10.0.0.5"));
+    before.firewall.back().side = topology::FirewallSide::internal;
+    Plan internal_only = before;
+    internal_only.firewall.back().probe_addresses = {"10.0.0.6"};
+    EXPECT_TRUE(diff_plans(before, {}, internal_only, {}).firewall_changed.empty());
+    Plan external = before;
+    external.firewall.front().probe_addresses = {"198.51.100.9"};
+    const Diff d = diff_plans(before, {}, external, {});
+    ASSERT_EQ(d.firewall_changed.size(), 1u);
+    EXPECT_EQ(d.firewall_changed[0].probe.added, std::vector<std::string>{"198.51.100.9"});
+}
+
+DeclaredCertificate declared(std::vector<std::string> sans, std::vector<std::string> ekus,
+                             std::string not_after) {
+    DeclaredCertificate c;
+    c.pool_id = "edgepool";
+    c.file = "certs/edge.pem";
+    c.subject = sans.front();
+    c.sans = std::move(sans);
+    c.ekus = std::move(ekus);
+    c.not_after = std::move(not_after);
+    return c;
+}
+
+TEST(PlanDiff, DeclaredCertificateChangesShowInTheCertificatesSection) {
+    const DeclaredCertificate old_cert =
+        declared({"sip.contoso.com", "webcon.contoso.com"}, {"serverAuth", "clientAuth"},
+                 "2026-12-01T00:00:00Z");
+    const DeclaredCertificate renewed =
+        declared({"sip.contoso.com"}, {"serverAuth"}, "2027-12-01T00:00:00Z");
+    const Diff d = diff_plans(base_plan(), {}, base_plan(), {}, {old_cert}, {renewed});
+    ASSERT_EQ(d.declared_changed.size(), 1u);
+    EXPECT_EQ(d.declared_changed[0].sans.removed, std::vector<std::string>{"webcon.contoso.com"});
+    EXPECT_EQ(d.declared_changed[0].ekus.removed, std::vector<std::string>{"clientAuth"});
+    EXPECT_TRUE(d.plan_changed());
+    const DiffSection certificates = diff_sections(d)[2];
+    ASSERT_EQ(certificates.title, "Certificates");
+    ASSERT_EQ(certificates.rows.size(), 1u);
+    const std::vector<std::string> row = certificates.rows[0];
+    EXPECT_EQ(row[3], "declared");
+    EXPECT_EQ(row[5],
+              "SAN -webcon.contoso.com; EKU -clientAuth; expires 2026-12-01T00:00:00Z -> "
+              "2027-12-01T00:00:00Z");
+    // The same certificate on both sides: no change; one side only: added or removed.
+    EXPECT_TRUE(diff_plans(base_plan(), {}, base_plan(), {}, {old_cert}, {old_cert})
+                    .declared_changed.empty());
+    EXPECT_EQ(diff_plans(base_plan(), {}, base_plan(), {}, {}, {renewed}).declared_added.size(),
+              1u);
+}
+
+TEST(DiffText, NoChangeHasNoTableHeader) {
+    DiffReport r;
+    r.diff = diff_plans(base_plan(), {}, base_plan(), {});
+    std::ostringstream out;
+    render_diff_text(r, out);
+    EXPECT_NE(out.str().find("  (no change)\n\n"), std::string::npos) << out.str();
+    EXPECT_EQ(out.str().find("CHANGE"), std::string::npos) << out.str();
+}
+
+// Markdown for a pull request: strings from a topology stay text (no link, no HTML, no cell
+// break); an unchanged section is one sentence, not an empty table.
+TEST(DiffMarkdown, EscapesTopologyStringsAndSkipsEmptyTables) {
+    Plan after = base_plan();
+    after.dns.push_back(
+        a_record("<img src=x onerror=alert(1)>|[x](javascript:alert(1))", "1.2.3.4"));
+    DiffReport r;
+    r.inputs.push_back({"new-topology", "a*b*_c_.xml", "", "edgeplan"});
+    r.diff = diff_plans(base_plan(), {}, after, {});
+    std::ostringstream out;
+    render_diff_markdown(r, out);
+    const std::string md = out.str();
+    EXPECT_EQ(md.find("<img"), std::string::npos) << md;
+    EXPECT_NE(
+        md.find("&lt;img src=x onerror=alert\\(1\\)&gt;\\|\\[x\\]\\(javascript:alert\\(1\\)\\)"),
+        std::string::npos)
+        << md;
+    EXPECT_NE(md.find("a\\*b\\*\\_c\\_.xml"), std::string::npos) << md;
+    EXPECT_NE(md.find("#### Firewall rules\n\nNo change.\n"), std::string::npos) << md;
+    EXPECT_NE(md.find("| CHANGE | ZONE |"), std::string::npos) << md;
 }
 
 }  // namespace

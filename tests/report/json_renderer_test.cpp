@@ -29,7 +29,10 @@ void expect_location(const json& j, const topology::SourceLocation& where) {
 TEST(JsonRenderer, HeaderFields) {
     const Report r = testing::sample_report();
     const json j = to_json(r);
-    EXPECT_EQ(j.at("schema_version"), "1.0");
+    EXPECT_EQ(j.at("schema_version"), "1.1");
+    EXPECT_EQ(j.at("fail_on"), r.fail_on_warn ? "warn" : "fail");
+    ASSERT_EQ(j.at("catalogue").size(), r.catalogue.size());
+    EXPECT_FALSE(j.contains("gate"));  // only with --baseline or --waivers
     EXPECT_EQ(j.at("tool").at("name"), "edgeplan");
     EXPECT_EQ(j.at("tool").at("version"), r.tool_version);
     EXPECT_EQ(j.at("command"), r.command);

@@ -40,17 +40,21 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(Row{"accepted_junit", "junit", true, "<?xml version=\"1.0\""},
                       Row{"accepted_sarif", "sarif", true, "{\n  \"$schema\""},
                       Row{"accepted_html", "html", true, "<!DOCTYPE html>"},
-                      Row{"accepted_json", "json", true, "{"}, Row{"refused_xml", "xml", false, ""},
+                      Row{"accepted_json", "json", true, "{"},
+                      Row{"accepted_markdown", "markdown", true, "### edgeplan "},
+                      Row{"refused_md", "md", false, ""}, Row{"refused_xml", "xml", false, ""},
                       Row{"refused_upper_case", "JUNIT", false, ""}),
     [](const auto& p) { return std::string(p.param.name); });
 
 TEST(ReportFormats, FailOnWarnTurnsJunitWarningIntoFailure) {
-    const report::Report r = report::testing::sample_report();
-    const std::string plain = render_report(r, "junit", {}, false);
-    const std::string strict = render_report(r, "junit", {}, true);
+    report::Report r = report::testing::sample_report();
+    const std::string plain = render_report(r, "junit", {});
+    const std::string plain_sarif = render_report(r, "sarif", {});
+    r.fail_on_warn = true;
+    const std::string strict = render_report(r, "junit", {});
     EXPECT_NE(plain.find("failures=\"1\""), std::string::npos);
     EXPECT_NE(strict.find("failures=\"2\""), std::string::npos);
-    EXPECT_EQ(render_report(r, "sarif", {}, false), render_report(r, "sarif", {}, true));
+    EXPECT_EQ(plain_sarif, render_report(r, "sarif", {}));
 }
 
 }  // namespace
