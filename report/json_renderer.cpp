@@ -96,9 +96,9 @@ json summary_json(const Report& r) {
 // HTML in its checks section), with the fields a finding does not carry (scenarios, and the
 // check's own remediation beside a finding's more precise one): `edgeplan render` rebuilds the
 // Report from this document alone (report/json_report_reader.h).
-json catalogue_json(const std::map<std::string, checks::CheckInfo>& catalogue) {
+json catalogue_json(const std::map<CatalogueKey, checks::CheckInfo>& catalogue) {
     json out = json::array();
-    for (const auto& [id, info] : catalogue) {
+    for (const auto& [key, info] : catalogue) {
         json citations = json::array();
         for (const checks::Citation& c : info.citations) {
             citations.push_back({{"key", c.key}, {"page", c.page}});
@@ -170,14 +170,25 @@ void write_json(const Report& report, std::ostream& out) {
     // to_json(report).dump(2) + "\n", key by key in nlohmann's sorted order, with the findings
     // and the plan written one element at a time.
     out << "{\n";
+    put_key(out, "catalogue", 1);
+    put(out, catalogue_json(report.catalogue), 1);
+    out << ",\n";
     put_key(out, "command", 1);
     put(out, report.command, 1);
     out << ",\n";
+    put_key(out, "fail_on", 1);
+    put(out, report.fail_on_warn ? "warn" : "fail", 1);
+    out << ",\n";
     put_key(out, "findings", 1);
     json_stream::put_array(out, report.findings, 1, [&](const checks::Finding& f) {
-        return finding_json(f, report.info_for(f.check_id), report.acceptance_for(f));
+        return finding_json(f, report.info_for(f), report.acceptance_for(f));
     });
     out << ",\n";
+    if (report.gated) {
+        put_key(out, "gate", 1);
+        put(out, gate_json(report), 1);
+        out << ",\n";
+    }
     put_key(out, "inputs", 1);
     put(out, inputs_json(report.inputs), 1);
     out << ",\n";

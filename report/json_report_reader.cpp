@@ -213,8 +213,71 @@ topology::Unknown unknown(const Node& n) {
     return u;
 }
 
+topology::ServiceAddressing service(const Node& n) {
+    n.require_object();
+    topology::ServiceAddressing s;
+    s.interface_ips = n.texts("interface_ips");
+    s.public_ips = n.texts("public_ips");
+    return s;
+}
+
+topology::MemberAddressing member(const Node& n) {
+    n.require_object();
+    topology::MemberAddressing m;
+    m.fqdn = n.text("fqdn");
+    m.internal_ips = n.texts("internal_ips");
+    m.access = service(n.object("access"));
+    m.webconf = service(n.object("webconf"));
+    m.av = service(n.object("av"));
+    m.where = location(n);
+    return m;
+}
+
+topology::Server server(const Node& n) {
+    n.require_object();
+    topology::Server s;
+    s.fqdn = n.text("fqdn");
+    s.ips = n.texts("ips");
+    s.where = location(n);
+    return s;
+}
+
+// plan_json.cpp edge_pool: what the HTML report's diagram draws.
+topology::EdgePoolAddressing edge_pool(const Node& n) {
+    using topology::LoadBalancing;
+    n.require_object();
+    topology::EdgePoolAddressing p;
+    p.pool_id = n.text("pool_id");
+    p.fqdn = n.text("fqdn");
+    p.site = n.text("site");
+    p.load_balancing = n.choice(
+        "load_balancing", {LoadBalancing::single, LoadBalancing::dns, LoadBalancing::hardware});
+    p.nat = n.boolean("nat");
+    p.single_ip = n.boolean("single_ip");
+    const Node fqdns = n.object("external_fqdns");
+    p.access_fqdn = fqdns.text("access");
+    p.webconf_fqdn = fqdns.text("webconf");
+    p.av_fqdn = fqdns.text("av");
+    n.each("members", [&](const Node& item) { p.members.push_back(member(item)); });
+    const Node vips = n.object("vips");
+    p.access_vips = vips.texts("access");
+    p.webconf_vips = vips.texts("webconf");
+    p.av_vips = vips.texts("av");
+    p.internal_vips = vips.texts("internal");
+    const Node next_hop = n.object("next_hop");
+    p.next_hop_fqdn = next_hop.text("fqdn");
+    p.next_hop_kind = next_hop.text("kind");
+    next_hop.each("servers", [&](const Node& item) { p.next_hop_servers.push_back(server(item)); });
+    p.where = location(n);
+    return p;
+}
+
 topology::Plan plan(const Node& n) {
     topology::Plan p;
+    // Optional: reports written before the diagram existed have no edge_pools.
+    if (n.has("edge_pools")) {
+        n.each("edge_pools", [&](const Node& item) { p.edge_pools.push_back(edge_pool(item)); });
+    }
     n.each("dns", [&](const Node& item) { p.dns.push_back(dns_record(item)); });
     n.each("firewall", [&](const Node& item) { p.firewall.push_back(firewall_rule(item)); });
     n.each("certificates", [&](const Node& item) { p.certificates.push_back(certificate(item)); });
@@ -251,7 +314,13 @@ checks::Finding finding(const Node& n, Report& r) {
     f.evidence = pairs(n, "evidence", "key", "value");
     if (f.status == checks::Status::skip) f.skip_reason = n.text("skip_reason");
     f.where = location(n);
-    const checks::CheckInfo* info = r.info_for(f.check_id);
+    // The kind of the check that made it: an offline and a live check may share an ID.
+    if (n.has("kind")) {
+        using checks::CheckKind;
+        f.kind = n.choice("kind", {CheckKind::offline, CheckKind::dns, CheckKind::tcp,
+                                   CheckKind::udp, CheckKind::tls, CheckKind::xmpp});
+    }
+    const checks::CheckInfo* info = r.info_for(f);
     if (n.has("title") && info == nullptr) {
         n.fail("check " + f.check_id + " is not in \"catalogue\"");
     }
@@ -381,8 +450,10 @@ Report report_from_json_text(const std::string& text, const std::string& path) {
     r.options = pairs(root, "options", "name", "value");
     root.each("catalogue", [&](const Node& item) {
         checks::CheckInfo info = check_info(item);
-        const std::string id = info.id;
-        if (!r.catalogue.emplace(id, std::move(info)).second) item.fail("a second entry for " + id);
+        const CatalogueKey key = catalogue_key(info);
+        if (!r.catalogue.emplace(key, std::move(info)).second) {
+            item.fail("a second entry for " + key.id + " (" + to_string(key.kind) + ")");
+        }
     });
     r.plan = plan(root.object("plan"));
     root.each("findings", [&](const Node& item) { r.findings.push_back(finding(item, r)); });

@@ -139,6 +139,9 @@ void put_plan(std::ostream& out, const topology::Plan& plan, int depth) {
     put_key(out, "dns", depth + 1);
     put_array(out, plan.dns, depth + 1, dns_record);
     out << ",\n";
+    put_key(out, "edge_pools", depth + 1);
+    put_array(out, plan.edge_pools, depth + 1, edge_pool);
+    out << ",\n";
     put_key(out, "firewall", depth + 1);
     put_array(out, plan.firewall, depth + 1, firewall_rule);
     out << ",\n";
