@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "topology/features.h"
 #include "topology/edge_addressing.h"
+#include "topology/features.h"
 #include "topology/model.h"
 
 namespace edgeplan::topology {
