@@ -172,8 +172,12 @@ TEST(Catalogue, EveryRequirementRowLinksItsMicrosoftSource) {
         if (line.rfind("| ", 0) != 0 || line.rfind("| A-", 0) == 0) continue;
         const std::size_t end = line.find(" |", 2);
         const std::string id = line.substr(2, end == std::string::npos ? 0 : end - 2);
-        if (id.size() < 4 || id.find('-') == std::string::npos ||
-            !std::isdigit(static_cast<unsigned char>(id.back()))) {
+        // Rule IDs end in a number of their own ("CERT-EXT-01"); scenario rows such as
+        // "FED-OCS2007" end in a word that merely contains digits.
+        const std::size_t dash = id.rfind('-');
+        const std::string number = dash == std::string::npos ? "" : id.substr(dash + 1);
+        if (id.size() < 4 || number.empty() ||
+            number.find_first_not_of("0123456789") != std::string::npos) {
             continue;
         }
         ++rows;

@@ -225,6 +225,14 @@ inline DnsRecord record(DnsRecordType type, std::string name, std::string value,
     r.type = type;
     r.name = std::move(name);
     r.value = std::move(value);
+    // Code branches on the role; the ID is only its report label (topology/plan_roles.cpp).
+    for (int v = 0; v <= static_cast<int>(topology::DnsRole::xmpp_proxy); ++v) {
+        const auto role = static_cast<topology::DnsRole>(v);
+        if (std::string(topology::catalogue_id(role)) == rule) {
+            r.role = role;
+            break;
+        }
+    }
     r.rule = std::move(rule);
     r.pool_id = std::move(pool);
     r.where = at(25);

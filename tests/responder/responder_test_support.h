@@ -29,6 +29,11 @@ using topology::Transport;
 inline FirewallRule rule(const char* id, FirewallSide side, Direction direction,
                          Transport transport, int from, int to = 0) {
     FirewallRule r;
+    // The role is what code branches on; the ID is its report label (topology/plan_roles.cpp).
+    for (int v = 0; v <= static_cast<int>(topology::FirewallRole::internal_logging); ++v) {
+        const auto role = static_cast<topology::FirewallRole>(v);
+        if (std::string(topology::catalogue_id(role)) == id) r.role = role;
+    }
     r.rule = id;
     r.side = side;
     r.direction = direction;
