@@ -35,8 +35,8 @@ report::Report build_report(const PlanArguments& a, const topology::Model& model
             {"settings", a.settings, report::sha256_file_hex(a.settings), "edgeplan-settings"});
     }
     for (const topology::Model::ExportInput& e : model.exports) {
-        r.inputs.push_back({"settings-from", e.path, report::sha256_file_hex(e.path),
-                            "powershell-" + e.format});
+        r.inputs.push_back(
+            {"settings-from", e.path, report::sha256_file_hex(e.path), "powershell-" + e.format});
     }
     r.options.emplace_back("command_line", a.command_line);
 

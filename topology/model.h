@@ -272,7 +272,7 @@ const char* to_string(EncryptionLevel level);
 struct Model {
     TopologyFormat format = TopologyFormat::edgeplan;
     std::string source_file;
-    std::string settings_file;    // empty when no --settings was given
+    std::string settings_file;  // empty when no --settings was given
     // Each PowerShell export read through --settings-from, in the order applied.
     struct ExportInput {
         std::string path;

@@ -3,6 +3,7 @@
 // lists replace lists, policies replace policies of the same name, single settings override.
 // Every element keeps the file:line:column of the object it came from.
 #include <algorithm>
+#include <cctype>
 
 #include "topology/input_error.h"
 #include "topology/powershell_export.h"
@@ -95,11 +96,11 @@ void apply_hosting(const ExportFile& file, Model& model) {
         if (!proxy) throw InputError(record.where, "hosting provider without ProxyFqdn");
         provider.proxy_fqdn = *proxy;
         // The settings file's tokens for VerificationLevel (HOSTPROV).
-        if (auto level = choice_of<const char*>(
-                record, "VerificationLevel",
-                {{"AlwaysVerifiable", "alwaysVerifiable"},
-                 {"AlwaysUnverifiable", "alwaysUnverifiable"},
-                 {"UseSourceVerification", "useSourceVerification"}})) {
+        if (auto level =
+                choice_of<const char*>(record, "VerificationLevel",
+                                       {{"AlwaysVerifiable", "alwaysVerifiable"},
+                                        {"AlwaysUnverifiable", "alwaysUnverifiable"},
+                                        {"UseSourceVerification", "useSourceVerification"}})) {
             provider.verification_level = *level;
         }
         provider.enabled = boolean_of(record, "Enabled").value_or(true);
@@ -191,12 +192,12 @@ void apply_xmpp_partners(const ExportFile& file, Model& model) {
                            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
             partner.additional_domains.push_back(d);
         }
-        partner.type = choice_of<XmppPartnerType>(
-                           record, "PartnerType",
-                           {{"Federated", XmppPartnerType::federated},
-                            {"PublicVerified", XmppPartnerType::public_verified},
-                            {"PublicUnverified", XmppPartnerType::public_unverified}})
-                           .value_or(XmppPartnerType::federated);
+        partner.type =
+            choice_of<XmppPartnerType>(record, "PartnerType",
+                                       {{"Federated", XmppPartnerType::federated},
+                                        {"PublicVerified", XmppPartnerType::public_verified},
+                                        {"PublicUnverified", XmppPartnerType::public_unverified}})
+                .value_or(XmppPartnerType::federated);
         partner.tls =
             choice_of(record, "TlsNegotiation", kNegotiation).value_or(Negotiation::optional);
         partner.sasl =
@@ -252,10 +253,10 @@ void apply_sites(const ExportFile& file, Model& model) {
             if (!value) return;
             const EdgePool* pool = edge_pool_named(model, *value);
             if (!pool) {
-                fail_value(*present(record, property),
-                           std::string(property) + " '" + *value +
-                               "' names no Edge pool of the topology (known: " +
-                               known_pools(model) + ")");
+                fail_value(
+                    *present(record, property),
+                    std::string(property) + " '" + *value +
+                        "' names no Edge pool of the topology (known: " + known_pools(model) + ")");
             }
             into = pool->id;
         };
@@ -344,8 +345,9 @@ void apply_edge_services(const ExportFile& file, Model& model) {
 }
 
 void apply_push(const ExportFile& file, Model& model) {
-    require_property(file, "Get-CsPushNotificationConfiguration",
-                     {"EnableApplePushNotificationService", "EnableMicrosoftPushNotificationService"});
+    require_property(
+        file, "Get-CsPushNotificationConfiguration",
+        {"EnableApplePushNotificationService", "EnableMicrosoftPushNotificationService"});
     const ExportRecord* record = global_record(file, "Get-CsPushNotificationConfiguration");
     if (!record) return;
     const std::optional<bool> apple = boolean_of(*record, "EnableApplePushNotificationService");

@@ -6,6 +6,7 @@
 // external certificate on AccessEdgeExternal, DataEdgeExternal and AudioVideoAuthentication,
 // CERT-EXT-14) stays one certificate with all its usages.
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "topology/input_error.h"

@@ -21,8 +21,8 @@ constexpr const char* kPowerShellNamespace = "http://schemas.microsoft.com/power
 // string) is left out on purpose: it is never read.
 bool is_primitive(std::string_view tag) {
     static constexpr std::string_view kTags[] = {
-        "S",  "B",  "C",  "I16", "I32", "I64", "U8",  "U16", "U32",     "U64", "SB",
-        "Db", "D",  "Sg", "DT",  "TS",  "G",   "URI", "Version", "XD",  "BA"};
+        "S",  "B", "C",  "I16", "I32", "I64", "U8",  "U16",     "U32", "U64", "SB",
+        "Db", "D", "Sg", "DT",  "TS",  "G",   "URI", "Version", "XD",  "BA"};
     for (std::string_view t : kTags) {
         if (t == tag) return true;
     }
@@ -112,9 +112,9 @@ class ClixmlReader {
                                      "the objects a Get-Cs cmdlet returns");
             }
             if (file.records.size() >= limits_.max_records) {
-                throw InputError(source_.location_of(child),
-                                 "more than " + std::to_string(limits_.max_records) +
-                                     " objects in one export");
+                throw InputError(
+                    source_.location_of(child),
+                    "more than " + std::to_string(limits_.max_records) + " objects in one export");
             }
             std::vector<std::string> types = type_names(child);
             if (file.type_names.empty()) file.type_names = types;
@@ -158,7 +158,7 @@ class ClixmlReader {
             for (pugi::xml_node property : section.children()) {
                 if (property.type() != pugi::node_element) continue;
                 const std::string name = property.attribute("N").value();
-                if (name.empty()) continue;  // an unnamed member carries no property
+                if (name.empty()) continue;       // an unnamed member carries no property
                 if (record.find(name)) continue;  // Props before MS: the adapted value wins
                 if (record.properties.size() >= limits_.max_properties) {
                     throw InputError(source_.location_of(property),

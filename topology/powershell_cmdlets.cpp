@@ -31,7 +31,10 @@ const std::vector<CmdletInfo>& cmdlets() {
           "EnablePartnerDiscovery", "DefaultRouteFqdn", "RoutingMethod",
           "EnableArchivingDisclaimer"},
          "AccessEdgeConfiguration"},
-        {Cmdlet::allowed_domain, "Get-CsAllowedDomain", {"AllowedDomain"}, {"MarkForMonitoring"},
+        {Cmdlet::allowed_domain,
+         "Get-CsAllowedDomain",
+         {"AllowedDomain"},
+         {"MarkForMonitoring"},
          "AllowedDomain"},
         {Cmdlet::blocked_domain, "Get-CsBlockedDomain", {"BlockedDomain"}, {}, "BlockedDomain"},
         {Cmdlet::hosting_provider,
@@ -120,9 +123,9 @@ bool mentions(const std::string& stem, const std::string& noun) {
         const bool before = i == 0 || !alpha(stem[i - 1]) ||
                             (i >= 2 && iequals(std::string_view(stem).substr(i - 2, 2), "Cs"));
         const std::size_t j = i + noun.size();
-        const bool after = j == stem.size() || !alpha(stem[j]) ||
-                           ((stem[j] == 's' || stem[j] == 'S') &&
-                            (j + 1 == stem.size() || !alpha(stem[j + 1])));
+        const bool after =
+            j == stem.size() || !alpha(stem[j]) ||
+            ((stem[j] == 's' || stem[j] == 'S') && (j + 1 == stem.size() || !alpha(stem[j + 1])));
         if (before && after) return true;
     }
     return false;
@@ -197,10 +200,9 @@ Cmdlet recognise(const ExportFile& file, const std::string& file_name) {
     if (by_name.size() == 1) return by_name.front();
     const SourceLocation where = file.where.known() ? file.where : SourceLocation{file.path, 1, 1};
     if (!by_content.empty()) {
-        throw InputError(where, "ambiguous export: the content could be the output of " +
-                                    names_of(by_content) +
-                                    "; put one cmdlet noun in the file name (" +
-                                    nouns_of(by_content) + ")");
+        throw InputError(
+            where, "ambiguous export: the content could be the output of " + names_of(by_content) +
+                       "; put one cmdlet noun in the file name (" + nouns_of(by_content) + ")");
     }
     if (by_name.size() > 1) {
         throw InputError(where, "ambiguous export: the file name names " + names_of(by_name) +
@@ -211,9 +213,8 @@ Cmdlet recognise(const ExportFile& file, const std::string& file_name) {
     for (std::size_t i = 0; i < file.property_names.size() && i < 8; ++i) {
         columns += (i ? "," : "") + file.property_names[i];
     }
-    throw InputError(where, "not recognised as the output of a supported Get-Cs cmdlet (" +
-                                what + "properties " +
-                                (columns.empty() ? std::string("none") : columns) +
+    throw InputError(where, "not recognised as the output of a supported Get-Cs cmdlet (" + what +
+                                "properties " + (columns.empty() ? std::string("none") : columns) +
                                 "); see docs/settings-from.md for the cmdlets read");
 }
 

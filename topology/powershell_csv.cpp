@@ -51,8 +51,7 @@ class CsvParser {
             ++pos_;
             for (;;) {
                 if (pos_ >= text_.size()) {
-                    throw InputError(lines_.at(field.offset),
-                                     "quoted CSV field is not closed");
+                    throw InputError(lines_.at(field.offset), "quoted CSV field is not closed");
                 }
                 const char c = text_[pos_++];
                 if (c != '"') {
@@ -66,16 +65,14 @@ class CsvParser {
             }
             if (pos_ < text_.size() && text_[pos_] != delimiter_ && text_[pos_] != '\r' &&
                 text_[pos_] != '\n') {
-                throw InputError(lines_.at(pos_),
-                                 "unexpected character after a quoted CSV field");
+                throw InputError(lines_.at(pos_), "unexpected character after a quoted CSV field");
             }
             return field;
         }
         while (pos_ < text_.size() && text_[pos_] != delimiter_ && text_[pos_] != '\r' &&
                text_[pos_] != '\n') {
             if (text_[pos_] == '"') {
-                throw InputError(lines_.at(pos_),
-                                 "quote inside an unquoted CSV field");
+                throw InputError(lines_.at(pos_), "quote inside an unquoted CSV field");
             }
             field.text += text_[pos_++];
         }
@@ -153,7 +150,8 @@ ExportFile read_csv(const std::string& path, const std::string& utf8, const Expo
         if (name.text.empty()) throw InputError(where(name.offset), "empty CSV column name");
         for (const std::string& seen : file.property_names) {
             if (iequals(seen, name.text)) {
-                throw InputError(where(name.offset), "CSV column '" + name.text + "' appears twice");
+                throw InputError(where(name.offset),
+                                 "CSV column '" + name.text + "' appears twice");
             }
         }
         file.property_names.push_back(name.text);
@@ -163,8 +161,7 @@ ExportFile read_csv(const std::string& path, const std::string& utf8, const Expo
         const SourceLocation row_where = where(offset);
         if (row.size() != header.size()) {
             throw InputError(row_where, "CSV row has " + std::to_string(row.size()) +
-                                            " fields, the header " +
-                                            std::to_string(header.size()));
+                                            " fields, the header " + std::to_string(header.size()));
         }
         if (file.records.size() >= limits.max_records) {
             throw InputError(row_where, "more than " + std::to_string(limits.max_records) +

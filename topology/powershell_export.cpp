@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstring>
 #include <map>
+#include <optional>
 
 #include "topology/input_error.h"
 #include "topology/input_file.h"
@@ -39,14 +40,14 @@ std::vector<std::string> list_directory(const std::string& dir, std::size_t max_
             throw InputError(where, "--settings-from needs a directory; this is " +
                                         (kind.empty() ? std::string("a file") : kind));
         }
-        throw InputError(where, std::string("cannot open directory (") + std::strerror(errno) +
-                                    ")");
+        throw InputError(where,
+                         std::string("cannot open directory (") + std::strerror(errno) + ")");
     }
     DIR* handle = ::fdopendir(fd);
     if (!handle) {
         ::close(fd);
-        throw InputError(where, std::string("cannot read directory (") + std::strerror(errno) +
-                                    ")");
+        throw InputError(where,
+                         std::string("cannot read directory (") + std::strerror(errno) + ")");
     }
     std::vector<std::string> names;
     std::string error;
@@ -167,8 +168,8 @@ void apply_powershell_exports(const std::string& dir, Model& model,
     // Sites and SIP domains first (routes and push refer to them), the enum's order after.
     for (const auto& [cmdlet, e] : by_cmdlet) {
         powershell::apply_export(cmdlet, e->file, model);
-        model.exports.push_back({e->file.path, powershell::to_string(e->file.format),
-                                 powershell::cmdlet_name(cmdlet)});
+        model.exports.push_back(
+            {e->file.path, powershell::to_string(e->file.format), powershell::cmdlet_name(cmdlet)});
     }
     if (!certificates.empty()) {
         powershell::apply_certificates(certificates, model);

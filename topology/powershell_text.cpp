@@ -63,7 +63,8 @@ std::string from_utf16(const std::string& path, const std::string& bytes, std::s
         uint32_t cp = unit_at(i);
         if (cp >= 0xD800 && cp <= 0xDBFF) {
             const uint32_t low = i + 3 < bytes.size() ? unit_at(i + 2) : 0;
-            if (low < 0xDC00 || low > 0xDFFF) fail(path, at, "invalid UTF-16 (lone high surrogate)");
+            if (low < 0xDC00 || low > 0xDFFF)
+                fail(path, at, "invalid UTF-16 (lone high surrogate)");
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
             i += 2;
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
@@ -98,10 +99,11 @@ std::string checked_utf8(const std::string& path, const std::string& bytes, std:
             length = 4;
             cp = c & 0x07;
         } else {
-            fail(path, at, "invalid UTF-8 (byte 0x" + std::string(1, "0123456789ABCDEF"[c >> 4]) +
-                               "0123456789ABCDEF"[c & 15] +
-                               "); Windows PowerShell 5.1 writes ANSI with -Encoding Default: "
-                               "export again with -Encoding UTF8 or Unicode");
+            fail(path, at,
+                 "invalid UTF-8 (byte 0x" + std::string(1, "0123456789ABCDEF"[c >> 4]) +
+                     "0123456789ABCDEF"[c & 15] +
+                     "); Windows PowerShell 5.1 writes ANSI with -Encoding Default: "
+                     "export again with -Encoding UTF8 or Unicode");
         }
         if (i + std::size_t(length) > bytes.size()) fail(path, at, "truncated UTF-8 sequence");
         for (int k = 1; k < length; ++k) {

@@ -2,6 +2,7 @@
 // Reading one property of an export record as the model needs it. Each helper returns nullopt
 // for a property that is absent, null or empty (not stated), and throws InputError at the
 // value's file:line:column when the value cannot be what the property is.
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>

@@ -55,17 +55,18 @@ std::vector<Finding> judge_per_site(const CheckInfo& info, const Model& model,
     for (const auto& [site_id, pools] : by_site) {
         if (pools.size() < 2) continue;
         const Site* site = site_of(model, site_id);
-        findings.push_back(make_finding(
-            info, Status::fail, site_subject(site_id),
-            std::to_string(pools.size()) + " Edge pools in site " +
-                (site ? site->name : site_id) + " enable federation: " + join(pools),
-            site ? site->where : model.where,
-            {{"expected", "1"}, {"observed", std::to_string(pools.size())}}));
+        findings.push_back(
+            make_finding(info, Status::fail, site_subject(site_id),
+                         std::to_string(pools.size()) + " Edge pools in site " +
+                             (site ? site->name : site_id) + " enable federation: " + join(pools),
+                         site ? site->where : model.where,
+                         {{"expected", "1"}, {"observed", std::to_string(pools.size())}}));
     }
     if (!findings.empty()) return findings;
     std::vector<std::string> unstated;
     for (const Site& site : model.sites) {
-        if (site.federation_route.empty()) unstated.push_back(site.name.empty() ? site.id : site.name);
+        if (site.federation_route.empty())
+            unstated.push_back(site.name.empty() ? site.id : site.name);
     }
     if (!unstated.empty()) {
         return {unknown_input(
@@ -82,11 +83,11 @@ std::vector<Finding> judge_per_site(const CheckInfo& info, const Model& model,
         const Evidence evidence{{"expected", "a federation-enabled Edge pool"},
                                 {"observed", site.federation_route}};
         if (!among(enabled, site.federation_route)) {
-            findings.push_back(make_finding(
-                info, Status::fail, site_subject(site.id),
-                "site " + site.name + " routes federation through " + site.federation_route +
-                    ", which does not enable federation (port 5061)",
-                site.where, evidence));
+            findings.push_back(make_finding(info, Status::fail, site_subject(site.id),
+                                            "site " + site.name + " routes federation through " +
+                                                site.federation_route +
+                                                ", which does not enable federation (port 5061)",
+                                            site.where, evidence));
         } else {
             findings.push_back(make_finding(
                 info, Status::pass, site_subject(site.id),

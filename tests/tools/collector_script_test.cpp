@@ -21,15 +21,38 @@ const std::string kScript = std::string(EDGEPLAN_SOURCE_DIR) + "/tools/Collect-E
 // Microsoft.PowerShell.Core, .Management, .Utility and .Archive.
 const std::set<std::string> kDocumented = {
     // skypeforbusiness
-    "Get-CsAccessEdgeConfiguration", "Get-CsAllowedDomain", "Get-CsBlockedDomain",
-    "Get-CsCertificate", "Get-CsExternalAccessPolicy", "Get-CsHostingProvider",
-    "Get-CsMediaConfiguration", "Get-CsPool", "Get-CsPublicProvider",
-    "Get-CsPushNotificationConfiguration", "Get-CsService", "Get-CsSipDomain", "Get-CsSite",
-    "Get-CsTopology", "Get-CsXmppAllowedPartner", "Get-CsXmppGatewayConfiguration",
+    "Get-CsAccessEdgeConfiguration",
+    "Get-CsAllowedDomain",
+    "Get-CsBlockedDomain",
+    "Get-CsCertificate",
+    "Get-CsExternalAccessPolicy",
+    "Get-CsHostingProvider",
+    "Get-CsMediaConfiguration",
+    "Get-CsPool",
+    "Get-CsPublicProvider",
+    "Get-CsPushNotificationConfiguration",
+    "Get-CsService",
+    "Get-CsSipDomain",
+    "Get-CsSite",
+    "Get-CsTopology",
+    "Get-CsXmppAllowedPartner",
+    "Get-CsXmppGatewayConfiguration",
     // Microsoft.PowerShell.*
-    "Compress-Archive", "Export-Clixml", "ForEach-Object", "Get-Credential", "Import-Module",
-    "Invoke-Command", "Join-Path", "New-Item", "Out-File", "Out-Null", "Resolve-Path",
-    "Select-Object", "Where-Object", "Write-Host", "Write-Warning",
+    "Compress-Archive",
+    "Export-Clixml",
+    "ForEach-Object",
+    "Get-Credential",
+    "Import-Module",
+    "Invoke-Command",
+    "Join-Path",
+    "New-Item",
+    "Out-File",
+    "Out-Null",
+    "Resolve-Path",
+    "Select-Object",
+    "Where-Object",
+    "Write-Host",
+    "Write-Warning",
 };
 
 struct Scan {
@@ -118,12 +141,12 @@ TEST(CollectorScript, EveryCommandIsDocumentedAndInCollectMd) {
         }
     }
     // Every Get-Cs cmdlet that --settings-from reads is collected.
-    for (const char* cmdlet : {"Get-CsAccessEdgeConfiguration", "Get-CsAllowedDomain",
-                               "Get-CsBlockedDomain", "Get-CsHostingProvider",
-                               "Get-CsPublicProvider", "Get-CsExternalAccessPolicy",
-                               "Get-CsXmppAllowedPartner", "Get-CsSite", "Get-CsSipDomain",
-                               "Get-CsMediaConfiguration", "Get-CsService", "Get-CsCertificate",
-                               "Get-CsPushNotificationConfiguration", "Get-CsTopology"}) {
+    for (const char* cmdlet :
+         {"Get-CsAccessEdgeConfiguration", "Get-CsAllowedDomain", "Get-CsBlockedDomain",
+          "Get-CsHostingProvider", "Get-CsPublicProvider", "Get-CsExternalAccessPolicy",
+          "Get-CsXmppAllowedPartner", "Get-CsSite", "Get-CsSipDomain", "Get-CsMediaConfiguration",
+          "Get-CsService", "Get-CsCertificate", "Get-CsPushNotificationConfiguration",
+          "Get-CsTopology"}) {
         EXPECT_TRUE(named.count(cmdlet)) << cmdlet << " is not collected";
     }
 }

@@ -64,7 +64,8 @@ std::string utf16(const std::string& utf8, bool big_endian, bool bom) {
             cp = c & 0x1Fu;
             n = 2;
         }
-        for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
+        for (int k = 1; k < n; ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
         i += std::size_t(n);
         auto unit = [&](unsigned u) {
             const char hi = static_cast<char>(u >> 8), lo = static_cast<char>(u & 0xFF);
@@ -158,9 +159,9 @@ TEST(SettingsFrom, SampleFolderGivesEveryFact) {
     EXPECT_EQ(certs[0].use, CertificateUse::external);
     EXPECT_EQ(certs[0].subject, std::optional<std::string>("sip.corp.example"));
     EXPECT_EQ(certs[0].sans.size(), 5u);
-    EXPECT_EQ(certs[0].usages, (std::vector<std::string>{"AccessEdgeExternal", "DataEdgeExternal",
-                                                          "AudioVideoAuthentication",
-                                                          "XmppServer"}));
+    EXPECT_EQ(certs[0].usages,
+              (std::vector<std::string>{"AccessEdgeExternal", "DataEdgeExternal",
+                                        "AudioVideoAuthentication", "XmppServer"}));
     EXPECT_EQ(certs[0].thumbprint, "6F1A3B0C9D2E4F5061728394A5B6C7D8E9F00112");
     EXPECT_EQ(certs[1].use, CertificateUse::internal);
     // Get-CsPushNotificationConfiguration
@@ -209,11 +210,11 @@ void verify_policy_clixml(const Model& m) {
 
 TEST(SettingsFrom, EveryFormatInEveryEncoding) {
     const std::vector<FormatCase> cases = {
-        {"allowed-full.csv", "export1.csv", verify_allowed},            // #TYPE decides
-        {"domains-select.csv", "AllowedDomains.csv", verify_allowed},   // the name decides
-        {"policy-object.json", "policy.json", verify_policy_object},    // properties decide
+        {"allowed-full.csv", "export1.csv", verify_allowed},           // #TYPE decides
+        {"domains-select.csv", "AllowedDomains.csv", verify_allowed},  // the name decides
+        {"policy-object.json", "policy.json", verify_policy_object},   // properties decide
         {"policy-array.json", "policies.json", verify_policy_array},
-        {"policy.clixml", "whatever.xml", verify_policy_clixml},         // <TN> decides
+        {"policy.clixml", "whatever.xml", verify_policy_clixml},  // <TN> decides
     };
     for (const FormatCase& c : cases) {
         const std::string utf8 = read_text(kFormats + "/" + c.fixture);
@@ -278,8 +279,8 @@ TEST(SettingsFrom, RecognitionRules) {
          nullptr, [](const Model& m) { return m.federation.hosting_providers.size() == 1; }},
         {"unrecognised columns", "notes.csv", "\"Foo\",\"Bar\"\r\n\"1\",\"2\"\r\n",
          "notes.csv:1:1: not recognised as the output of a supported Get-Cs cmdlet", nullptr},
-        {"the noun as part of another word does not count", "website.csv",
-         "\"Foo\"\r\n\"1\"\r\n", "not recognised", nullptr},
+        {"the noun as part of another word does not count", "website.csv", "\"Foo\"\r\n\"1\"\r\n",
+         "not recognised", nullptr},
         {"Get-CsSite by properties", "export.json",
          "{\"Identity\":\"Site:HQ\",\"SiteId\":1,\"FederationRoute\":\"EdgeServer:edgepool.dmz."
          "corp.example\",\"XmppFederationRoute\":null}",
@@ -387,7 +388,8 @@ TEST(SettingsFrom, InputErrors) {
         {"boolean that is not one", "Get-CsExternalAccessPolicy.csv",
          "\"Identity\",\"EnableFederationAccess\"\r\n\"Global\",\"yes\"\r\n",
          "Get-CsExternalAccessPolicy.csv:2:10: EnableFederationAccess 'yes' is not a boolean"},
-        {"a list Export-Csv wrote as its type name", "Get-CsCertificate.edge01.dmz.corp.example.csv",
+        {"a list Export-Csv wrote as its type name",
+         "Get-CsCertificate.edge01.dmz.corp.example.csv",
          "\"Use\",\"Thumbprint\",\"Subject\",\"AlternativeNames\"\r\n\"AccessEdgeExternal\",\"AB\","
          "\"CN=sip.corp.example\",\"System.Collections.Generic.List`1[System.String]\"\r\n",
          "AlternativeNames holds the type name"},
