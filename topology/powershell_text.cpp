@@ -78,6 +78,11 @@ std::string from_utf16(const std::string& path, const std::string& bytes, std::s
     return out;
 }
 
+// Non-UTF-8 text is most often ANSI (Windows-1252) from Windows PowerShell.
+constexpr const char* kAnsiHint =
+    "; Windows PowerShell 5.1 writes ANSI with -Encoding Default: export again with -Encoding "
+    "UTF8 or Unicode";
+
 // Checks UTF-8 (RFC 3629: no overlong forms, surrogates or code points past U+10FFFF).
 std::string checked_utf8(const std::string& path, const std::string& bytes, std::size_t start) {
     Cursor at;
@@ -101,14 +106,16 @@ std::string checked_utf8(const std::string& path, const std::string& bytes, std:
         } else {
             fail(path, at,
                  "invalid UTF-8 (byte 0x" + std::string(1, "0123456789ABCDEF"[c >> 4]) +
-                     "0123456789ABCDEF"[c & 15] +
-                     "); Windows PowerShell 5.1 writes ANSI with -Encoding Default: "
-                     "export again with -Encoding UTF8 or Unicode");
+                     "0123456789ABCDEF"[c & 15] + ")" + kAnsiHint);
         }
-        if (i + std::size_t(length) > bytes.size()) fail(path, at, "truncated UTF-8 sequence");
+        if (i + std::size_t(length) > bytes.size()) {
+            fail(path, at, std::string("invalid UTF-8 (truncated sequence)") + kAnsiHint);
+        }
         for (int k = 1; k < length; ++k) {
             const auto next = static_cast<unsigned char>(bytes[i + std::size_t(k)]);
-            if ((next & 0xC0) != 0x80) fail(path, at, "invalid UTF-8 continuation byte");
+            if ((next & 0xC0) != 0x80) {
+                fail(path, at, std::string("invalid UTF-8 (bad continuation byte)") + kAnsiHint);
+            }
             cp = (cp << 6) | (next & 0x3F);
         }
         const bool overlong = (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);

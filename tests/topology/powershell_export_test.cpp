@@ -167,7 +167,7 @@ TEST(SettingsFrom, SampleFolderGivesEveryFact) {
     // Get-CsPushNotificationConfiguration
     for (const SipDomain& d : m.sip_domains) EXPECT_EQ(d.mobile_push, std::optional<bool>(true));
     // Every file read is listed for the report's inputs.
-    EXPECT_EQ(m.exports.size(), 15u);
+    EXPECT_EQ(m.exports.size(), 14u);
 }
 
 // --- formats and encodings ------------------------------------------------------------------
@@ -368,7 +368,7 @@ TEST(SettingsFrom, InputErrors) {
     const std::vector<ErrorRow> rows = {
         {"invalid UTF-8 (ANSI export)", "Get-CsAllowedDomain.csv",
          "\"Domain\",\"Comment\"\r\n\"fabrikam.com\",\"caf\xE9\"\r\n",
-         "Get-CsAllowedDomain.csv:2:21: invalid UTF-8"},
+         "Get-CsAllowedDomain.csv:2:20: invalid UTF-8"},
         {"lone UTF-16 surrogate", "Get-CsAllowedDomain.csv",
          std::string("\xFF\xFE\"\0\n\0\x00\xD8", 8), "Get-CsAllowedDomain.csv:2:1: invalid UTF-16"},
         {"CSV row with too many fields", "Get-CsAllowedDomain.csv",
@@ -394,7 +394,7 @@ TEST(SettingsFrom, InputErrors) {
          "\"CN=sip.corp.example\",\"System.Collections.Generic.List`1[System.String]\"\r\n",
          "AlternativeNames holds the type name"},
         {"JSON syntax error", "Get-CsSite.json", "{\"Identity\": \"Site:HQ\",,}",
-         "Get-CsSite.json:1:25: expected '\"'"},
+         "Get-CsSite.json:1:24: expected '\"'"},
         {"JSON nested too deep", "Get-CsSite.json",
          "{\"Identity\":\"Site:HQ\",\"X\":" + std::string(100, '[') + std::string(100, ']') + "}",
          "nested deeper than 64 levels"},
