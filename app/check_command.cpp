@@ -247,6 +247,7 @@ int check_command(const CheckArguments& a) {
     topology::LoadRequest request;
     request.topology_path = a.topology;
     request.settings_path = a.settings;
+    request.settings_dirs = a.settings_dirs;
     topology::Model model;
     try {
         model = topology::load_model(request);
@@ -336,6 +337,10 @@ int check_command(const CheckArguments& a) {
     if (!a.settings.empty()) {
         r.inputs.push_back(
             {"settings", a.settings, report::sha256_file_hex(a.settings), "edgeplan-settings"});
+    }
+    for (const topology::Model::ExportInput& e : model.exports) {
+        r.inputs.push_back(
+            {"settings-from", e.path, report::sha256_file_hex(e.path), "powershell-" + e.format});
     }
     r.options.emplace_back("command_line", a.command_line);
     std::vector<std::string> sides;

@@ -16,6 +16,7 @@ namespace edgeplan::app {
 struct CheckArguments {
     std::string topology;
     std::string settings;
+    std::vector<std::string> settings_dirs;  // --settings-from, in order
     std::string format = "text";
     std::vector<std::string> outputs;  // FORMAT=FILE
     std::string now;

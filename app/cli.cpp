@@ -60,7 +60,11 @@ void add_report_options_head(po::options_description& options, const char* forma
     options.add_options()
         ("help,h", "show this help")
         ("settings", po::value<std::string>(),
-         "edgeplan settings file: federation policy and overrides for a Lync export")
+         "edgeplan settings file: federation policy and overrides for a Lync export; applied "
+         "after --settings-from, so it overrides them")
+        ("settings-from", po::value<std::vector<std::string>>(),
+         "DIR, repeatable: a folder of PowerShell exports (Get-CsAccessEdgeConfiguration, "
+         "Get-CsAllowedDomain, ...; docs/settings-from.md), applied in order")
         ("format", po::value<std::string>()->default_value("text"), formats)
         ("output", po::value<std::vector<std::string>>(),
          "FORMAT=FILE, repeatable: also write the report in FORMAT (text, json, junit, sarif, "
@@ -179,6 +183,7 @@ void read_report_options(const po::variables_map& vm, const std::vector<std::str
                          Arguments& a) {
     a.topology = value(vm, "topology");
     a.settings = value(vm, "settings");
+    a.settings_dirs = values(vm, "settings-from");
     a.format = value(vm, "format");
     a.outputs = values(vm, "output");
     a.now = value(vm, "now");

@@ -12,6 +12,7 @@ namespace edgeplan::app {
 struct PlanArguments {
     std::string topology;  // empty = the embedded sample
     std::string settings;
+    std::vector<std::string> settings_dirs;  // --settings-from, in order
     std::string format = "text";
     std::vector<std::string> outputs;  // FORMAT=FILE
     std::string now;

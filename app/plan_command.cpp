@@ -35,6 +35,10 @@ report::Report build_report(const PlanArguments& a, const topology::Model& model
         r.inputs.push_back(
             {"settings", a.settings, report::sha256_file_hex(a.settings), "edgeplan-settings"});
     }
+    for (const topology::Model::ExportInput& e : model.exports) {
+        r.inputs.push_back(
+            {"settings-from", e.path, report::sha256_file_hex(e.path), "powershell-" + e.format});
+    }
     r.options.emplace_back("command_line", a.command_line);
 
     const std::vector<std::unique_ptr<checks::Check>> all = checks::make_all_checks();
@@ -104,6 +108,7 @@ int plan_command(const PlanArguments& a) {
     request.topology_path = a.topology.empty() ? embedded_sample_name : a.topology;
     if (a.topology.empty()) request.topology_text = embedded_sample_text;
     request.settings_path = a.settings;
+    request.settings_dirs = a.settings_dirs;
     topology::Model model;
     try {
         model = topology::load_model(request);

@@ -4,6 +4,7 @@
 #include "topology/input_error.h"
 #include "topology/lync_reader.h"
 #include "topology/namespaces.h"
+#include "topology/powershell_export.h"
 
 namespace edgeplan::topology {
 
@@ -39,6 +40,7 @@ Model load_model(const LoadRequest& request) {
             break;
     }
     model.source_file = request.topology_path;
+    for (const std::string& dir : request.settings_dirs) apply_powershell_exports(dir, model);
     if (!request.settings_path.empty()) {
         const XmlSource settings(request.settings_path, request.limits);
         apply_settings(settings, model);

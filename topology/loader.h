@@ -2,6 +2,7 @@
 // Entry point of the topology layer: read a topology file of any supported format, apply an
 // optional --settings file, and return the model. Throws InputError (exit code 2).
 #include <string>
+#include <vector>
 
 #include "topology/model.h"
 #include "topology/xml_source.h"
@@ -11,6 +12,9 @@ namespace edgeplan::topology {
 struct LoadRequest {
     std::string topology_path;
     std::string settings_path;  // empty = none
+    // --settings-from folders of PowerShell exports, applied in order before settings_path
+    // (which overrides them).
+    std::vector<std::string> settings_dirs;
     // When set, the topology is read from this text and topology_path only names it in
     // messages (the embedded sample).
     std::string topology_text;

@@ -149,6 +149,10 @@ struct CertificateSpec {
     std::optional<bool> server_eku;
     std::optional<bool> client_eku;
     std::optional<bool> exportable_key;
+    // From Get-CsCertificate on the Edge (--settings-from): the assignment as deployed.
+    std::string thumbprint;           // upper-case hex; empty when not exported
+    std::vector<std::string> usages;  // Use values: AccessEdgeExternal, DataEdgeExternal, ...
+    std::string not_after;            // NotAfter as exported (text); empty when unknown
     SourceLocation where;
 };
 
@@ -268,7 +272,14 @@ const char* to_string(EncryptionLevel level);
 struct Model {
     TopologyFormat format = TopologyFormat::edgeplan;
     std::string source_file;
-    std::string settings_file;    // empty when no --settings was given
+    std::string settings_file;  // empty when no --settings was given
+    // Each PowerShell export read through --settings-from, in the order applied.
+    struct ExportInput {
+        std::string path;
+        std::string format;  // "clixml", "csv", "json"
+        std::string cmdlet;  // "Get-CsAllowedDomain", ...
+    };
+    std::vector<ExportInput> exports;
     std::string service_version;  // Lync ServiceVersion of the Edge service (6, 7, 8), if any
 
     std::vector<SipDomain> sip_domains;

@@ -1,5 +1,7 @@
 #include "checks/federation/single_federation_route.h"
 
+#include <map>
+
 #include "checks/citations.h"
 #include "checks/offline_support.h"
 
@@ -16,10 +18,89 @@ const CheckInfo& SingleFederationRouteCheck::info() const {
         CheckKind::offline,
         Severity::must,
         {"FED", "PIC"},
-        {cite("DEFTOPO"), cite("SETUP-FED"), cite("SCEN"), cite("DR")},
+        {cite("DEFTOPO"), cite("SETUP-FED"), cite("SCEN"), cite("DR"), cite("DR-FED")},
         "Enable federation on one Edge pool only and make it the site federation route"};
     return kInfo;
 }
+
+namespace {
+
+const Site* site_of(const Model& model, const std::string& id) {
+    for (const Site& site : model.sites) {
+        if (site.id == id) return &site;
+    }
+    return nullptr;
+}
+
+bool among(const std::vector<std::string>& ids, const std::string& id) {
+    for (const std::string& i : ids) {
+        if (i == id) return true;
+    }
+    return false;
+}
+
+// Several Edge pools enable federation. DR and DR-FED (Lync Server 2013) say outbound
+// federation goes through one Edge pool of the organization; Set-CsSite -FederationRoute and
+// Topology Builder's site "Federation route assignment" make the route a property of each site
+// (docs/checks/FED-01.md, "Contradiction"). So: two federation pools in one site fail; pools in
+// different sites pass when every site's route is stated and names a federation-enabled pool;
+// while the routes are not stated, the rule cannot be decided.
+std::vector<Finding> judge_per_site(const CheckInfo& info, const Model& model,
+                                    const std::vector<std::string>& enabled) {
+    std::map<std::string, std::vector<std::string>> by_site;
+    for (const EdgePool& pool : model.edge_pools) {
+        if (pool.federation) by_site[pool.site_id].push_back(pool.id);
+    }
+    std::vector<Finding> findings;
+    for (const auto& [site_id, pools] : by_site) {
+        if (pools.size() < 2) continue;
+        const Site* site = site_of(model, site_id);
+        findings.push_back(
+            make_finding(info, Status::fail, site_subject(site_id),
+                         std::to_string(pools.size()) + " Edge pools in site " +
+                             (site ? site->name : site_id) + " enable federation: " + join(pools),
+                         site ? site->where : model.where,
+                         {{"expected", "1"}, {"observed", std::to_string(pools.size())}}));
+    }
+    if (!findings.empty()) return findings;
+    std::vector<std::string> unstated;
+    for (const Site& site : model.sites) {
+        if (site.federation_route.empty())
+            unstated.push_back(site.name.empty() ? site.id : site.name);
+    }
+    if (!unstated.empty()) {
+        return {unknown_input(
+            info, kTopologySubject,
+            std::to_string(enabled.size()) + " Edge pools in " + std::to_string(by_site.size()) +
+                " sites enable federation (" + join(enabled) +
+                "); which one each site routes federation through is not stated for " +
+                join(unstated) +
+                ": export Get-CsSite (FederationRoute) with --settings-from, or write <Site "
+                "ref=\"...\" federationRoute=\"POOL\"/> in --settings",
+            model.where)};
+    }
+    for (const Site& site : model.sites) {
+        const Evidence evidence{{"expected", "a federation-enabled Edge pool"},
+                                {"observed", site.federation_route}};
+        if (!among(enabled, site.federation_route)) {
+            findings.push_back(make_finding(info, Status::fail, site_subject(site.id),
+                                            "site " + site.name + " routes federation through " +
+                                                site.federation_route +
+                                                ", which does not enable federation (port 5061)",
+                                            site.where, evidence));
+        } else {
+            findings.push_back(make_finding(
+                info, Status::pass, site_subject(site.id),
+                "site " + site.name + " routes federation through " + site.federation_route +
+                    ", one of " + std::to_string(enabled.size()) +
+                    " federation-enabled Edge pools, each the route of its own site",
+                site.where, evidence));
+        }
+    }
+    return findings;
+}
+
+}  // namespace
 
 // DEFTOPO, SETUP-FED: one federation route for the organization; zero when federation or
 // public IM is wanted is a failure too.
@@ -34,6 +115,11 @@ std::vector<Finding> SingleFederationRouteCheck::evaluate(const CheckContext& co
     }
     const Evidence evidence{{"expected", "1"}, {"observed", std::to_string(enabled.size())}};
     if (enabled.size() > 1) {
+        std::map<std::string, int> sites;
+        for (const EdgePool& pool : model.edge_pools) {
+            if (pool.federation) ++sites[pool.site_id];
+        }
+        if (sites.size() > 1) return judge_per_site(info(), model, enabled);
         return {make_finding(
             info(), Status::fail, kTopologySubject,
             std::to_string(enabled.size()) + " Edge pools enable federation: " + join(enabled),

@@ -23,6 +23,7 @@ struct Sample {
     std::string name;
     fs::path topology;
     fs::path settings;  // empty when the sample has none
+    fs::path exports;   // a --settings-from folder (samples/<name>/exports), empty when none
 };
 
 void PrintTo(const Sample& s, std::ostream* out) { *out << s.name; }
@@ -31,11 +32,12 @@ std::vector<Sample> samples() {
     std::vector<Sample> out;
     for (const auto& entry : fs::directory_iterator(fs::path(EDGEPLAN_SOURCE_DIR) / "samples")) {
         if (!entry.is_directory()) continue;
-        Sample s{entry.path().filename().string(), {}, {}};
+        Sample s{entry.path().filename().string(), {}, {}, {}};
         for (const char* name : {"topology.xml", "topology.tbxml"}) {
             if (fs::exists(entry.path() / name)) s.topology = entry.path() / name;
         }
         if (fs::exists(entry.path() / "settings.xml")) s.settings = entry.path() / "settings.xml";
+        if (fs::is_directory(entry.path() / "exports")) s.exports = entry.path() / "exports";
         if (!s.topology.empty() && s.name != "lab") out.push_back(s);
     }
     std::sort(out.begin(), out.end(),
@@ -48,6 +50,8 @@ std::string run_plan(const Sample& s, const std::string& format, int& status) {
     const fs::path root(EDGEPLAN_SOURCE_DIR);
     std::string command = "cd '" + root.string() + "' && '" + EDGEPLAN_BINARY + "' plan '" +
                           fs::relative(s.topology, root).string() + "'";
+    if (!s.exports.empty())
+        command += " --settings-from '" + fs::relative(s.exports, root).string() + "'";
     if (!s.settings.empty())
         command += " --settings '" + fs::relative(s.settings, root).string() + "'";
     command += " --now " + std::string(fixed_now) + " --format " + format + " 2>/dev/null";

@@ -1,0 +1,144 @@
+// edgeplan plan TOPOLOGY --settings-from DIR, end to end (docs/settings-from.md): the exports
+// turn unknown findings into judged ones, give the same findings as the equivalent settings
+// file, and a bad folder is exit code 2 naming the file.
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "tests/app/support.h"
+
+namespace edgeplan::app_testing {
+namespace {
+
+const std::string kCollected = source("samples/lync-collected");
+const std::string kMultisite = source("tests/topology/powershell/multisite");
+
+// (check ID, subject) -> "STATUS message" from the text report.
+std::map<std::pair<std::string, std::string>, std::string> findings(const std::string& text) {
+    std::map<std::pair<std::string, std::string>, std::string> out;
+    static const std::regex line(R"(^\s*(PASS|WARN|FAIL|SKIP|ERROR)\s+(\S+)\s+(\S+)\s+(.*)$)");
+    std::istringstream in(text);
+    std::string l;
+    std::smatch m;
+    while (std::getline(in, l)) {
+        if (std::regex_match(l, m, line)) out[{m[2], m[3]}] = m[1].str() + " " + m[4].str();
+    }
+    return out;
+}
+
+std::string plan(const TempDir& dir, const std::string& args, int expected_status) {
+    const RunResult r = edgeplan(dir, "plan " + args + " --now 2026-11-21 --no-plan --verbose");
+    EXPECT_EQ(r.status, expected_status) << r.err;
+    return r.out;
+}
+
+TEST(SettingsFromCli, UnknownFindingsBecomeJudged) {
+    TempDir dir;
+    const std::string topology = kCollected + "/topology.xml";
+    const auto before =
+        findings(plan(dir, "'" + topology + "' --settings '" + kCollected + "/settings.xml'", 0));
+    const auto after = findings(plan(dir,
+                                     "'" + topology + "' --settings-from '" + kCollected +
+                                         "/exports' --settings '" + kCollected + "/settings.xml'",
+                                     0));
+    ASSERT_FALSE(before.empty());
+    // Rules that were unknown (skip unknown_input) and are judged with the exports.
+    int moved = 0;
+    for (const auto& [key, result] : before) {
+        if (result.rfind("SKIP", 0) != 0 || result.find("[unknown_input]") == std::string::npos) {
+            continue;
+        }
+        const auto it = after.find(key);
+        if (it != after.end() && it->second.rfind("SKIP", 0) != 0) ++moved;
+    }
+    EXPECT_GE(moved, 10) << "rules judged only with the exports";
+    const std::pair<std::string, std::string> cert{"CERT-EXT-02",
+                                                   "cert:edgepool.dmz.corp.example/external"};
+    ASSERT_TRUE(before.count(cert) && after.count(cert));
+    EXPECT_EQ(before.at(cert).rfind("SKIP", 0), 0u) << before.at(cert);
+    EXPECT_NE(after.at(cert).rfind("SKIP", 0), 0u) << after.at(cert);
+}
+
+TEST(SettingsFromCli, SameFindingsAsTheEquivalentSettingsFile) {
+    TempDir dir;
+    const std::string topology = "'" + kCollected + "/topology.xml'";
+    const RunResult exports = edgeplan(dir, "plan " + topology + " --settings-from '" + kCollected +
+                                                "/exports' --settings '" + kCollected +
+                                                "/settings.xml' --now 2026-11-21 --verbose");
+    const RunResult by_hand =
+        edgeplan(dir, "plan " + topology + " --settings '" + kCollected +
+                          "/equivalent-settings.xml' --now 2026-11-21 --verbose");
+    EXPECT_EQ(exports.status, by_hand.status) << exports.err << by_hand.err;
+    const auto a = findings(exports.out);
+    const auto b = findings(by_hand.out);
+    ASSERT_FALSE(a.empty());
+    for (const auto& [key, result] : a) {
+        const auto it = b.find(key);
+        if (it == b.end()) {
+            ADD_FAILURE() << key.first << " " << key.second << " only with the exports: " << result;
+        } else {
+            EXPECT_EQ(result, it->second) << key.first << " " << key.second;
+        }
+    }
+    for (const auto& [key, result] : b) {
+        if (!a.count(key)) ADD_FAILURE() << key.first << " " << key.second << " only by hand";
+    }
+}
+
+TEST(SettingsFromCli, ReportListsEveryExportAsAnInput) {
+    TempDir dir;
+    const RunResult r = edgeplan(dir, "plan '" + kCollected + "/topology.xml' --settings-from '" +
+                                          kCollected + "/exports' --format json --now 2026-11-21");
+    EXPECT_EQ(r.status, 0) << r.err;  // warnings only
+    EXPECT_NE(r.out.find("\"role\": \"settings-from\""), std::string::npos);
+    EXPECT_NE(r.out.find("Get-CsAccessEdgeConfiguration.xml"), std::string::npos);
+    EXPECT_NE(r.out.find("\"format\": \"powershell-clixml\""), std::string::npos);
+}
+
+TEST(SettingsFromCli, AmbiguousFileIsExitTwoNamingIt) {
+    TempDir dir;
+    const fs::path exports = dir.path() / "exports";
+    fs::create_directories(exports);
+    write_text(exports / "domains.csv",
+               "\"Domain\",\"ProxyFqdn\",\"Comment\"\r\n"
+               "\"fabrikam.com\",\"\",\"\"\r\n");
+    const RunResult r =
+        edgeplan(dir, "plan '" + kCollected + "/topology.xml' --settings-from " + quote(exports));
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("domains.csv:1:1: ambiguous export"), std::string::npos) << r.err;
+    EXPECT_TRUE(r.out.empty());
+}
+
+TEST(SettingsFromCli, NotADirectoryIsExitTwo) {
+    TempDir dir;
+    const RunResult r = edgeplan(dir, "plan '" + kCollected + "/topology.xml' --settings-from '" +
+                                          kCollected + "/settings.xml'");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("needs a directory"), std::string::npos) << r.err;
+}
+
+// A Lync Server 2013 topology with an Edge pool in each of two sites, each with its external
+// 5061: FED-01 used to fail ("2 Edge pools enable federation"). The route is a site property,
+// so without Get-CsSite it cannot be decided, and with it each site passes.
+TEST(SettingsFromCli, MultiSiteFederationIsDecidedPerSite) {
+    TempDir dir;
+    const std::string topology = "'" + kMultisite + "/topology.xml'";
+    const auto without =
+        findings(edgeplan(dir, "plan " + topology + " --now 2026-11-21 --verbose").out);
+    ASSERT_TRUE(without.count({"FED-01", "topology"}));
+    EXPECT_EQ(without.at({"FED-01", "topology"}).rfind("SKIP", 0), 0u)
+        << without.at({"FED-01", "topology"});
+    EXPECT_NE(without.at({"FED-01", "topology"}).find("Get-CsSite"), std::string::npos);
+
+    const auto with =
+        findings(edgeplan(dir, "plan " + topology + " --settings-from '" + kMultisite +
+                                   "/exports' --now 2026-11-21 --verbose")
+                     .out);
+    ASSERT_TRUE(with.count({"FED-01", "site:1"}) && with.count({"FED-01", "site:2"}));
+    EXPECT_EQ(with.at({"FED-01", "site:1"}).rfind("PASS", 0), 0u) << with.at({"FED-01", "site:1"});
+    EXPECT_EQ(with.at({"FED-01", "site:2"}).rfind("PASS", 0), 0u) << with.at({"FED-01", "site:2"});
+    EXPECT_FALSE(with.count({"FED-01", "topology"}));
+}
+
+}  // namespace
+}  // namespace edgeplan::app_testing
