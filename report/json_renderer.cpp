@@ -3,8 +3,11 @@
 // meaning (inputs, options, evidence, findings, plan rows) is an array in report order.
 #include <nlohmann/json.hpp>
 
+#include "report/finding_groups.h"
 #include "report/json_location.h"
 #include "report/renderers.h"
+#include "report/source_links.h"
+#include "report/verdict.h"
 
 namespace edgeplan::report {
 namespace {
@@ -12,7 +15,7 @@ namespace {
 using nlohmann::json;
 
 // Bump the major part when a field changes meaning or disappears; the minor part for additions.
-constexpr const char* schema_version = "1.0";
+constexpr const char* schema_version = "1.1";
 constexpr const char* tool_name = "edgeplan";
 
 json inputs_json(const std::vector<InputFile>& inputs) {
@@ -54,7 +57,9 @@ json finding_json(const checks::Finding& f, const checks::CheckInfo* info,
         j["severity"] = to_string(info->severity);
         json citation = json::array();
         for (const checks::Citation& c : info->citations) {
-            citation.push_back({{"key", c.key}, {"page", c.page}});
+            json one = {{"key", c.key}, {"page", c.page}};
+            if (const std::string url = citation_url(c); !url.empty()) one["url"] = url;
+            citation.push_back(std::move(one));
         }
         j["citation"] = std::move(citation);
         j["remediation"] = checks::remediation_of(f, *info);
@@ -67,6 +72,39 @@ json finding_json(const checks::Finding& f, const checks::CheckInfo* info,
                        {"expires", acceptance->waiver->expires}};
     }
     return j;
+}
+
+// Where and how `check` probed (report.h ProbeContext).
+json probe_json(const ProbeContext& p) {
+    json servers = json::array();
+    for (const DnsServerUse& d : p.dns_servers) {
+        servers.push_back(
+            {{"server", d.server}, {"view", d.view}, {"asked", d.asked}, {"answered", d.answered}});
+    }
+    json j = {{"from", p.from},
+              {"source_address", p.source_address},
+              {"dns_servers", std::move(servers)},
+              {"timeout_ms", p.timeout_ms}};
+    if (!p.responder.empty()) j["responder"] = p.responder;
+    if (!p.replay.empty()) j["replay"] = p.replay;
+    return j;
+}
+
+json groups_json(const Report& r, const std::vector<FindingGroup>& groups) {
+    json out = json::array();
+    for (const FindingGroup& g : groups) {
+        json members = json::array();
+        for (std::size_t i : g.members) {
+            members.push_back(
+                {{"check_id", r.findings[i].check_id}, {"subject", r.findings[i].subject}});
+        }
+        out.push_back({{"id", g.id},
+                       {"cause", g.cause},
+                       {"status", to_string(g.status)},
+                       {"count", g.members.size()},
+                       {"findings", std::move(members)}});
+    }
+    return out;
 }
 
 json summary_json(const Report& r) {
@@ -94,20 +132,31 @@ json summary_json(const Report& r) {
 }  // namespace
 
 nlohmann::json to_json(const Report& report) {
+    const std::vector<FindingGroup> groups = root_cause_groups(report);
+    const std::vector<int> group_of = group_of_findings(report, groups);
     json findings = json::array();
-    for (const checks::Finding& f : report.findings) {
-        findings.push_back(finding_json(f, report.info_for(f.check_id), report.acceptance_for(f)));
+    for (std::size_t i = 0; i < report.findings.size(); ++i) {
+        const checks::Finding& f = report.findings[i];
+        json j = finding_json(f, report.info_for(f.check_id), report.acceptance_for(f));
+        // Every finding stays; those sharing a root cause name it (the "groups" entry).
+        if (group_of[i] >= 0) j["group"] = groups[static_cast<std::size_t>(group_of[i])].id;
+        findings.push_back(std::move(j));
     }
-    return {{"schema_version", schema_version},
-            {"tool", {{"name", tool_name}, {"version", report.tool_version}}},
-            {"command", report.command},
-            {"started_at", report.started_at},
-            {"now", report.now},
-            {"inputs", inputs_json(report.inputs)},
-            {"options", options_json(report.options)},
-            {"plan", plan_to_json(report.plan)},
-            {"findings", std::move(findings)},
-            {"summary", summary_json(report)}};
+    const Verdict verdict = verdict_of(report);
+    json document = {{"schema_version", schema_version},
+                     {"tool", {{"name", tool_name}, {"version", report.tool_version}}},
+                     {"command", report.command},
+                     {"started_at", report.started_at},
+                     {"now", report.now},
+                     {"inputs", inputs_json(report.inputs)},
+                     {"options", options_json(report.options)},
+                     {"plan", plan_to_json(report.plan)},
+                     {"findings", std::move(findings)},
+                     {"groups", groups_json(report, groups)},
+                     {"verdict", to_string(verdict.kind)},
+                     {"summary", summary_json(report)}};
+    if (report.probe) document["probe"] = probe_json(*report.probe);
+    return document;
 }
 
 }  // namespace edgeplan::report
