@@ -137,6 +137,40 @@ std::optional<checks::probes::Observations> read_replay(const std::string& path,
     return std::nullopt;
 }
 
+// The report header's account of the probes (report.h ProbeContext): vantage point, timeout,
+// and for each DNS server how many of the queries sent to it got an answer.
+report::ProbeContext probe_context(const CheckArguments& a, const checks::ProbeSettings& settings,
+                                   std::chrono::milliseconds timeout,
+                                   const checks::probes::Observations& observations) {
+    report::ProbeContext p;
+    for (ProbeSide side : settings.sides) p.from.push_back(checks::to_string(side));
+    p.source_address = checks::canonical_ip(a.source_address);
+    p.responder = settings.responder;
+    p.timeout_ms = timeout.count();
+    p.replay = a.replay;
+    std::vector<report::DnsServerUse> servers;
+    const auto use_of = [&](const std::string& server, const char* view) -> report::DnsServerUse& {
+        for (report::DnsServerUse& d : servers) {
+            if (d.server == server) return d;
+        }
+        servers.push_back({server, view, 0, 0});
+        return servers.back();
+    };
+    for (const std::string& s : settings.external_dns_servers) use_of(s, "external");
+    for (const std::string& s : settings.internal_dns_servers) use_of(s, "internal");
+    for (const checks::probes::DnsAnswer& answer : observations.dns) {
+        report::DnsServerUse& d = use_of(answer.query.server, "external");
+        ++d.asked;
+        // As probes::silent_dns_servers: a timeout or a send failure is no answer.
+        if (answer.outcome != checks::probes::DnsOutcome::timeout &&
+            answer.outcome != checks::probes::DnsOutcome::network_error) {
+            ++d.answered;
+        }
+    }
+    p.dns_servers = std::move(servers);
+    return p;
+}
+
 }  // namespace
 
 std::optional<std::chrono::milliseconds> parse_timeout(const std::string& text) {
@@ -362,6 +396,7 @@ int check_command(const CheckArguments& a) {
         r.options.emplace_back("client_cert", a.certificates.client_cert);
     }
     r.options.emplace_back("expiry_warning_days", std::to_string(certificates.expiry_warning_days));
+    r.probe = probe_context(a, settings, *timeout, run.observations);
     r.findings = checks::run_checks(selected, context, a.selection);
     for (const checks::Check* check : selected) {
         if (a.selection.selects(check->info()))

@@ -1,5 +1,6 @@
 #include "app/cli.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -86,7 +87,8 @@ void add_report_options_head(po::options_description& options, const char* forma
 void add_report_options_tail(po::options_description& options) {
     // clang-format off
     options.add_options()
-        ("verbose,v", "show the evidence of every finding")
+        ("verbose,v", "show the evidence of every finding, the passes and the checks that do not "
+         "apply")
         ("quiet,q", "print nothing on stdout; the exit code tells")
         ("no-plan", "text output: leave out the plan tables");
     // clang-format on
@@ -157,6 +159,22 @@ bool colour_wanted() {
     return isatty(STDOUT_FILENO) && (no_colour == nullptr || *no_colour == '\0');
 }
 
+// The width the text report fits (docs/report-format.md "Text layout"): COLUMNS when it is a
+// number, else the terminal's width when stdout is one, else 100; never under 40 columns, where
+// no table stays readable.
+std::size_t text_width() {
+    constexpr std::size_t narrowest = 40;
+    if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && *columns != '\0') {
+        const std::optional<long long> n = parse_count(columns, 1, 100000);
+        if (n) return std::max<std::size_t>(narrowest, static_cast<std::size_t>(*n));
+    }
+    winsize size{};
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return std::max<std::size_t>(narrowest, size.ws_col);
+    }
+    return 100;
+}
+
 // Parses `args` with one positional TOPOLOGY; nullopt when --help was printed instead.
 std::optional<po::variables_map> parse_with_topology(const std::vector<std::string>& args,
                                                      const po::options_description& options) {
@@ -195,6 +213,7 @@ void read_report_options(const po::variables_map& vm, const std::vector<std::str
     a.text.verbose = vm.count("verbose") > 0;
     a.text.show_plan = vm.count("no-plan") == 0;
     a.text.colour = colour_wanted();
+    a.text.width = text_width();
     a.quiet = vm.count("quiet") > 0;
     a.certificates = read_certificate_options(vm);
     a.certificates.expiry_warning_days =

@@ -1,5 +1,7 @@
 #include "report/finding_text.h"
 
+#include "report/source_links.h"
+
 namespace edgeplan::report {
 
 std::string citation_text(const checks::CheckInfo& info) {
@@ -7,7 +9,12 @@ std::string citation_text(const checks::CheckInfo& info) {
     for (const checks::Citation& c : info.citations) {
         if (!line.empty()) line += "; ";
         line += c.key;
-        if (!c.page.empty()) line += " (" + c.page + ")";
+        const std::string url = citation_url(c);
+        if (!c.page.empty() && !url.empty() && url != c.page) {
+            line += " (" + c.page + " <" + url + ">)";
+        } else if (!c.page.empty()) {
+            line += " (" + c.page + ")";
+        }
     }
     return line;
 }

@@ -8,7 +8,8 @@
 
 namespace edgeplan::report {
 
-// "CR-EXT (page.md); DS-S1 (page.md)".
+// "CR-EXT (page.md <https://learn.microsoft.com/...>); DS-S1 (page.md <...>)": each page with
+// the address to read it at (source_links.h) when there is one.
 std::string citation_text(const checks::CheckInfo& info);
 
 // One "label: value" line each: "at: file:line:column" (when known), "key=value" per evidence

@@ -11,7 +11,8 @@ namespace edgeplan::report::html {
 namespace {
 
 void add_table(pugi::xml_node section, const Report& report, bool waived) {
-    pugi::xml_node table = element(section, "table", {{"class", waived ? "waived" : "known"}});
+    pugi::xml_node box = scroll_box(section);
+    pugi::xml_node table = element(box, "table", {{"class", waived ? "waived" : "known"}});
     pugi::xml_node head = element(table, "tr");
     const std::vector<std::string> titles =
         waived ? std::vector<std::string>{"Status", "Check", "Subject", "Reason", "Expires"}
@@ -23,7 +24,7 @@ void add_table(pugi::xml_node section, const Report& report, bool waived) {
         const Acceptance* a = report.acceptance_for(f);
         if (a == nullptr || a->waiver.has_value() != waived) continue;
         pugi::xml_node tr = element(table, "tr");
-        status_badge(element(tr, "td"), f.status, "#" + finding_anchor(i));
+        status_badge(element(tr, "td"), f.status, finding_anchor(i));
         element(element(tr, "td"), "code", f.check_id, {});
         element(tr, "td", f.subject, {{"class", "mono"}});
         if (waived) {
@@ -34,7 +35,7 @@ void add_table(pugi::xml_node section, const Report& report, bool waived) {
         }
         ++rows;
     }
-    if (rows == 0) table.parent().remove_child(table);
+    if (rows == 0) section.remove_child(box);
     if (rows == 0)
         element(section, "p", waived ? "No waived findings." : "No known findings.",
                 {{"class", "muted"}});

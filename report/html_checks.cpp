@@ -1,9 +1,11 @@
 // Checks section: every check of the catalogue that produced a finding, with its requirement,
-// metadata, fix and sources, so the page explains itself without the docs at hand.
+// metadata, fix and sources (each a link to its page), so the page explains itself without the
+// docs at hand.
 #include <string>
 
 #include "report/html_dom.h"
 #include "report/html_sections.h"
+#include "report/subject_words.h"
 
 namespace edgeplan::report::html {
 
@@ -24,8 +26,8 @@ void add_checks(pugi::xml_node main, const Report& report) {
         for (const std::string& s : info.scenarios)
             scenarios += (scenarios.empty() ? "" : ", ") + s;
         element(article, "p",
-                "Area " + info.area + " - kind " + to_string(info.kind) + " - severity " +
-                    to_string(info.severity) +
+                "Area " + area_in_words(info.area) + " - kind " + to_string(info.kind) +
+                    " - severity " + to_string(info.severity) +
                     (scenarios.empty() ? std::string() : " - scenarios " + scenarios),
                 {{"class", "muted"}});
         if (!info.remediation.empty()) {
@@ -38,7 +40,10 @@ void add_checks(pugi::xml_node main, const Report& report) {
         for (const checks::Citation& c : info.citations) {
             pugi::xml_node li = element(list, "li");
             element(li, "code", c.key, {});
-            if (!c.page.empty()) text(li, " " + c.page);
+            text(li, " ");
+            checks::CheckInfo one;
+            one.citations = {c};
+            citation_links(li, one);
         }
     }
 }

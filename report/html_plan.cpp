@@ -1,6 +1,7 @@
 // Plan section: the DNS, firewall, certificate and unknown tables of the plan, each row with a
-// "verified" column listing the findings about it (plan_verification.h) or "not probed", so a
-// reviewer sees which planned items a run actually looked at.
+// "Findings" column listing every finding about it, offline and live (plan_verification.h), or
+// saying that none looked at it, so a reviewer sees which planned items a run actually judged.
+// Each table scrolls inside its own box: a wide table never widens the page.
 #include <string>
 #include <vector>
 
@@ -17,10 +18,10 @@ using strings::join;
 pugi::xml_node table_with(pugi::xml_node section, const char* title, const char* css,
                           const std::vector<const char*>& headers) {
     element(section, "h3", title, {});
-    pugi::xml_node table = element(section, "table", {{"class", css}});
+    pugi::xml_node table = element(scroll_box(section), "table", {{"class", css}});
     pugi::xml_node head = element(element(table, "thead"), "tr");
     for (const char* h : headers) element(head, "th", h, {});
-    element(head, "th", "Verified", {});
+    element(head, "th", "Findings", {});
     return element(table, "tbody");
 }
 
@@ -36,7 +37,9 @@ void rule_cell(pugi::xml_node tr, const std::string& rule) {
 void verified_cell(pugi::xml_node tr, const Report& r, const FindingRefs& refs) {
     pugi::xml_node td = element(tr, "td", {{"class", "verified"}});
     if (refs.empty()) {
-        element(td, "span", "not probed", {{"class", "not-probed"}});
+        // `plan` probes nothing: there "no finding" is the honest word; `check` could have.
+        element(td, "span", r.command == "check" ? "not probed" : "no finding",
+                {{"class", "not-probed"}});
         return;
     }
     for (std::size_t i : refs) {
@@ -96,7 +99,7 @@ void firewall_table(pugi::xml_node section, const Report& r, const PlanVerificat
 
 void certificate_table(pugi::xml_node section, const Report& r, const PlanVerification& verified) {
     pugi::xml_node body = table_with(
-        section, "Certificates", "plan-certificates",
+        section, "Certificates required", "plan-certificates",
         {"Pool", "Use", "Subject", "SANs", "EKUs", "Exportable key", "Public CA", "Rules"});
     for (const topology::CertificateRequest& c : r.plan.certificates) {
         pugi::xml_node tr = element(body, "tr");
@@ -128,8 +131,9 @@ void add_plan(pugi::xml_node main, const Report& report) {
     pugi::xml_node section = element(main, "section", {{"id", "plan"}});
     element(section, "h2", "Plan", {});
     element(section, "p",
-            "What the topology requires. \"Verified\" lists the findings about each row; "
-            "\"not probed\" means no check of this run looked at it.",
+            "What the topology requires. \"Findings\" lists every finding about each row, "
+            "offline rules and probes alike; \"no finding\" or \"not probed\" means no check "
+            "of this run looked at it.",
             {{"class", "muted"}});
     const PlanVerification verified(report);  // one index for all rows
     dns_table(section, report, verified);

@@ -1,6 +1,7 @@
 // render_html: one self-contained HTML5 page for a reviewer (docs/ci-integration.md "HTML"):
-// header, summary with chart, findings with filters, the plan with what was verified, and the
-// checks' explanations. Built as a DOM (html_dom.h); inline CSS and script, nothing fetched.
+// the verdict first, the run's header, the overview, findings most urgent first with filters,
+// the plan with what each row's findings say, and the checks' explanations. Built as a DOM
+// (html_dom.h); inline CSS and script, nothing fetched.
 #include <pugixml.hpp>
 
 #include "report/ci_renderers.h"
@@ -9,15 +10,15 @@
 #include "report/html_edge_diagram.h"
 #include "report/html_sections.h"
 #include "report/sha256.h"
+#include "report/verdict.h"
 
 namespace edgeplan::report {
 namespace html {
 
 void add_header(pugi::xml_node main, const Report& r) {
-    pugi::xml_node header = element(main, "header");
-    element(header, "h1", "edgeplan report" + (r.command.empty() ? "" : ": " + r.command), {});
+    pugi::xml_node header = element(main, "header", {{"class", "run"}});
     pugi::xml_node meta = element(header, "p", {{"class", "meta"}});
-    text(meta, "edgeplan " + r.tool_version);
+    text(meta, "edgeplan " + r.tool_version + (r.command.empty() ? "" : " " + r.command));
     if (!r.now.empty()) text(meta, " - rules evaluated for " + r.now);
     if (!r.started_at.empty()) text(meta, " - run started " + r.started_at);
     for (const InputFile& i : r.inputs) {
@@ -27,9 +28,53 @@ void add_header(pugi::xml_node main, const Report& r) {
         if (!i.format.empty()) text(line, " (" + i.format + ")");
         if (!i.sha256.empty()) {
             text(line, " sha256 ");
-            element(line, "code", i.sha256, {});
+            element(line, "code", i.sha256, {{"class", "hash"}});
         }
     }
+    if (!r.probe) return;
+    // Where the probes ran from: a "closed" or "no answer" means little without it.
+    const ProbeContext& p = *r.probe;
+    pugi::xml_node probes = element(header, "p", {{"class", "meta probe-context"}});
+    std::string from;
+    for (const std::string& side : p.from) from += (from.empty() ? "" : ", ") + side;
+    text(probes,
+         "Probes ran from " + (from.empty() ? std::string("external") : from) +
+             ", source address " +
+             (p.source_address.empty() ? std::string("chosen by the system") : p.source_address) +
+             (p.responder.empty() ? std::string() : ", responder " + p.responder) + ", timeout " +
+             std::to_string(p.timeout_ms) + " ms per operation" +
+             (p.replay.empty() ? std::string(".")
+                               : "; replayed from " + p.replay + ", nothing was probed."));
+    pugi::xml_node dns = element(header, "p", {{"class", "meta dns-servers"}});
+    if (p.dns_servers.empty()) {
+        text(dns, "No DNS server was used.");
+        return;
+    }
+    text(dns, "DNS servers: ");
+    bool first = true;
+    for (const DnsServerUse& d : p.dns_servers) {
+        if (!first) text(dns, "; ");
+        first = false;
+        element(dns, "code", d.server, {});
+        std::string state = " (" + d.view + ") ";
+        if (d.asked == 0) {
+            state += "not asked";
+        } else if (d.answered == 0) {
+            state += "answered none of " + std::to_string(d.asked) + " queries";
+        } else {
+            state += "answered " + std::to_string(d.answered) + " of " + std::to_string(d.asked) +
+                     " queries";
+        }
+        element(dns, "span", state, {{"class", d.answered > 0 ? "dns-ok" : "dns-silent"}});
+    }
+}
+
+// Overview sections, in reading order, between the header and the findings: the Edge diagram
+// belongs here, first; then the counts by status. Keep it short: the verdict banner already
+// links the first problem, but its card should stay above the fold on a laptop screen too.
+void add_overview(pugi::xml_node main, const Report& report) {
+    add_edge_diagram(main, report);
+    add_summary(main, report);
 }
 
 }  // namespace html
@@ -49,16 +94,19 @@ void render_html(const Report& report, std::ostream& out) {
             {{"http-equiv", "Content-Security-Policy"},
              {"content", "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-" +
                              sha256_base64(filter_script) + "'"}});
+    // The verdict and the topology in the tab, so a row of tabs reads as a row of answers.
     element(head, "title",
-            "edgeplan report" + (report.command.empty() ? "" : " - " + report.command), {});
+            std::string(to_string(verdict_of(report).kind)) + " - " + topology_name(report) +
+                " - edgeplan" + (report.command.empty() ? "" : " " + report.command),
+            {});
     element(head, "style").append_child(pugi::node_pcdata).set_value(stylesheet);
     pugi::xml_node body = element(root, "body");
     pugi::xml_node main = element(body, "main");
+    add_verdict(main, report);
     add_header(main, report);
-    add_summary(main, report);
-    add_edge_diagram(main, report);
-    add_accepted(main, report);
+    add_overview(main, report);
     add_findings(main, report);
+    add_accepted(main, report);
     add_plan(main, report);
     add_checks(main, report);
     element(body, "script").append_child(pugi::node_pcdata).set_value(filter_script);

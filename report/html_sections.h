@@ -8,7 +8,13 @@
 
 namespace edgeplan::report::html {
 
-void add_header(pugi::xml_node main, const Report& report);    // html_renderer.cpp
+// The verdict banner, first on the page: FAIL / COULD NOT DECIDE / PASS WITH WARNINGS / PASS,
+// the counts (each a filter link) and the first problem.
+void add_verdict(pugi::xml_node main, const Report& report);  // html_verdict.cpp
+void add_header(pugi::xml_node main, const Report& report);   // html_renderer.cpp
+// Sections that give the picture before the list: right after the verdict and the run's header
+// (html_renderer.cpp; the place for the Edge diagram).
+void add_overview(pugi::xml_node main, const Report& report);  // html_renderer.cpp
 void add_summary(pugi::xml_node main, const Report& report);   // html_summary.cpp
 void add_findings(pugi::xml_node main, const Report& report);  // html_findings.cpp
 void add_plan(pugi::xml_node main, const Report& report);      // html_plan.cpp
@@ -24,5 +30,13 @@ pugi::xml_node status_badge(pugi::xml_node parent, checks::Status status,
                             const std::string& href = "");
 // "file:line:column" or "file"; empty when nothing is known.
 std::string location_text(const topology::SourceLocation& where);
+// The check's sources, each a link to its page (source_links.h) with the file name as its text,
+// separated by "; ".
+void citation_links(pugi::xml_node parent, const checks::CheckInfo& info);
+// A box that scrolls sideways by itself, so a wide table never widens the page.
+pugi::xml_node scroll_box(pugi::xml_node parent);
+// The topology's name for titles: its file name, with its folder when the file name is generic
+// ("s1-single-public/topology.xml"); "edgeplan" when the report names no topology.
+std::string topology_name(const Report& report);
 
 }  // namespace edgeplan::report::html

@@ -70,8 +70,10 @@ void add_summary(pugi::xml_node main, const Report& report) {
                          {Status::warn, s.warn, "#a15c00"},
                          {Status::pass, s.pass, "#2e7d32"},
                          {Status::skip, s.skip, "#6b6b6b"}};
-    pugi::xml_node section = element(main, "section", {{"id", "summary"}});
-    element(section, "h2", "Summary", {});
+    // No heading: the verdict banner above already says what this is, and a heading would push
+    // the findings further down.
+    pugi::xml_node section =
+        element(main, "section", {{"id", "summary"}, {"aria-label", "Summary"}});
     pugi::xml_node row = element(section, "div", {{"class", "summary"}});
     pugi::xml_node cards = element(row, "div", {{"class", "cards"}});
     for (const Bar& b : bars) {

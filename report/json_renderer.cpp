@@ -3,9 +3,12 @@
 // meaning (inputs, options, evidence, findings, plan rows) is an array in report order.
 #include <nlohmann/json.hpp>
 
+#include "report/finding_groups.h"
 #include "report/json_location.h"
 #include "report/json_stream.h"
 #include "report/renderers.h"
+#include "report/source_links.h"
+#include "report/verdict.h"
 
 namespace edgeplan::report {
 namespace {
@@ -55,7 +58,9 @@ json finding_json(const checks::Finding& f, const checks::CheckInfo* info,
         j["severity"] = to_string(info->severity);
         json citation = json::array();
         for (const checks::Citation& c : info->citations) {
-            citation.push_back({{"key", c.key}, {"page", c.page}});
+            json one = {{"key", c.key}, {"page", c.page}};
+            if (const std::string url = citation_url(c); !url.empty()) one["url"] = url;
+            citation.push_back(std::move(one));
         }
         j["citation"] = std::move(citation);
         j["remediation"] = checks::remediation_of(f, *info);
@@ -68,6 +73,39 @@ json finding_json(const checks::Finding& f, const checks::CheckInfo* info,
                        {"expires", acceptance->waiver->expires}};
     }
     return j;
+}
+
+// Where and how `check` probed (report.h ProbeContext).
+json probe_json(const ProbeContext& p) {
+    json servers = json::array();
+    for (const DnsServerUse& d : p.dns_servers) {
+        servers.push_back(
+            {{"server", d.server}, {"view", d.view}, {"asked", d.asked}, {"answered", d.answered}});
+    }
+    json j = {{"from", p.from},
+              {"source_address", p.source_address},
+              {"dns_servers", std::move(servers)},
+              {"timeout_ms", p.timeout_ms}};
+    if (!p.responder.empty()) j["responder"] = p.responder;
+    if (!p.replay.empty()) j["replay"] = p.replay;
+    return j;
+}
+
+json groups_json(const Report& r, const std::vector<FindingGroup>& groups) {
+    json out = json::array();
+    for (const FindingGroup& g : groups) {
+        json members = json::array();
+        for (std::size_t i : g.members) {
+            members.push_back(
+                {{"check_id", r.findings[i].check_id}, {"subject", r.findings[i].subject}});
+        }
+        out.push_back({{"id", g.id},
+                       {"cause", g.cause},
+                       {"status", to_string(g.status)},
+                       {"count", g.members.size()},
+                       {"findings", std::move(members)}});
+    }
+    return out;
 }
 
 json summary_json(const Report& r) {
@@ -144,24 +182,34 @@ json gate_json(const Report& r) {
 }  // namespace
 
 nlohmann::json to_json(const Report& report) {
+    const std::vector<FindingGroup> groups = root_cause_groups(report);
+    const std::vector<int> group_of = group_of_findings(report, groups);
     json findings = json::array();
-    for (const checks::Finding& f : report.findings) {
-        findings.push_back(finding_json(f, report.info_for(f), report.acceptance_for(f)));
+    for (std::size_t i = 0; i < report.findings.size(); ++i) {
+        const checks::Finding& f = report.findings[i];
+        json j = finding_json(f, report.info_for(f), report.acceptance_for(f));
+        // Every finding stays; those sharing a root cause name it (the "groups" entry).
+        if (group_of[i] >= 0) j["group"] = groups[static_cast<std::size_t>(group_of[i])].id;
+        findings.push_back(std::move(j));
     }
-    json doc = {{"schema_version", schema_version},
-                {"tool", {{"name", tool_name}, {"version", report.tool_version}}},
-                {"command", report.command},
-                {"fail_on", report.fail_on_warn ? "warn" : "fail"},
-                {"catalogue", catalogue_json(report.catalogue)},
-                {"started_at", report.started_at},
-                {"now", report.now},
-                {"inputs", inputs_json(report.inputs)},
-                {"options", options_json(report.options)},
-                {"plan", plan_to_json(report.plan)},
-                {"findings", std::move(findings)},
-                {"summary", summary_json(report)}};
-    if (report.gated) doc["gate"] = gate_json(report);
-    return doc;
+    const Verdict verdict = verdict_of(report);
+    json document = {{"schema_version", schema_version},
+                     {"tool", {{"name", tool_name}, {"version", report.tool_version}}},
+                     {"command", report.command},
+                     {"fail_on", report.fail_on_warn ? "warn" : "fail"},
+                     {"catalogue", catalogue_json(report.catalogue)},
+                     {"started_at", report.started_at},
+                     {"now", report.now},
+                     {"inputs", inputs_json(report.inputs)},
+                     {"options", options_json(report.options)},
+                     {"plan", plan_to_json(report.plan)},
+                     {"findings", std::move(findings)},
+                     {"groups", groups_json(report, groups)},
+                     {"verdict", to_string(verdict.kind)},
+                     {"summary", summary_json(report)}};
+    if (report.gated) document["gate"] = gate_json(report);
+    if (report.probe) document["probe"] = probe_json(*report.probe);
+    return document;
 }
 
 void write_json(const Report& report, std::ostream& out) {
@@ -169,6 +217,8 @@ void write_json(const Report& report, std::ostream& out) {
     using json_stream::put_key;
     // to_json(report).dump(2) + "\n", key by key in nlohmann's sorted order, with the findings
     // and the plan written one element at a time.
+    const std::vector<FindingGroup> groups = root_cause_groups(report);
+    const std::vector<int> group_of = group_of_findings(report, groups);
     out << "{\n";
     put_key(out, "catalogue", 1);
     put(out, catalogue_json(report.catalogue), 1);
@@ -180,8 +230,12 @@ void write_json(const Report& report, std::ostream& out) {
     put(out, report.fail_on_warn ? "warn" : "fail", 1);
     out << ",\n";
     put_key(out, "findings", 1);
+    std::size_t index = 0;
     json_stream::put_array(out, report.findings, 1, [&](const checks::Finding& f) {
-        return finding_json(f, report.info_for(f), report.acceptance_for(f));
+        json j = finding_json(f, report.info_for(f), report.acceptance_for(f));
+        const int group = group_of[index++];
+        if (group >= 0) j["group"] = groups[static_cast<std::size_t>(group)].id;
+        return j;
     });
     out << ",\n";
     if (report.gated) {
@@ -189,6 +243,9 @@ void write_json(const Report& report, std::ostream& out) {
         put(out, gate_json(report), 1);
         out << ",\n";
     }
+    put_key(out, "groups", 1);
+    put(out, groups_json(report, groups), 1);
+    out << ",\n";
     put_key(out, "inputs", 1);
     put(out, inputs_json(report.inputs), 1);
     out << ",\n";
@@ -201,6 +258,11 @@ void write_json(const Report& report, std::ostream& out) {
     put_key(out, "plan", 1);
     json_stream::put_plan(out, report.plan, 1);
     out << ",\n";
+    if (report.probe) {
+        put_key(out, "probe", 1);
+        put(out, probe_json(*report.probe), 1);
+        out << ",\n";
+    }
     put_key(out, "schema_version", 1);
     put(out, schema_version, 1);
     out << ",\n";
@@ -212,6 +274,9 @@ void write_json(const Report& report, std::ostream& out) {
     out << ",\n";
     put_key(out, "tool", 1);
     put(out, {{"name", tool_name}, {"version", report.tool_version}}, 1);
+    out << ",\n";
+    put_key(out, "verdict", 1);
+    put(out, to_string(verdict_of(report).kind), 1);
     out << "\n}\n";
 }
 

@@ -76,7 +76,7 @@ void attention_table(const Report& r, std::ostream& out) {
     }
     out << "| Status | Check | Subject | Finding | Fix |\n|---|---|---|---|---|\n";
     for (const checks::Finding* f : rows) {
-        const checks::CheckInfo* info = r.info_for(f->check_id);
+        const checks::CheckInfo* info = r.info_for(*f);
         std::string finding = escape(f->message);
         if (f->where.known() || !f->where.file.empty()) {
             finding += " (" + escape(f->where.to_string()) + ")";

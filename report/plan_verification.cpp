@@ -116,17 +116,30 @@ PlanVerification::PlanVerification(const Report& report) {
         if (ip != nullptr && port != nullptr) {
             by_check_ip_[key(f.check_id, *ip)].push_back({i, *port});
         }
+        const checks::CheckInfo* info = report.info_for(f);
+        if (ip != nullptr && port == nullptr && info != nullptr &&
+            info->kind == checks::CheckKind::offline) {
+            add(by_offline_ip_, *ip, i);
+            if (f.subject.rfind("dns:", 0) != 0 && f.subject.rfind("plan:", 0) != 0) {
+                add(by_offline_ip_not_dns_, *ip, i);
+            }
+        }
     }
 }
 
 FindingRefs PlanVerification::findings_for(const topology::DnsRecord& record) const {
     const std::string subject =
         subjects::dns_subject(dns_name(record.name), to_string(record.type));
-    return merged(
-        {find(by_subject_, subject), find(by_check_fqdn_, key(record.rule, dns_name(record.name))),
-         record.pool_id.empty()
-             ? nullptr
-             : find(by_check_subject_, key(record.rule, subjects::pool_subject(record.pool_id)))});
+    const std::string planned =
+        "plan:" + dns_name(record.name) + "/" + to_string(record.type) + "=" + record.value;
+    const bool address =
+        record.type == topology::DnsRecordType::a || record.type == topology::DnsRecordType::aaaa;
+    return merged({find(by_subject_, subject), find(by_subject_, planned),
+                   address ? find(by_offline_ip_, record.value) : nullptr,
+                   find(by_check_fqdn_, key(record.rule, dns_name(record.name))),
+                   record.pool_id.empty()
+                       ? nullptr
+                       : find(by_check_subject_, key(record.rule, subjects::pool_subject(record.pool_id)))});
 }
 
 FindingRefs PlanVerification::findings_for(const topology::FirewallRule& rule) const {
@@ -141,6 +154,9 @@ FindingRefs PlanVerification::findings_for(const topology::FirewallRule& rule) c
         }
     };
     for (const std::string& ip : rule_addresses(rule)) {
+        if (const FindingRefs* offline = find(by_offline_ip_not_dns_, ip)) {
+            matches.insert(matches.end(), offline->begin(), offline->end());
+        }
         const auto endpoint = endpoints_.find(key(to_string(rule.transport), ip));
         if (endpoint != endpoints_.end()) add_overlapping(endpoint->second);
         const auto evidenced = by_check_ip_.find(key(rule.rule, ip));

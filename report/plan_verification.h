@@ -13,12 +13,14 @@ namespace edgeplan::report {
 // Indexes into report.findings, in report order.
 using FindingRefs = std::vector<std::size_t>;
 
-// A DNS record: subject "dns:<name>/<TYPE>"; or the record's rule as check ID with evidence
-// fqdn = name, or subject "pool:<pool_id>".
+// A DNS record: subject "dns:<name>/<TYPE>" or "plan:<name>/<TYPE>=<value>"; or the record's
+// rule as check ID with evidence fqdn = name, or subject "pool:<pool_id>"; or an offline finding
+// whose evidence ip is the record's address.
 FindingRefs findings_for(const Report& report, const topology::DnsRecord& record);
 // A firewall rule: subject "tcp|udp|tls:<ip>:<port>" with the rule's transport (tls = tcp), an
 // address it protects and a port in its range; or the rule's own check ID with evidence ip and
-// port inside it, or subject "pool:<pool_id>".
+// port inside it, or subject "pool:<pool_id>"; or an offline finding whose evidence ip (without a
+// port) is an address the rule protects and whose subject is not a DNS name.
 FindingRefs findings_for(const Report& report, const topology::FirewallRule& rule);
 // A certificate: subject "cert:<pool_id>/<use>"; or one of its rules as check ID with evidence
 // cert_subject or cert_san naming one of its names.
@@ -53,6 +55,12 @@ class PlanVerification {
     // findings by check ID + '\0' + first ip evidence with their first port evidence.
     std::unordered_map<std::string, std::vector<PortRef>> endpoints_;
     std::unordered_map<std::string, std::vector<PortRef>> by_check_ip_;
+    // Offline findings (catalogue kind offline) with an ip and no port evidence, by ip: a fact
+    // about an address (a private address published, a NAT address missing) concerns every row
+    // that carries that address, whichever rule found it. Firewall rows leave out findings about
+    // DNS names (subjects dns:, plan:): a published address is not a firewall fact.
+    Index by_offline_ip_;
+    Index by_offline_ip_not_dns_;
 };
 
 }  // namespace edgeplan::report

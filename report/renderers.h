@@ -1,5 +1,6 @@
 #pragma once
 // Output formats of a Report. Each lives in its own file; this header only declares them.
+#include <cstddef>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -13,11 +14,14 @@ namespace edgeplan::report {
 
 struct TextOptions {
     bool colour = false;    // ANSI colour (stdout is a terminal and NO_COLOR is unset)
-    bool verbose = false;   // show evidence for every finding
+    bool verbose = false;   // evidence, passes and not_applicable skips too
     bool show_plan = true;  // DNS, firewall and certificate tables
+    // No line is wider than this many columns (the CLI: COLUMNS, else the terminal, else 100).
+    std::size_t width = 100;
 };
 
-// text_renderer.cpp: tables for an administrator, then findings with remediation lines.
+// text_renderer.cpp: verdict, tables for an administrator, then findings most urgent first,
+// those sharing a cause under it, each with its fix.
 void render_text(const Report& report, const TextOptions& options, std::ostream& out);
 
 // json_renderer.cpp: docs/schema/report.schema.json (versioned by "schema_version").

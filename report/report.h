@@ -55,6 +55,24 @@ struct CatalogueKey {
 };
 CatalogueKey catalogue_key(const checks::CheckInfo& info);
 
+// Where and how `edgeplan check` probed, for the report header (docs/report-format.md): a
+// reviewer must know the vantage point before trusting a "closed" or "no answer".
+struct DnsServerUse {
+    std::string server;  // ADDR[:PORT] as the run used it
+    std::string view;    // "external" (--dns-server, resolv.conf) or "internal"
+    int asked = 0;       // queries sent to it
+    int answered = 0;    // queries that got an answer (anything but a timeout or network error)
+};
+
+struct ProbeContext {
+    std::vector<std::string> from;  // external, internal, edge (--from)
+    std::string source_address;     // --source-address; empty: the system chose
+    std::string responder;          // --responder, with --from edge
+    std::vector<DnsServerUse> dns_servers;
+    long long timeout_ms = 0;  // --timeout, per network operation
+    std::string replay;        // --replay FILE: recorded observations, nothing was probed
+};
+
 // (check ID, subject): the key baselines, waivers and diffs match findings by.
 using FindingKey = std::pair<std::string, std::string>;
 
@@ -68,6 +86,7 @@ struct Report {
     bool fail_on_warn = false;
     std::vector<InputFile> inputs;
     std::vector<std::pair<std::string, std::string>> options;  // as given, for reproduction
+    std::optional<ProbeContext> probe;                         // `check` only
     topology::Plan plan;
     std::vector<checks::Finding> findings;                // sorted by (check ID, subject)
     std::map<CatalogueKey, checks::CheckInfo> catalogue;  // every check that produced a finding

@@ -11,6 +11,7 @@
 #include "report/ci_renderers.h"
 #include "report/finding_text.h"
 #include "report/sha256.h"
+#include "report/source_links.h"
 
 namespace edgeplan::report {
 namespace {
@@ -73,15 +74,24 @@ json rule_json(const checks::CheckInfo& info) {
     full += " Severity: " + std::string(to_string(info.severity)) + ".";
     std::string help = "Fix: " + info.remediation;
     if (!info.citations.empty()) help += "\nSources: " + citation_text(info);
-    return {{"id", info.id},
-            {"name", info.id},
-            {"shortDescription", {{"text", info.title}}},
-            {"fullDescription", {{"text", full}}},
-            {"help", {{"text", help}}},
-            {"defaultConfiguration", {{"level", level_for(info.severity)}}},
-            {"properties",
-             {{"tags", json::array({info.area, to_string(info.kind)})},
-              {"severity", to_string(info.severity)}}}};
+    json rule = {{"id", info.id},
+                 {"name", info.id},
+                 {"shortDescription", {{"text", info.title}}},
+                 {"fullDescription", {{"text", full}}},
+                 {"help", {{"text", help}}},
+                 {"defaultConfiguration", {{"level", level_for(info.severity)}}},
+                 {"properties",
+                  {{"tags", json::array({info.area, to_string(info.kind)})},
+                   {"severity", to_string(info.severity)}}}};
+    // SARIF 2.1.0 reportingDescriptor.helpUri: the first source with a page to read; code
+    // scanning views show it as the rule's "learn more" link.
+    for (const checks::Citation& c : info.citations) {
+        if (const std::string url = citation_url(c); !url.empty()) {
+            rule["helpUri"] = url;
+            break;
+        }
+    }
+    return rule;
 }
 
 json location_json(const Report& r, const checks::Finding& f) {

@@ -13,7 +13,8 @@ using strings::join;
 
 std::string number_or_blank(int value, bool shown) { return shown ? std::to_string(value) : ""; }
 
-void dns_tables(const std::vector<topology::DnsRecord>& records, std::ostream& out) {
+void dns_tables(const std::vector<topology::DnsRecord>& records, std::ostream& out,
+                std::size_t width) {
     section(out, "DNS records");
     if (records.empty()) out << "  (none)\n";
     // One table per zone kind: external records go to the public DNS provider, internal ones
@@ -30,7 +31,7 @@ void dns_tables(const std::vector<topology::DnsRecord>& records, std::ostream& o
         }
         if (table.empty()) continue;
         out << "  " << to_string(kind) << " DNS\n";
-        table.render(out, "  ");
+        table.render(out, "  ", width);
     }
     out << "\n";
 }
@@ -45,7 +46,8 @@ std::string endpoint(const topology::RuleEndpoint& e) {
     return e.label + " (" + join(e.addresses) + ")";
 }
 
-void firewall_table(const std::vector<topology::FirewallRule>& rules, std::ostream& out) {
+void firewall_table(const std::vector<topology::FirewallRule>& rules, std::ostream& out,
+                    std::size_t width) {
     section(out, "Firewall rules");
     if (rules.empty()) {
         out << "  (none)\n\n";
@@ -60,12 +62,13 @@ void firewall_table(const std::vector<topology::FirewallRule>& rules, std::ostre
         table.add_row({to_string(r.side), to_string(r.direction), proto, ports(r),
                        endpoint(r.source), endpoint(r.destination), r.purpose, rule});
     }
-    table.render(out, "  ");
+    table.render(out, "  ", width);
     out << "\n";
 }
 
-void certificate_table(const std::vector<topology::CertificateRequest>& certs, std::ostream& out) {
-    section(out, "Certificates");
+void certificate_table(const std::vector<topology::CertificateRequest>& certs, std::ostream& out,
+                       std::size_t width) {
+    section(out, "Certificates required");
     if (certs.empty()) {
         out << "  (none)\n\n";
         return;
@@ -77,11 +80,12 @@ void certificate_table(const std::vector<topology::CertificateRequest>& certs, s
         table.add_row({c.pool_id, to_string(c.use), c.subject, join(c.sans), join(ekus),
                        c.exportable_key ? "yes" : "no", c.public_ca ? "yes" : "no", join(c.rules)});
     }
-    table.render(out, "  ");
+    table.render(out, "  ", width);
     out << "\n";
 }
 
-void unknown_table(const std::vector<topology::Unknown>& unknowns, std::ostream& out) {
+void unknown_table(const std::vector<topology::Unknown>& unknowns, std::ostream& out,
+                   std::size_t width) {
     section(out, "Unknowns");
     if (unknowns.empty()) {
         out << "  (none: the inputs state everything the plan needs)\n\n";
@@ -89,17 +93,17 @@ void unknown_table(const std::vector<topology::Unknown>& unknowns, std::ostream&
     }
     Table table({"WHAT", "RULE"});
     for (const topology::Unknown& u : unknowns) table.add_row({u.what, u.rule});
-    table.render(out, "  ");
+    table.render(out, "  ", width);
     out << "\n";
 }
 
 }  // namespace
 
-void render_plan(const topology::Plan& plan, std::ostream& out) {
-    dns_tables(plan.dns, out);
-    firewall_table(plan.firewall, out);
-    certificate_table(plan.certificates, out);
-    unknown_table(plan.unknowns, out);
+void render_plan(const topology::Plan& plan, std::ostream& out, std::size_t width) {
+    dns_tables(plan.dns, out, width);
+    firewall_table(plan.firewall, out, width);
+    certificate_table(plan.certificates, out, width);
+    unknown_table(plan.unknowns, out, width);
 }
 
 }  // namespace edgeplan::report::text

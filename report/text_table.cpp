@@ -51,6 +51,19 @@ void Table::add_row(std::vector<std::string> cells) {
 
 namespace {
 
+// Byte length of the first `columns` code points of `s`.
+std::size_t prefix_bytes(std::string_view s, std::size_t columns) {
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        if (seen == columns) return i;
+        ++seen;
+    }
+    return s.size();
+}
+
+bool is_break_after(char ch) { return ch == ' ' || ch == ',' || ch == '/' || ch == ';'; }
+
 void render_line(std::ostream& out, std::string_view indent, const std::vector<std::string>& cells,
                  const std::vector<std::size_t>& widths) {
     std::string line(indent);
@@ -62,21 +75,104 @@ void render_line(std::ostream& out, std::string_view indent, const std::vector<s
     out << line << "\n";
 }
 
+// One row whose cells may wrap: as many lines as its tallest cell.
+void render_wrapped_row(std::ostream& out, std::string_view indent,
+                        const std::vector<std::string>& cells,
+                        const std::vector<std::size_t>& widths) {
+    std::vector<std::vector<std::string>> parts;
+    std::size_t height = 1;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        parts.push_back(wrap(cells[i], widths[i]));
+        height = std::max(height, parts.back().size());
+    }
+    for (std::size_t line = 0; line < height; ++line) {
+        std::vector<std::string> row;
+        for (const auto& p : parts) row.push_back(line < p.size() ? p[line] : "");
+        render_line(out, indent, row, widths);
+    }
+}
+
 }  // namespace
 
-void Table::render(std::ostream& out, std::string_view indent) const {
-    std::vector<std::size_t> widths(headers_.size());
-    for (std::size_t i = 0; i < headers_.size(); ++i) widths[i] = display_width(headers_[i]);
+std::vector<std::string> wrap(std::string_view s, std::size_t width) {
+    if (width == 0) width = 1;
+    std::vector<std::string> lines;
+    while (display_width(s) > width) {
+        const std::size_t limit = prefix_bytes(s, width);
+        // The last break opportunity that keeps the line within `width`.
+        std::size_t cut = 0;
+        for (std::size_t i = 0; i < limit; ++i) {
+            if (is_break_after(s[i])) cut = i + 1;
+        }
+        if (cut == 0) cut = limit;  // one word wider than the column: cut it
+        std::string_view head = s.substr(0, cut);
+        while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+        lines.emplace_back(head);
+        s.remove_prefix(cut);
+        while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    }
+    if (!s.empty() || lines.empty()) lines.emplace_back(s);
+    return lines;
+}
+
+void write_wrapped(std::ostream& out, std::string_view first, std::string_view next,
+                   std::string_view text, std::size_t width) {
+    const std::size_t prefix = std::max(display_width(first), display_width(next));
+    const std::size_t room = width > prefix + 20 ? width - prefix : 20;
+    const std::vector<std::string> lines = wrap(text, room);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::string line = std::string(i == 0 ? first : next) + lines[i];
+        line.erase(line.find_last_not_of(' ') + 1);
+        out << line << "\n";
+    }
+}
+
+void Table::render(std::ostream& out, std::string_view indent, std::size_t width) const {
+    const std::size_t columns = headers_.size();
+    std::vector<std::size_t> widths(columns);
+    for (std::size_t i = 0; i < columns; ++i) widths[i] = display_width(headers_[i]);
     for (const auto& row : rows_) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             widths[i] = std::max(widths[i], display_width(row[i]));
         }
     }
-    render_line(out, indent, headers_, widths);
+    const std::size_t fixed = display_width(indent) + 2 * (columns - 1);
+    // Narrowest a column may become: its header's longest word or 6 columns, whichever is less
+    // wide than the column already is.
+    std::vector<std::size_t> minimum(columns);
+    for (std::size_t i = 0; i < columns; ++i) minimum[i] = std::min<std::size_t>(widths[i], 6);
+    std::size_t total = fixed;
+    for (std::size_t w : widths) total += w;
+    // Narrow the widest column one step at a time until the table fits.
+    while (total > width) {
+        std::size_t widest = columns;
+        for (std::size_t i = 0; i < columns; ++i) {
+            if (widths[i] > minimum[i] && (widest == columns || widths[i] > widths[widest])) {
+                widest = i;
+            }
+        }
+        if (widest == columns) break;
+        --widths[widest];
+        --total;
+    }
+    if (total > width) {
+        // Too many columns for this width: one "HEADER: value" block per row.
+        const std::string first = std::string(indent);
+        const std::string next = first + "    ";
+        for (const auto& row : rows_) {
+            for (std::size_t i = 0; i < columns; ++i) {
+                if (row[i].empty()) continue;
+                write_wrapped(out, first + (i == 0 ? "" : "  ") + headers_[i] + ": ", next, row[i],
+                              width);
+            }
+        }
+        return;
+    }
+    render_wrapped_row(out, indent, headers_, widths);
     std::vector<std::string> dashes;
     for (std::size_t w : widths) dashes.emplace_back(w, '-');
     render_line(out, indent, dashes, widths);
-    for (const auto& row : rows_) render_line(out, indent, row, widths);
+    for (const auto& row : rows_) render_wrapped_row(out, indent, row, widths);
 }
 
 }  // namespace edgeplan::report::text

@@ -20,6 +20,15 @@ std::size_t display_width(std::string_view s);
 // `s` followed by spaces up to `width` columns.
 std::string pad(std::string_view s, std::size_t width);
 
+// `s` cut into lines of at most `width` columns (width >= 1): breaks after spaces, commas and
+// slashes where it can, inside a word only when the word alone is too wide. Never empty.
+std::vector<std::string> wrap(std::string_view s, std::size_t width);
+
+// `text` wrapped to `width` columns, the first line after `first`, the others after `next`
+// (prefixes narrower than `width`; when they are not, a width of 20 columns is kept for text).
+void write_wrapped(std::ostream& out, std::string_view first, std::string_view next,
+                   std::string_view text, std::size_t width);
+
 // "Title" and a line of '-' as wide as it.
 void section(std::ostream& out, std::string_view title);
 
@@ -29,8 +38,10 @@ class Table {
     // Missing cells are empty, extra cells are an error in the caller and dropped.
     void add_row(std::vector<std::string> cells);
     bool empty() const { return rows_.empty(); }
-    // Header, dashes, rows; two spaces between columns, no trailing blanks.
-    void render(std::ostream& out, std::string_view indent) const;
+    // Header, dashes, rows; two spaces between columns, no trailing blanks, no line wider than
+    // `width` columns: the widest columns are narrowed and their cells wrapped onto more lines;
+    // when even that cannot fit, each row is printed as "HEADER: value" lines instead.
+    void render(std::ostream& out, std::string_view indent, std::size_t width = 100) const;
 
   private:
     std::vector<std::string> headers_;

@@ -276,7 +276,9 @@ RuleResult xmpp_prefixed(const CertificateFacts& facts, const CertificateExpecta
     }
     if (notes.empty())
         return result(id, Status::pass, "xmpp.<domain> listed, no wildcard", evidence);
-    return result(id, Status::warn, join(notes) + " (catalogue A-2: optional, warn)", evidence);
+    return result(id, Status::warn,
+                  join(notes) + " (xmpp.<domain> is recommended for XMPP federation, not required)",
+                  evidence);
 }
 
 }  // namespace

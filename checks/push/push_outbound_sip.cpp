@@ -18,7 +18,7 @@ const CheckInfo& PushOutboundSipCheck::info() const {
         {"PUSH"},
         {cite("CHANGES"), cite("PS-S1")},
         "Enable federation on one Edge pool so the plan opens outbound TCP 5061 from its Access "
-        "Edge (firewall row X7)"};
+        "Edge"};
     return kInfo;
 }
 

@@ -9,6 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 out=$(realpath -m "${2:-$here}")
 cd "$here/../.."  # paths in the reports are relative to the source root
 now=2026-06-01
+export COLUMNS=100  # the text width (otherwise the terminal's)
 mkdir -p "$out"
 
 # Exit code 1 (a finding fails or the change adds one) is an expected outcome here.

@@ -33,6 +33,8 @@ TEST(JsonRenderer, HeaderFields) {
     EXPECT_EQ(j.at("fail_on"), r.fail_on_warn ? "warn" : "fail");
     ASSERT_EQ(j.at("catalogue").size(), r.catalogue.size());
     EXPECT_FALSE(j.contains("gate"));  // only with --baseline or --waivers
+    EXPECT_EQ(j.at("verdict"), "FAIL");
+    EXPECT_TRUE(j.at("groups").empty()) << "the sample's problems share no cause";
     EXPECT_EQ(j.at("tool").at("name"), "edgeplan");
     EXPECT_EQ(j.at("tool").at("version"), r.tool_version);
     EXPECT_EQ(j.at("command"), r.command);
@@ -208,6 +210,43 @@ TEST(JsonRenderer, StreamedDocumentEqualsTheTreeDump) {
         EXPECT_EQ(streamed.str(), to_json(*r).dump(2) + "\n");
     }
     EXPECT_NE(to_json(full).dump(2).find("\"findings\": [\n"), std::string::npos);
+}
+
+TEST(JsonRenderer, FindingsSharingACauseNameTheirGroupAndEveryFindingStays) {
+    Report r = testing::sample_report();
+    for (const char* subject : {"plan:a.contoso.com/A=10.0.0.2", "plan:b.contoso.com/A=10.0.0.2"}) {
+        r.findings.push_back(testing::sample_finding("NET-10", checks::Status::fail, subject,
+                                                     "private address", {{"ip", "10.0.0.2"}}, {}));
+    }
+    r.catalogue["NET-10"] = testing::sample_info("NET-10", checks::Severity::must, "Publish it.");
+    const json j = to_json(r);
+    ASSERT_EQ(j.at("findings").size(), r.findings.size());
+    ASSERT_EQ(j.at("groups").size(), 1u);
+    EXPECT_EQ(j.at("groups")[0].at("id"), "check:NET-10/fail");
+    EXPECT_EQ(j.at("groups")[0].at("count"), 2);
+    int grouped = 0;
+    for (const json& f : j.at("findings")) {
+        if (!f.contains("group")) continue;
+        ++grouped;
+        EXPECT_EQ(f.at("group"), "check:NET-10/fail");
+        EXPECT_EQ(f.at("check_id"), "NET-10");
+    }
+    EXPECT_EQ(grouped, 2);
+}
+
+TEST(JsonRenderer, CitationsCarryTheirPageAddress) {
+    Report r = testing::sample_report();
+    r.catalogue["CERT-EXT-01"].citations = {
+        {"CR-EXT", "lync-server-2013-certificate-requirements-for-external-user-access.md"},
+        {"RFC 8996", "RFC 8996: Deprecating TLS 1.0 and TLS 1.1"},
+        {"EDGEPLAN-WAIVERS", "docs/waivers.md"}};
+    const json citation = to_json(r).at("findings")[0].at("citation");
+    ASSERT_EQ(citation.size(), 3u);
+    EXPECT_EQ(citation[0].at("url"),
+              "https://learn.microsoft.com/en-us/previous-versions/office/lync-server-2013/"
+              "lync-server-2013-certificate-requirements-for-external-user-access");
+    EXPECT_EQ(citation[1].at("url"), "https://www.rfc-editor.org/rfc/rfc8996");
+    EXPECT_FALSE(citation[2].contains("url")) << "the project's own document has no page";
 }
 
 }  // namespace

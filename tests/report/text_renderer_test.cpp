@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -49,7 +50,9 @@ TEST(TextRenderer, HeaderNamesToolVersionInputsAndNow) {
 
 TEST(TextRenderer, PlanTablesHoldEveryRecordRuleCertificateAndUnknown) {
     const Report r = testing::sample_report();
-    const std::string text = render(r, {});
+    TextOptions wide;
+    wide.width = 400;  // one line per row, so a row's cells can be found on one line
+    const std::string text = render(r, wide);
     const std::vector<std::string> lines = lines_of(text);
     for (const topology::DnsRecord& d : r.plan.dns) {
         std::vector<std::string> needles = {d.zone, d.name, to_string(d.type), d.value, d.rule};
@@ -85,8 +88,8 @@ TEST(TextRenderer, PlanTablesHoldEveryRecordRuleCertificateAndUnknown) {
     }
     // Sections in the documented order.
     std::size_t previous = 0;
-    for (const char* title :
-         {"DNS records", "Firewall rules", "Certificates", "Unknowns", "Findings"}) {
+    for (const char* title : {"DNS records", "Firewall rules", "Certificates required", "Unknowns",
+                              "Findings (most urgent first)"}) {
         const std::size_t at = text.find(std::string("\n") + title + "\n");
         ASSERT_NE(at, std::string::npos) << title;
         EXPECT_GT(at, previous) << title;
@@ -96,7 +99,9 @@ TEST(TextRenderer, PlanTablesHoldEveryRecordRuleCertificateAndUnknown) {
 
 TEST(TextRenderer, DnsTablesAreSplitByZoneKind) {
     const Report r = testing::sample_report();
-    const std::vector<std::string> lines = lines_of(render(r, {}));
+    TextOptions wide;
+    wide.width = 400;
+    const std::vector<std::string> lines = lines_of(render(r, wide));
     const int external = line_with(lines, {"external DNS"});
     const int internal = line_with(lines, {"internal DNS"});
     ASSERT_NE(external, -1);
@@ -142,12 +147,15 @@ TEST_P(FindingModes, ListsFindingsWithRemediationUnderFailAndWarn) {
     const Report r = testing::sample_report();
     TextOptions options;
     options.verbose = row.verbose;
+    options.width = 200;  // no finding line wraps: the details are right under it
     const std::vector<std::string> lines = lines_of(render(r, options));
     for (const checks::Finding& f : r.findings) {
         SCOPED_TRACE(f.check_id);
         const std::string tag = upper(to_string(f.status));
         const int at = line_with(lines, {tag, f.check_id, f.message.substr(0, 10)});
-        const bool listed = f.status != checks::Status::pass || row.lists_passes;
+        const bool not_applicable = f.skip_reason == "not_applicable";
+        const bool listed =
+            row.lists_passes || (f.status != checks::Status::pass && !not_applicable);
         ASSERT_EQ(at != -1, listed);
         if (!listed) continue;
         if (f.status == checks::Status::skip) {
@@ -252,7 +260,9 @@ TEST_P(Colour, EscapesOnlyWhenAskedAndNeverFromInputs) {
         {checks::Status::skip, "\x1b[2m"},
         {checks::Status::error, "\x1b[35m"}};
     for (const auto& [status, code] : colours) {
-        const bool listed = status != checks::Status::pass || row.verbose;
+        // The sample's one skip is not_applicable: listed, like passes, only when verbose.
+        const bool listed =
+            (status != checks::Status::pass && status != checks::Status::skip) || row.verbose;
         EXPECT_EQ(text.find(code + upper(to_string(status))) != std::string::npos, listed)
             << to_string(status);
     }
@@ -283,6 +293,108 @@ TEST(TextRenderer, EmptyReportSaysNoneEverywhere) {
     EXPECT_NE(text.find("(none)"), std::string::npos);
     EXPECT_NE(text.find("summary: 0 pass, 0 fail, 0 warn, 0 skip, 0 error\n"), std::string::npos);
 }
+
+// Columns a line takes: one per code point, as text::display_width counts them.
+std::size_t columns(const std::string& line) {
+    std::size_t n = 0;
+    for (char ch : line) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+}
+
+TEST(TextRenderer, VerdictComesRightAfterTheTitle) {
+    const Report r = testing::sample_report();
+    const std::vector<std::string> lines = lines_of(render(r, {}));
+    ASSERT_GE(lines.size(), 2u);
+    EXPECT_EQ(lines[1], "verdict: FAIL (1 fail, 1 error, 1 warn, 1 pass, 1 skip)");
+}
+
+TEST(TextRenderer, FindingsAreOrderedFailErrorWarnPassSkip) {
+    const Report r = testing::sample_report();  // report order: fail, pass, warn, skip, error
+    TextOptions options;
+    options.verbose = true;
+    options.width = 200;
+    const std::vector<std::string> lines = lines_of(render(r, options));
+    const int findings = line_with(lines, {"Findings (most urgent first)"});
+    ASSERT_NE(findings, -1);
+    std::vector<std::string> tags;
+    for (std::size_t i = static_cast<std::size_t>(findings) + 2; i < lines.size(); ++i) {
+        if (lines[i].rfind("  ", 0) == 0 && lines[i].size() > 2 && lines[i][2] != ' ') {
+            tags.push_back(lines[i].substr(2, 5));
+        }
+    }
+    EXPECT_EQ(tags, (std::vector<std::string>{"FAIL ", "ERROR", "WARN ", "PASS ", "SKIP "}));
+}
+
+TEST(TextRenderer, NotApplicableSkipsAreCountedNotListedUnlessVerbose) {
+    Report r = testing::sample_report();
+    checks::Finding other = r.findings[3];  // PORT-EXT-12 skip, not_applicable
+    other.subject = "pool:other";
+    other.skip_reason = "unknown_input";
+    other.message = "whether the pool is scaled is not stated";
+    r.findings.push_back(other);
+    const std::string compact = render(r, {});
+    EXPECT_EQ(compact.find("no A/V Edge in this topology"), std::string::npos);
+    EXPECT_NE(compact.find("(1 check not applicable to this topology not listed; --verbose lists "
+                           "them)"),
+              std::string::npos);
+    // A skip for another reason says something about the inputs: always listed.
+    EXPECT_NE(compact.find("whether the pool is scaled is not stated [unknown_input]"),
+              std::string::npos);
+    TextOptions verbose;
+    verbose.verbose = true;
+    const std::string full = render(r, verbose);
+    EXPECT_NE(full.find("no A/V Edge in this topology [not_applicable]"), std::string::npos);
+    EXPECT_EQ(full.find("not applicable to this topology not listed"), std::string::npos);
+}
+
+TEST(TextRenderer, FindingsSharingACauseAreGroupedUnderIt) {
+    Report r = testing::sample_report();
+    // One private address behind two published names and one member: three findings, one cause.
+    for (const char* subject : {"plan:a.contoso.com/A=10.0.0.2", "plan:b.contoso.com/A=10.0.0.2"}) {
+        r.findings.push_back(testing::sample_finding("NET-10", checks::Status::fail, subject,
+                                                     "would publish private address 10.0.0.2",
+                                                     {{"ip", "10.0.0.2"}}, {}));
+    }
+    r.findings.push_back(testing::sample_finding(
+        "NAT-05", checks::Status::fail, "member:edge01.contoso.net",
+        "declared public A/V address 10.0.0.2 is not public", {{"ip", "10.0.0.2"}}, {}));
+    r.catalogue["NET-10"] = testing::sample_info("NET-10", checks::Severity::must, "Publish it.");
+    r.catalogue["NAT-05"] = testing::sample_info("NAT-05", checks::Severity::must, "Enter it.");
+    std::sort(r.findings.begin(), r.findings.end(), checks::finding_order);
+    TextOptions options;
+    options.width = 200;
+    const std::vector<std::string> lines = lines_of(render(r, options));
+    const int head = line_with(lines, {"FAIL", "3 findings, one cause: address 10.0.0.2"});
+    ASSERT_NE(head, -1);
+    for (int i = 1; i <= 3; ++i) {
+        EXPECT_EQ(lines[static_cast<std::size_t>(head + i)].rfind("    FAIL  N", 0), 0u)
+            << lines[static_cast<std::size_t>(head + i)];
+    }
+    // Each distinct fix once, under the group.
+    EXPECT_NE(line_with(lines, {"fix (NAT-05): Enter it."}), -1);
+    EXPECT_NE(line_with(lines, {"fix (NET-10): Publish it."}), -1);
+    // The grouped failures come before the ungrouped error.
+    EXPECT_LT(head, line_with(lines, {"ERROR", "TOPO-NAT-01"}));
+}
+
+// One row per width: no line is wider, whatever the mode.
+class TextWidth : public ::testing::TestWithParam<std::size_t> {};
+
+TEST_P(TextWidth, NoLineIsWiderThanTheWidth) {
+    Report r = testing::sample_report();
+    r.plan.certificates.front().sans.push_back(
+        "a-very-long-subject-alternative-name-that-cannot-break.lync.contoso.com");
+    for (bool verbose : {false, true}) {
+        TextOptions options;
+        options.verbose = verbose;
+        options.width = GetParam();
+        for (const std::string& line : lines_of(render(r, options))) {
+            EXPECT_LE(columns(line), GetParam()) << line;
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Columns, TextWidth, ::testing::Values(40, 60, 100, 200));
 
 }  // namespace
 }  // namespace edgeplan::report

@@ -1,10 +1,14 @@
-// The HTML report in a real browser (headless Chromium): hostile text must not run, the filter
-// script must work from the URL fragment, and the page must render. Skipped without chromium.
+// The HTML report in a real browser (headless Chromium): hostile text must not run, the verdict
+// and the first failure come first, the filter script works from the URL fragment (fail, error
+// and warn by default), nothing scrolls sideways at 420 px, citations link to their pages, and the
+// page renders. Skipped without chromium.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -53,6 +57,64 @@ struct Page {
     }
 };
 
+// Layout numbers of a page, measured by a probe script in a copy of it (the copy drops the
+// Content-Security-Policy so the probe may run; markup and stylesheet are the page's own). With a
+// frame size the copy is shown in an <iframe> of that size (Chromium's headless window is at least
+// 500 px wide); otherwise in the window itself. Null when chromium failed.
+nlohmann::json measure(const std::string& html, const std::string& window, const std::string& frame,
+                       const fs::path& dir) {
+    // std::regex recurses per character: on a report of a few hundred kB it overflows the
+    // stack, so plain searches here.
+    std::string page = html;
+    const auto csp = page.find("<meta http-equiv=\"Content-Security-Policy\"");
+    if (csp != std::string::npos) page.erase(csp, page.find('>', csp) + 1 - csp);
+    const std::string probe = R"js(<script>
+(function () {
+  var d = document.documentElement, r = {};
+  r.innerWidth = window.innerWidth; r.innerHeight = window.innerHeight; r.scrollWidth = d.scrollWidth;
+  var v = document.getElementById("verdict").getBoundingClientRect();
+  r.verdictBottom = v.bottom;
+  var f = document.querySelector("details.finding[data-status=fail]:not([hidden])") ||
+          document.querySelector("details.finding:not([hidden])");
+  if (f !== null) { r.firstCard = f.id; r.firstCardStatus = f.getAttribute("data-status");
+    r.firstCardSummaryBottom = f.querySelector("summary").getBoundingClientRect().bottom; }
+  var links = [];
+  document.querySelectorAll("cite a[href]").forEach(function (a) { links.push(a.href); });
+  r.citationLinks = links;
+  (window.parent !== window ? window.parent.document.body : document.body)
+    .setAttribute("data-measure", JSON.stringify(r));
+})();
+</script></body>)js";
+    page.replace(page.rfind("</body>"), 7, probe);
+    test_files::write_text(dir / "measured.html", page);
+    std::string url = "file://" + (dir / "measured.html").string();
+    if (!frame.empty()) {
+        const auto x = frame.find('x');
+        test_files::write_text(dir / "frame.html",
+                               "<!DOCTYPE html><html><body style=\"margin:0\"><iframe "
+                               "src=\"measured.html\" width=\"" +
+                                   frame.substr(0, x) + "\" height=\"" + frame.substr(x + 1) +
+                                   "\" style=\"border:0\"></iframe></body></html>");
+        url = "file://" + (dir / "frame.html").string();
+    }
+    const fs::path out = dir / "measured-dom.html";
+    const int status = test_files::run(chromium(dir / "profile") +
+                                       " --hide-scrollbars --allow-file-access-from-files " +
+                                       "--window-size=" + window + " --dump-dom '" + url + "' >" +
+                                       test_files::quote(out) + " 2>/dev/null");
+    if (status != 0) return nullptr;
+    const std::string dom = test_files::read_text(out);
+    const std::string key = "data-measure=\"";
+    const auto found = dom.find(key);
+    if (found == std::string::npos) return nullptr;
+    const auto begin = found + key.size();
+    std::string text = dom.substr(begin, dom.find('"', begin) - begin);
+    for (auto at = text.find("&quot;"); at != std::string::npos; at = text.find("&quot;", at)) {
+        text.replace(at, 6, "\"");
+    }
+    return nlohmann::json::parse(text, nullptr, false);
+}
+
 std::string title_of(const std::string& dom) {
     std::smatch m;
     return std::regex_search(dom, m, std::regex("<title>([^<]*)</title>")) ? m[1].str() : "";
@@ -63,14 +125,15 @@ TEST(HtmlChromium, HostileTextDoesNotExecute) {
     const Page page(testing::hostile_report());
     const std::string dom = page.dump_dom();
     ASSERT_FALSE(dom.empty()) << test_files::read_text(page.dir.path() / "err.txt");
-    EXPECT_EQ(title_of(dom), "edgeplan report - check");
+    // The verdict, then the (hostile) topology file name as text.
+    EXPECT_EQ(title_of(dom).rfind("FAIL - ", 0), 0u) << title_of(dom);
     EXPECT_EQ(dom.find("pwned</title>"), std::string::npos);
     // The hostile strings are in the document as text, not as elements.
     EXPECT_EQ(dom.find("<img"), std::string::npos);
     EXPECT_NE(dom.find("&lt;script&gt;document.title='pwned'&lt;/script&gt;"), std::string::npos);
     EXPECT_NE(dom.find("&lt;img src=x onerror=\"document.title='pwned'\"&gt;"), std::string::npos);
     // The page's own script did run (the content security policy allows it by hash).
-    EXPECT_NE(dom.find("5 of 5 findings shown"), std::string::npos);
+    EXPECT_TRUE(std::regex_search(dom, std::regex("[0-9] of 5 findings shown")));
 }
 
 // One row per URL fragment: which findings stay visible (sample report: 1 CERT-EXT-01 fail,
@@ -111,14 +174,159 @@ TEST_P(HtmlFilter, FragmentHidesNonMatchingFindings) {
 
 INSTANTIATE_TEST_SUITE_P(
     Rows, HtmlFilter,
-    ::testing::Values(FilterRow{"all_without_fragment", "", {1, 2, 3, 4, 5}},
+    ::testing::Values(FilterRow{"default_fail_error_warn", "", {1, 3, 5}},
                       FilterRow{"fail_only", "#status=fail", {1}},
                       FilterRow{"fail_and_warn", "#status=fail,warn", {1, 3}},
-                      FilterRow{"area_dns", "#area=dns", {2, 3, 4, 5}},
+                      FilterRow{"area_dns_default_statuses", "#area=dns", {3, 5}},
                       FilterRow{"text_in_evidence", "#q=contoso%20root", {1}},
                       FilterRow{"text_and_status", "#status=pass,warn&q=sip.contoso.com", {2, 3}},
+                      // Finding 4 is a not_applicable skip: shown only on demand.
+                      FilterRow{"skip_without_not_applicable", "#status=skip", {}},
+                      FilterRow{"not_applicable_on_demand", "#na=1", {1, 3, 4, 5}},
+                      FilterRow{
+                          "everything", "#status=fail,error,warn,pass,skip&na=1", {1, 2, 3, 4, 5}},
                       FilterRow{"none_for_unknown_text", "#q=no-such-thing", {}}),
     [](const auto& p) { return std::string(p.param.name); });
+
+TEST(HtmlChromium, VerdictAndTopologyInTitleAndBannerFirst) {
+    if (!chromium_available()) GTEST_SKIP() << "chromium not installed";
+    const Page page(testing::sample_report());
+    const std::string dom = page.dump_dom();
+    ASSERT_FALSE(dom.empty()) << test_files::read_text(page.dir.path() / "err.txt");
+    EXPECT_EQ(title_of(dom), "FAIL - contoso/topology.xml - edgeplan check");
+    // The banner is the first thing in <main>, and names the first failure with a link to it.
+    const auto main = dom.find("<main>");
+    ASSERT_NE(main, std::string::npos);
+    EXPECT_EQ(dom.find("<section id=\"verdict\" class=\"verdict verdict-fail\">"),
+              dom.find('<', main + 1));
+    EXPECT_NE(dom.find("<span class=\"verdict-word\" id=\"verdict-word\">FAIL</span>"),
+              std::string::npos);
+    EXPECT_NE(dom.find("1 fail</a>"), std::string::npos);
+    EXPECT_NE(dom.find("First failure: </strong><a href=\"#finding-1\""), std::string::npos);
+    // The not_applicable skip is counted in one line, behind its own switch.
+    EXPECT_NE(dom.find("show the 1 check that does not apply to this topology"), std::string::npos);
+}
+
+// Every citation links to the page its file name stands for (docs/sources.tsv), with the file
+// name as the link text.
+TEST(HtmlChromium, CitationsLinkToLearnMicrosoftCom) {
+    if (!chromium_available()) GTEST_SKIP() << "chromium not installed";
+    Report r = testing::sample_report();
+    for (auto& [id, info] : r.catalogue) {
+        info.citations = {
+            {"CR-EXT", "lync-server-2013-certificate-requirements-for-external-user-access.md"}};
+    }
+    const Page page(r);
+    const std::string dom = page.dump_dom();
+    ASSERT_FALSE(dom.empty());
+    const std::string link =
+        "<a href=\"https://learn.microsoft.com/en-us/previous-versions/office/lync-server-2013/"
+        "lync-server-2013-certificate-requirements-for-external-user-access\" title=\"CR-EXT\" "
+        "rel=\"noopener noreferrer\">lync-server-2013-certificate-requirements-for-external-user-"
+        "access.md</a>";
+    EXPECT_NE(dom.find(link), std::string::npos);
+    test_files::TempDir dir;
+    const nlohmann::json m = measure(test_files::read_text(page.file), "1400,900", "", dir.path());
+    ASSERT_TRUE(m.is_object());
+    ASSERT_FALSE(m["citationLinks"].empty());
+    for (const auto& href : m["citationLinks"]) {
+        EXPECT_EQ(href.get<std::string>().rfind("https://learn.microsoft.com/", 0), 0u) << href;
+    }
+}
+
+// One row per report: at 420 px nothing scrolls sideways (tables scroll in their own box, long
+// names wrap).
+struct NarrowRow {
+    const char* name;
+    Report (*make)();
+};
+
+void PrintTo(const NarrowRow& row, std::ostream* os) { *os << row.name; }
+
+Report long_names_report() {
+    Report r = testing::sample_report();
+    r.findings[0].subject = "file:" + std::string(180, 'x') + ".pfx";
+    r.findings[0].evidence.emplace_back("sha256", std::string(64, 'f') + std::string(64, 'e'));
+    r.plan.certificates[0].sans.push_back(std::string(120, 'a') + ".contoso.com");
+    return r;
+}
+
+class HtmlNarrow : public ::testing::TestWithParam<NarrowRow> {};
+
+TEST_P(HtmlNarrow, NoHorizontalScrollAt420Pixels) {
+    if (!chromium_available()) GTEST_SKIP() << "chromium not installed";
+    test_files::TempDir dir;
+    std::ostringstream html;
+    render_html(GetParam().make(), html);
+    const nlohmann::json m = measure(html.str(), "1000,1000", "420x900", dir.path());
+    ASSERT_TRUE(m.is_object());
+    EXPECT_EQ(m["innerWidth"], 420);
+    EXPECT_LE(m["scrollWidth"].get<int>(), 420);
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, HtmlNarrow,
+                         ::testing::Values(NarrowRow{"sample", testing::sample_report},
+                                           NarrowRow{"hostile", testing::hostile_report},
+                                           NarrowRow{"long_names", long_names_report}),
+                         [](const auto& p) { return std::string(p.param.name); });
+
+// The done-criterion on every sample and real topology: opened in a 1400x900 window, the verdict
+// and the first failure's card (the first card shown, when nothing fails) are on screen without
+// scrolling; and at 420 px nothing scrolls sideways.
+std::vector<std::string> topologies() {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(fs::path(EDGEPLAN_SOURCE_DIR) / "samples")) {
+        for (const char* name : {"topology.xml", "topology.tbxml"}) {
+            if (fs::exists(e.path() / name)) out.push_back((e.path() / name).string());
+        }
+    }
+    const fs::path real = fs::path(EDGEPLAN_SHARED_DIR) / "real-topologies";
+    if (fs::is_directory(real)) {
+        for (const auto& e : fs::directory_iterator(real)) {
+            const std::string ext = e.path().extension().string();
+            if (ext == ".xml" || ext == ".tbxml") out.push_back(e.path().string());
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+class HtmlFirstScreen : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(HtmlFirstScreen, VerdictAndFirstFailureWithoutScrolling) {
+    if (!chromium_available()) GTEST_SKIP() << "chromium not installed";
+    test_files::TempDir dir;
+    const fs::path html = dir.path() / "report.html";
+    const int status = test_files::run("'" + std::string(EDGEPLAN_BINARY) + "' plan '" +
+                                       GetParam() + "' --now 2026-11-21 --format html >" +
+                                       test_files::quote(html) + " 2>/dev/null");
+    ASSERT_TRUE(status == 0 || status == 1) << status;
+    const std::string page = test_files::read_text(html);
+    const nlohmann::json wide = measure(page, "1400,900", "", dir.path());
+    ASSERT_TRUE(wide.is_object());
+    const double height = wide["innerHeight"].get<double>();
+    EXPECT_LE(wide["verdictBottom"].get<double>(), height);
+    if (wide.contains("firstCard")) {
+        EXPECT_LE(wide["firstCardSummaryBottom"].get<double>(), height) << wide.dump();
+    }
+    nlohmann::json numbers = wide;
+    numbers.erase("citationLinks");
+    std::cout << GetParam() << " at 1400x900: " << numbers.dump() << "\n";
+    const nlohmann::json narrow = measure(page, "1000,1000", "420x900", dir.path());
+    ASSERT_TRUE(narrow.is_object());
+    EXPECT_LE(narrow["scrollWidth"].get<int>(), 420);
+}
+
+INSTANTIATE_TEST_SUITE_P(Topologies, HtmlFirstScreen, ::testing::ValuesIn(topologies()),
+                         [](const auto& p) {
+                             std::string name =
+                                 fs::path(p.param).parent_path().filename().string() + "_" +
+                                 fs::path(p.param).stem().string();
+                             for (char& c : name) {
+                                 if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                             }
+                             return name;
+                         });
 
 TEST(HtmlChromium, ScreenshotIsAPng) {
     if (!chromium_available()) EDGEPLAN_REQUIRED_MISSING() << "chromium not installed";

@@ -48,8 +48,9 @@ std::vector<Sample> samples() {
 // Runs edgeplan from the source root (so paths in the report are relative and stable).
 std::string run_plan(const Sample& s, const std::string& format, int& status) {
     const fs::path root(EDGEPLAN_SOURCE_DIR);
-    std::string command = "cd '" + root.string() + "' && '" + EDGEPLAN_BINARY + "' plan '" +
-                          fs::relative(s.topology, root).string() + "'";
+    // COLUMNS fixes the text width (the test may run in a terminal of any size).
+    std::string command = "cd '" + root.string() + "' && COLUMNS=100 '" + EDGEPLAN_BINARY +
+                          "' plan '" + fs::relative(s.topology, root).string() + "'";
     if (!s.exports.empty())
         command += " --settings-from '" + fs::relative(s.exports, root).string() + "'";
     if (!s.settings.empty())
