@@ -144,7 +144,7 @@ report::ProbeContext probe_context(const CheckArguments& a, const checks::ProbeS
                                    const checks::probes::Observations& observations) {
     report::ProbeContext p;
     for (ProbeSide side : settings.sides) p.from.push_back(checks::to_string(side));
-    p.source_address = checks::canonical_ip(a.source_address);
+    p.source_address = topology::canonical_ip(a.source_address);
     p.responder = settings.responder;
     p.timeout_ms = timeout.count();
     p.replay = a.replay;

@@ -97,7 +97,7 @@ cite { font-style: normal; }
 ul.plain { margin: 2px 0 6px; padding-left: 20px; }
 /* Edge diagram (report/html_edge_diagram.cpp): the SVG scales to the page width; a tall one
    scrolls inside its frame so the findings stay near the top. */
-section.edge-diagram .diagram-frame { max-height: 60vh; overflow: auto; border: 1px solid var(--line);
+section.edge-diagram .diagram-frame { max-height: 27vh; overflow: auto; border: 1px solid var(--line);
   border-radius: 6px; padding: 4px; }
 section.edge-diagram svg { display: block; width: 100%; height: auto; }
 section.edge-diagram a.flow:hover line, section.edge-diagram a.flow:focus line { stroke-width: 4; }
@@ -106,6 +106,13 @@ ul.diagram-legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 1
 ul.diagram-legend .swatch { display: inline-block; width: 26px; margin-right: 6px;
   vertical-align: middle; border-top: 3px solid; }
 ul.diagram-legend .swatch.flow-none { border-top-style: dashed; }
+/* Compact above the findings: the verdict, the diagram's first rows and the first problem share
+   the first screen of a laptop (1400x900); the frame scrolls for the rest of the picture. */
+section.edge-diagram h2 { margin: 12px 0 2px; }
+section.edge-diagram > p.muted { margin: 0; font-size: 13px; }
+section.edge-diagram ul.diagram-legend { margin: 2px 0 4px; }
+#findings > h2 { margin-top: 14px; }
+form.filters { padding: 4px 12px; }
 @media print { section.edge-diagram .diagram-frame { max-height: none; overflow: visible; } }
 @media (max-width: 640px) {
   main { padding: 10px 10px 40px; }

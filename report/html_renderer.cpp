@@ -72,10 +72,7 @@ void add_header(pugi::xml_node main, const Report& r) {
 // Overview sections, in reading order, between the header and the findings: the Edge diagram
 // belongs here, first; then the counts by status. Keep it short: the verdict banner already
 // links the first problem, but its card should stay above the fold on a laptop screen too.
-void add_overview(pugi::xml_node main, const Report& report) {
-    add_edge_diagram(main, report);
-    add_summary(main, report);
-}
+void add_overview(pugi::xml_node main, const Report& report) { add_edge_diagram(main, report); }
 
 }  // namespace html
 
@@ -106,6 +103,8 @@ void render_html(const Report& report, std::ostream& out) {
     add_header(main, report);
     add_overview(main, report);
     add_findings(main, report);
+    // The counts by status: the banner already states them, so the chart follows the findings.
+    add_summary(main, report);
     add_accepted(main, report);
     add_plan(main, report);
     add_checks(main, report);

@@ -348,6 +348,29 @@ checks::Finding finding(const Node& n, Report& r) {
     return f;
 }
 
+// json_renderer.cpp probe_json: where `check` probed from (the report header).
+void probe(const Node& doc, Report& r) {
+    if (!doc.has("probe")) return;
+    const Node n = doc.object("probe");
+    ProbeContext p;
+    p.from = n.texts("from");
+    p.source_address = n.text("source_address");
+    // --timeout is a duration the CLI bounds far below this (app/duration_option.cpp).
+    p.timeout_ms = n.number("timeout_ms", 0, kMaxNumber);
+    if (n.has("responder")) p.responder = n.text("responder");
+    if (n.has("replay")) p.replay = n.text("replay");
+    n.each("dns_servers", [&](const Node& item) {
+        item.require_object();
+        DnsServerUse d;
+        d.server = item.text("server");
+        d.view = item.text("view");
+        d.asked = item.number("asked", 0, kMaxNumber);
+        d.answered = item.number("answered", 0, kMaxNumber);
+        p.dns_servers.push_back(std::move(d));
+    });
+    r.probe = std::move(p);
+}
+
 void gate(const Node& doc, Report& r) {
     if (!doc.has("gate")) return;
     const Node g = doc.object("gate");
@@ -457,6 +480,7 @@ Report report_from_json_text(const std::string& text, const std::string& path) {
     });
     r.plan = plan(root.object("plan"));
     root.each("findings", [&](const Node& item) { r.findings.push_back(finding(item, r)); });
+    probe(root, r);
     gate(root, r);
     check_summary(root, r);
     return r;

@@ -1,8 +1,9 @@
 // edgeplan plan TOPOLOGY --settings-from DIR, end to end (docs/settings-from.md): the exports
 // turn unknown findings into judged ones, give the same findings as the equivalent settings
 // file, and a bad folder is exit code 2 naming the file.
+#include <cctype>
 #include <map>
-#include <regex>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "tests/app/support.h"
@@ -13,21 +14,25 @@ namespace {
 const std::string kCollected = source("samples/lync-collected");
 const std::string kMultisite = source("tests/topology/powershell/multisite");
 
-// (check ID, subject) -> "STATUS message" from the text report.
-std::map<std::pair<std::string, std::string>, std::string> findings(const std::string& text) {
+// (check ID, subject) -> "STATUS message [skip reason]" from the JSON report (the text report
+// words its subjects for people; the JSON keeps the canonical ones).
+std::map<std::pair<std::string, std::string>, std::string> findings(const std::string& json_text) {
     std::map<std::pair<std::string, std::string>, std::string> out;
-    static const std::regex line(R"(^\s*(PASS|WARN|FAIL|SKIP|ERROR)\s+(\S+)\s+(\S+)\s+(.*)$)");
-    std::istringstream in(text);
-    std::string l;
-    std::smatch m;
-    while (std::getline(in, l)) {
-        if (std::regex_match(l, m, line)) out[{m[2], m[3]}] = m[1].str() + " " + m[4].str();
+    const nlohmann::json doc = nlohmann::json::parse(json_text, nullptr, false);
+    if (!doc.is_object() || !doc.contains("findings")) return out;
+    for (const nlohmann::json& f : doc.at("findings")) {
+        std::string status = f.at("status").get<std::string>();
+        for (char& c : status) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        std::string result = status + " " + f.at("message").get<std::string>();
+        if (f.contains("skip_reason"))
+            result += " [" + f.at("skip_reason").get<std::string>() + "]";
+        out[{f.at("check_id").get<std::string>(), f.at("subject").get<std::string>()}] = result;
     }
     return out;
 }
 
 std::string plan(const TempDir& dir, const std::string& args, int expected_status) {
-    const RunResult r = edgeplan(dir, "plan " + args + " --now 2026-11-21 --no-plan --verbose");
+    const RunResult r = edgeplan(dir, "plan " + args + " --now 2026-11-21 --format json");
     EXPECT_EQ(r.status, expected_status) << r.err;
     return r.out;
 }
@@ -64,10 +69,10 @@ TEST(SettingsFromCli, SameFindingsAsTheEquivalentSettingsFile) {
     const std::string topology = "'" + kCollected + "/topology.xml'";
     const RunResult exports = edgeplan(dir, "plan " + topology + " --settings-from '" + kCollected +
                                                 "/exports' --settings '" + kCollected +
-                                                "/settings.xml' --now 2026-11-21 --verbose");
+                                                "/settings.xml' --now 2026-11-21 --format json");
     const RunResult by_hand =
         edgeplan(dir, "plan " + topology + " --settings '" + kCollected +
-                          "/equivalent-settings.xml' --now 2026-11-21 --verbose");
+                          "/equivalent-settings.xml' --now 2026-11-21 --format json");
     EXPECT_EQ(exports.status, by_hand.status) << exports.err << by_hand.err;
     const auto a = findings(exports.out);
     const auto b = findings(by_hand.out);
@@ -124,7 +129,7 @@ TEST(SettingsFromCli, MultiSiteFederationIsDecidedPerSite) {
     TempDir dir;
     const std::string topology = "'" + kMultisite + "/topology.xml'";
     const auto without =
-        findings(edgeplan(dir, "plan " + topology + " --now 2026-11-21 --verbose").out);
+        findings(edgeplan(dir, "plan " + topology + " --now 2026-11-21 --format json").out);
     ASSERT_TRUE(without.count({"FED-01", "topology"}));
     EXPECT_EQ(without.at({"FED-01", "topology"}).rfind("SKIP", 0), 0u)
         << without.at({"FED-01", "topology"});
@@ -132,7 +137,7 @@ TEST(SettingsFromCli, MultiSiteFederationIsDecidedPerSite) {
 
     const auto with =
         findings(edgeplan(dir, "plan " + topology + " --settings-from '" + kMultisite +
-                                   "/exports' --now 2026-11-21 --verbose")
+                                   "/exports' --now 2026-11-21 --format json")
                      .out);
     ASSERT_TRUE(with.count({"FED-01", "site:1"}) && with.count({"FED-01", "site:2"}));
     EXPECT_EQ(with.at({"FED-01", "site:1"}).rfind("PASS", 0), 0u) << with.at({"FED-01", "site:1"});
