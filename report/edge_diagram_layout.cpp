@@ -77,6 +77,28 @@ bool break_after(char c) {
     return c == ' ' || c == '.' || c == ',' || c == '-' || c == '/' || c == ':' || c == ';';
 }
 
+// Columns of the word (run of non-spaces) that ends just before `end`, and of the one that
+// starts at `begin` (bytes; the words that matter here are ASCII).
+std::size_t word_before(const std::string& text, std::size_t end) {
+    std::size_t n = 0;
+    while (end > 0 && text[end - 1] != ' ') --end, ++n;
+    return n;
+}
+
+std::size_t word_from(const std::string& text, std::size_t begin) {
+    std::size_t n = 0;
+    while (begin < text.size() && text[begin] != ' ') ++begin, ++n;
+    return n;
+}
+
+// A line may break after text[i]. A slash joining a one-letter part ("A/V") is one word to a
+// reader: "A/" at a line's end and "V" on the next reads as two.
+bool breaks_after(const std::string& text, std::size_t i) {
+    if (!break_after(text[i])) return false;
+    if (text[i] != '/') return true;
+    return word_before(text, i) >= 2 && word_from(text, i + 1) >= 2;
+}
+
 std::string trim_right(std::string s) {
     while (!s.empty() && s.back() == ' ') s.pop_back();
     return s;
@@ -129,7 +151,7 @@ std::vector<std::string> wrap_text(const std::string& text, std::size_t max_colu
         }
         line.append(text, i, length);
         columns += width;
-        if (length == 1 && break_after(text[i])) {
+        if (length == 1 && breaks_after(text, i)) {
             last_break = line.size();
             columns_at_break = columns;
         }
@@ -548,9 +570,9 @@ Arrow make_arrow(const Report& report, const PlanVerification& verified, std::si
             worst_index = i;
         }
     }
-    std::string tip = (rule.row.empty() ? "" : rule.row + " ") + rule.rule + ": " +
-                      upper(to_string(rule.transport)) + " " + ports_text(rule) + " " +
-                      rule.protocol + ", " + to_string(rule.side) + " firewall, " +
+    // The catalogue ID and the purpose name the rule; the table row label (X5) is bookkeeping.
+    std::string tip = rule.rule + ": " + upper(to_string(rule.transport)) + " " + ports_text(rule) +
+                      " " + rule.protocol + ", " + to_string(rule.side) + " firewall, " +
                       to_string(rule.direction) + "\nfrom " + endpoint_text(rule.source) + "\nto " +
                       endpoint_text(rule.destination) + "\n" + rule.purpose;
     if (refs.empty()) {

@@ -37,9 +37,7 @@ void rule_cell(pugi::xml_node tr, const std::string& rule) {
 void verified_cell(pugi::xml_node tr, const Report& r, const FindingRefs& refs) {
     pugi::xml_node td = element(tr, "td", {{"class", "verified"}});
     if (refs.empty()) {
-        // `plan` probes nothing: there "no finding" is the honest word; `check` could have.
-        element(td, "span", r.command == "check" ? "not probed" : "no finding",
-                {{"class", "not-probed"}});
+        element(td, "span", unmatched_row_words(r), {{"class", "not-probed"}});
         return;
     }
     for (std::size_t i : refs) {
@@ -91,7 +89,9 @@ void firewall_table(pugi::xml_node section, const Report& r, const PlanVerificat
         cells(tr, {to_string(f.side), to_string(f.direction),
                    std::string(to_string(f.transport)) + " " + f.protocol, ports,
                    endpoint(f.source), endpoint(f.destination), f.purpose});
-        rule_cell(tr, f.rule + (f.row.empty() ? "" : " (" + f.row + ")"));
+        // The catalogue table row labels (X5, I2, V3) mean nothing to a Lync admin; the catalogue
+        // ID and the Purpose column beside it say the same in their words.
+        rule_cell(tr, f.rule);
         verified_cell(tr, r, verified.findings_for(f));
     }
     if (r.plan.firewall.empty()) none_row(body, 9);

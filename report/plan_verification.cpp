@@ -134,12 +134,13 @@ FindingRefs PlanVerification::findings_for(const topology::DnsRecord& record) co
         "plan:" + dns_name(record.name) + "/" + to_string(record.type) + "=" + record.value;
     const bool address =
         record.type == topology::DnsRecordType::a || record.type == topology::DnsRecordType::aaaa;
-    return merged({find(by_subject_, subject), find(by_subject_, planned),
-                   address ? find(by_offline_ip_, record.value) : nullptr,
-                   find(by_check_fqdn_, key(record.rule, dns_name(record.name))),
-                   record.pool_id.empty()
-                       ? nullptr
-                       : find(by_check_subject_, key(record.rule, subjects::pool_subject(record.pool_id)))});
+    return merged(
+        {find(by_subject_, subject), find(by_subject_, planned),
+         address ? find(by_offline_ip_, record.value) : nullptr,
+         find(by_check_fqdn_, key(record.rule, dns_name(record.name))),
+         record.pool_id.empty()
+             ? nullptr
+             : find(by_check_subject_, key(record.rule, subjects::pool_subject(record.pool_id)))});
 }
 
 FindingRefs PlanVerification::findings_for(const topology::FirewallRule& rule) const {
@@ -187,6 +188,10 @@ FindingRefs PlanVerification::findings_for(const topology::CertificateRequest& c
 
 FindingRefs PlanVerification::findings_for(const topology::Unknown& unknown) const {
     return merged({find(by_check_subject_, key(unknown.rule, unknown.subject))});
+}
+
+const char* unmatched_row_words(const Report& report) {
+    return report.command == "check" ? "not probed" : "no finding";
 }
 
 // One row: index the report and ask (tests and single lookups; the HTML plan keeps one index).

@@ -1,6 +1,6 @@
 #pragma once
-// Which findings are about which plan row, so the HTML plan tables can say what was verified
-// (docs/ci-integration.md "HTML"). Matching uses only the canonical subjects (docs/subjects.md)
+// Which findings are about which plan row, so the plan tables (HTML and text) and the diagram's
+// arrows can say what was verified (docs/ci-integration.md "HTML", docs/report-format.md). Matching uses only the canonical subjects (docs/subjects.md)
 // and evidence keys (docs/evidence.md); a row no finding refers to is "not probed".
 #include <string>
 #include <unordered_map>
@@ -12,6 +12,10 @@ namespace edgeplan::report {
 
 // Indexes into report.findings, in report order.
 using FindingRefs = std::vector<std::size_t>;
+
+// What a plan row no finding is about says: `plan` probes nothing, so "no finding" is the honest
+// word there; `check` could have probed the row and did not.
+const char* unmatched_row_words(const Report& report);
 
 // A DNS record: subject "dns:<name>/<TYPE>" or "plan:<name>/<TYPE>=<value>"; or the record's
 // rule as check ID with evidence fqdn = name, or subject "pool:<pool_id>"; or an offline finding

@@ -1,8 +1,11 @@
 #include "report/text_plan.h"
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "report/plan_verification.h"
 #include "report/text_table.h"
 #include "topology/strings.h"
 
@@ -11,23 +14,81 @@ namespace {
 
 using strings::join;
 
-std::string number_or_blank(int value, bool shown) { return shown ? std::to_string(value) : ""; }
+// Most urgent first, as in the findings list.
+int urgency(checks::Status status) {
+    switch (status) {
+        case checks::Status::fail:
+            return 0;
+        case checks::Status::error:
+            return 1;
+        case checks::Status::warn:
+            return 2;
+        case checks::Status::pass:
+            return 3;
+        case checks::Status::skip:
+            return 4;
+    }
+    return 5;
+}
 
-void dns_tables(const std::vector<topology::DnsRecord>& records, std::ostream& out,
+// "FAIL NET-10, pass PORT-EXT-02 x3": every finding about a row as status and check ID, the
+// statuses that need action in capitals, repeats of one (status, ID) counted rather than listed
+// so a row probed at many addresses stays short; "no finding" / "not probed" when none.
+std::string findings_cell(const Report& report, const FindingRefs& refs) {
+    if (refs.empty()) return unmatched_row_words(report);
+    struct Entry {
+        checks::Status status;
+        std::string check_id;
+        int count;
+    };
+    std::vector<Entry> entries;
+    for (std::size_t i : refs) {
+        const checks::Finding& f = report.findings[i];
+        const auto same = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) {
+            return e.status == f.status && e.check_id == f.check_id;
+        });
+        if (same != entries.end()) {
+            ++same->count;
+        } else {
+            entries.push_back({f.status, f.check_id, 1});
+        }
+    }
+    std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return urgency(a.status) < urgency(b.status);
+    });
+    std::vector<std::string> parts;
+    for (const Entry& e : entries) {
+        std::string status = to_string(e.status);
+        if (urgency(e.status) < urgency(checks::Status::pass)) {
+            std::transform(status.begin(), status.end(), status.begin(),
+                           [](char ch) { return static_cast<char>(ch - 'a' + 'A'); });
+        }
+        parts.push_back(status + " " + e.check_id +
+                        (e.count > 1 ? " x" + std::to_string(e.count) : ""));
+    }
+    return join(parts, ", ");
+}
+
+std::string srv_numbers(const topology::DnsRecord& r) {
+    if (r.type != topology::DnsRecordType::srv) return "";
+    return std::to_string(r.priority) + "/" + std::to_string(r.weight) + "/" +
+           std::to_string(r.port);
+}
+
+void dns_tables(const Report& report, const PlanVerification& verified, std::ostream& out,
                 std::size_t width) {
+    const std::vector<topology::DnsRecord>& records = report.plan.dns;
     section(out, "DNS records");
     if (records.empty()) out << "  (none)\n";
     // One table per zone kind: external records go to the public DNS provider, internal ones
     // to the AD-integrated zone (split-brain, DNS-* rules of the catalogue).
     for (topology::DnsZoneKind kind :
          {topology::DnsZoneKind::external, topology::DnsZoneKind::internal}) {
-        Table table({"ZONE", "NAME", "TYPE", "VALUE", "PRIORITY", "WEIGHT", "PORT", "RULE"});
+        Table table({"ZONE", "NAME", "TYPE", "VALUE", "PRI/WT/PORT", "RULE", "FINDINGS"});
         for (const topology::DnsRecord& r : records) {
             if (r.zone_kind != kind) continue;
-            const bool srv = r.type == topology::DnsRecordType::srv;
-            table.add_row({r.zone, r.name, to_string(r.type), r.value,
-                           number_or_blank(r.priority, srv), number_or_blank(r.weight, srv),
-                           number_or_blank(r.port, srv), r.rule});
+            table.add_row({r.zone, r.name, to_string(r.type), r.value, srv_numbers(r), r.rule,
+                           findings_cell(report, verified.findings_for(r))});
         }
         if (table.empty()) continue;
         out << "  " << to_string(kind) << " DNS\n";
@@ -37,73 +98,91 @@ void dns_tables(const std::vector<topology::DnsRecord>& records, std::ostream& o
 }
 
 std::string ports(const topology::FirewallRule& r) {
-    if (r.port_to == r.port_from || r.port_to == 0) return std::to_string(r.port_from);
-    return std::to_string(r.port_from) + "-" + std::to_string(r.port_to);
+    std::string out = std::string(to_string(r.transport)) + " " + std::to_string(r.port_from);
+    if (r.port_to != r.port_from && r.port_to != 0) out += "-" + std::to_string(r.port_to);
+    return out;
 }
 
 std::string endpoint(const topology::RuleEndpoint& e) {
     if (e.addresses.empty()) return e.label;
-    return e.label + " (" + join(e.addresses) + ")";
+    return e.label + " (" + join(e.addresses, ", ") + ")";
 }
 
-void firewall_table(const std::vector<topology::FirewallRule>& rules, std::ostream& out,
-                    std::size_t width) {
+// One table per firewall (the Edge's external and internal interfaces face different ones), as
+// the catalogue's tables 2.2 and 2.3 do. The RULE cell is the catalogue ID: the table row
+// labels (X5, I2, V3) are the catalogue's bookkeeping, and PURPOSE says what the row is for in
+// the words of the port summaries.
+void firewall_tables(const Report& report, const PlanVerification& verified, std::ostream& out,
+                     std::size_t width) {
+    const std::vector<topology::FirewallRule>& rules = report.plan.firewall;
     section(out, "Firewall rules");
-    if (rules.empty()) {
-        out << "  (none)\n\n";
-        return;
+    if (rules.empty()) out << "  (none)\n";
+    for (topology::FirewallSide side :
+         {topology::FirewallSide::external, topology::FirewallSide::internal}) {
+        Table table(
+            {"DIR", "PORTS", "PROTOCOL", "SOURCE", "DESTINATION", "PURPOSE", "RULE", "FINDINGS"});
+        for (const topology::FirewallRule& r : rules) {
+            if (r.side != side) continue;
+            table.add_row({to_string(r.direction), ports(r), r.protocol, endpoint(r.source),
+                           endpoint(r.destination), r.purpose, r.rule,
+                           findings_cell(report, verified.findings_for(r))});
+        }
+        if (table.empty()) continue;
+        out << "  " << to_string(side) << " firewall\n";
+        table.render(out, "  ", width);
     }
-    Table table({"SIDE", "DIR", "PROTO", "PORTS", "SOURCE", "DESTINATION", "PURPOSE", "RULE"});
-    for (const topology::FirewallRule& r : rules) {
-        std::string proto = to_string(r.transport);
-        if (!r.protocol.empty()) proto += " " + r.protocol;
-        std::string rule = r.rule;
-        if (!r.row.empty()) rule += " (" + r.row + ")";
-        table.add_row({to_string(r.side), to_string(r.direction), proto, ports(r),
-                       endpoint(r.source), endpoint(r.destination), r.purpose, rule});
-    }
-    table.render(out, "  ", width);
     out << "\n";
 }
 
-void certificate_table(const std::vector<topology::CertificateRequest>& certs, std::ostream& out,
+std::string key_needs(const topology::CertificateRequest& c) {
+    std::string out = c.exportable_key ? "exportable key, " : "";
+    return out + (c.public_ca ? "public CA" : "private CA");
+}
+
+void certificate_table(const Report& report, const PlanVerification& verified, std::ostream& out,
                        std::size_t width) {
+    const std::vector<topology::CertificateRequest>& certs = report.plan.certificates;
     section(out, "Certificates required");
     if (certs.empty()) {
         out << "  (none)\n\n";
         return;
     }
-    Table table({"POOL", "USE", "SUBJECT", "SANS", "EKUS", "EXPORTABLE", "PUBLIC CA", "RULES"});
+    Table table({"POOL", "USE", "SUBJECT", "SANS", "EKUS", "KEY AND CA", "RULES", "FINDINGS"});
     for (const topology::CertificateRequest& c : certs) {
         std::vector<std::string> ekus;
         for (topology::ExtendedKeyUsage eku : c.ekus) ekus.emplace_back(to_string(eku));
-        table.add_row({c.pool_id, to_string(c.use), c.subject, join(c.sans), join(ekus),
-                       c.exportable_key ? "yes" : "no", c.public_ca ? "yes" : "no", join(c.rules)});
+        table.add_row({c.pool_id, to_string(c.use), c.subject, join(c.sans, ", "), join(ekus, ", "),
+                       key_needs(c), join(c.rules, ", "),
+                       findings_cell(report, verified.findings_for(c))});
     }
     table.render(out, "  ", width);
     out << "\n";
 }
 
-void unknown_table(const std::vector<topology::Unknown>& unknowns, std::ostream& out,
+void unknown_table(const Report& report, const PlanVerification& verified, std::ostream& out,
                    std::size_t width) {
+    const std::vector<topology::Unknown>& unknowns = report.plan.unknowns;
     section(out, "Unknowns");
     if (unknowns.empty()) {
         out << "  (none: the inputs state everything the plan needs)\n\n";
         return;
     }
-    Table table({"WHAT", "RULE"});
-    for (const topology::Unknown& u : unknowns) table.add_row({u.what, u.rule});
+    Table table({"WHAT", "RULE", "FINDINGS"});
+    for (const topology::Unknown& u : unknowns) {
+        table.add_row({u.what, u.rule, findings_cell(report, verified.findings_for(u))});
+    }
     table.render(out, "  ", width);
     out << "\n";
 }
 
 }  // namespace
 
-void render_plan(const topology::Plan& plan, std::ostream& out, std::size_t width) {
-    dns_tables(plan.dns, out, width);
-    firewall_table(plan.firewall, out, width);
-    certificate_table(plan.certificates, out, width);
-    unknown_table(plan.unknowns, out, width);
+void render_plan(const Report& report, std::ostream& out, std::size_t width) {
+    const PlanVerification verified(report);  // one index for all rows
+    dns_tables(report, verified, out, width);
+    firewall_tables(report, verified, out, width);
+    certificate_table(report, verified, out, width);
+    unknown_table(report, verified, out, width);
 }
 
 }  // namespace edgeplan::report::text

@@ -314,7 +314,7 @@ void accepted(const Report& r, const TextOptions& options, std::ostream& out) {
 
 void render_text(const Report& report, const TextOptions& options, std::ostream& out) {
     header(report, options, out);
-    if (options.show_plan) text::render_plan(report.plan, out, options.width);
+    if (options.show_plan) text::render_plan(report, out, options.width);
     findings(report, options, out);
     accepted(report, options, out);
 }

@@ -66,8 +66,7 @@ TEST(TextRenderer, PlanTablesHoldEveryRecordRuleCertificateAndUnknown) {
     for (const topology::FirewallRule& f : r.plan.firewall) {
         std::string ports = std::to_string(f.port_from);
         if (f.port_to != f.port_from) ports += "-" + std::to_string(f.port_to);
-        std::vector<std::string> needles = {to_string(f.side),
-                                            to_string(f.direction),
+        std::vector<std::string> needles = {to_string(f.direction),
                                             to_string(f.transport),
                                             ports,
                                             f.source.label,
@@ -114,6 +113,66 @@ TEST(TextRenderer, DnsTablesAreSplitByZoneKind) {
             EXPECT_GT(at, internal) << d.name;
         }
     }
+}
+
+TEST(TextRenderer, FirewallTablesAreSplitBySideAndShowNoRowLabels) {
+    const Report r = testing::sample_report();
+    TextOptions wide;
+    wide.width = 400;
+    const std::vector<std::string> lines = lines_of(render(r, wide));
+    const int external = line_with(lines, {"  external firewall"});
+    const int internal = line_with(lines, {"  internal firewall"});
+    ASSERT_NE(external, -1);
+    ASSERT_NE(internal, -1);
+    for (const topology::FirewallRule& f : r.plan.firewall) {
+        const int at = line_with(lines, {f.purpose, f.rule});
+        ASSERT_NE(at, -1) << f.rule;
+        if (f.side == topology::FirewallSide::external) {
+            EXPECT_TRUE(at > external && at < internal) << f.rule;
+        } else {
+            EXPECT_GT(at, internal) << f.rule;
+        }
+        // The catalogue's table row labels (X5, I2) are not words a Lync admin uses.
+        EXPECT_EQ(lines[at].find("(" + f.row + ")"), std::string::npos) << lines[at];
+    }
+}
+
+// Every plan row names every finding about it (plan_verification.h), offline ones included, as
+// status and check ID: the statuses that need action in capitals, repeats counted.
+TEST(TextRenderer, PlanRowsListEveryFindingAboutThem) {
+    Report r = testing::sample_report();
+    // Two passes of one check about the same rule (two addresses), and an offline warning.
+    checks::Finding first = testing::sample_finding("PORT-EXT-05", checks::Status::pass,
+                                                    "tcp:131.107.155.10:443", "open", {}, {});
+    checks::Finding second = first;
+    second.subject = "tls:131.107.155.10:443";
+    checks::Finding offline =
+        testing::sample_finding("NET-10", checks::Status::fail, "pool:edgepool",
+                                "published a private address", {{"ip", "131.107.155.10"}}, {});
+    r.catalogue["PORT-EXT-05"] = testing::sample_info("PORT-EXT-05", checks::Severity::must, "x");
+    r.catalogue["NET-10"] = testing::sample_info("NET-10", checks::Severity::must, "x");
+    r.findings.insert(r.findings.end(), {first, second, offline});
+    std::sort(r.findings.begin(), r.findings.end(), checks::finding_order);
+    TextOptions wide;
+    wide.width = 400;
+    const std::vector<std::string> lines = lines_of(render(r, wide));
+
+    const int https = line_with(lines, {"client access", "PORT-EXT-05"});
+    ASSERT_NE(https, -1);
+    EXPECT_NE(lines[https].find("FAIL NET-10, pass PORT-EXT-05 x2"), std::string::npos)
+        << lines[https];
+    // The internal rule: no finding is about it, and `plan` probes nothing.
+    const int internal = line_with(lines, {"PORT-INT-02"});
+    ASSERT_NE(internal, -1);
+    EXPECT_NE(lines[internal].find("no finding"), std::string::npos) << lines[internal];
+    r.command = "check";
+    const std::vector<std::string> checked = lines_of(render(r, wide));
+    EXPECT_NE(line_with(checked, {"PORT-INT-02", "not probed"}), -1);
+    // The certificate row: the failing chain check, matched by its cert_san evidence.
+    const topology::CertificateRequest& cert = r.plan.certificates.front();
+    const int cert_line = line_with(lines, {cert.subject, cert.pool_id, "public CA"});
+    ASSERT_NE(cert_line, -1);
+    EXPECT_NE(lines[cert_line].find("FAIL CERT-EXT-01"), std::string::npos) << lines[cert_line];
 }
 
 TEST(TextRenderer, ShowPlanFalseOmitsThePlanTables) {

@@ -228,5 +228,20 @@ TEST(EdgeDiagramText, WrapKeepsEveryCharacterAndTheWidth) {
     EXPECT_EQ(wrap_text("", 10), std::vector<std::string>{""});
 }
 
+TEST(EdgeDiagramText, WrapKeepsAVOnOneLine) {
+    // An arrow label: "A/" at a line's end and "V" on the next read as two words.
+    const std::string text = "UDP 3478 STUN/MSTURN - A/V VIP";
+    for (std::size_t width = 4; width <= text.size(); ++width) {
+        bool whole = false;
+        for (const std::string& line : wrap_text(text, width)) {
+            EXPECT_FALSE(line.size() >= 2 && line.compare(line.size() - 2, 2, "A/") == 0)
+                << width << ": " << line;
+            whole = whole || line.find("A/V") != std::string::npos;
+        }
+        EXPECT_TRUE(whole) << width;
+    }
+    EXPECT_EQ(wrap_text("STUN/MSTURN", 8), (std::vector<std::string>{"STUN/", "MSTURN"}));
+}
+
 }  // namespace
 }  // namespace edgeplan::report::diagram

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -352,6 +353,102 @@ TEST(HtmlChromium, ScreenshotIsAPng) {
     const std::string bytes = test_files::read_text(png);
     ASSERT_GT(bytes.size(), 10000u) << "a blank page compresses to almost nothing";
     EXPECT_EQ(bytes.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+}
+
+// --- Printed ----------------------------------------------------------------------------------
+
+// `word` in `text` with no letter, digit or hyphen either side: "PASS" is not in "BYPASS", nor
+// "NET-1" in "NET-10".
+bool has_word(const std::string& text, const std::string& word) {
+    const auto part_of_word = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-';
+    };
+    for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+        const bool left = at == 0 || !part_of_word(text[at - 1]);
+        const bool right = at + word.size() == text.size() || !part_of_word(text[at + word.size()]);
+        if (left && right) return true;
+    }
+    return false;
+}
+
+std::string without_spaces(std::string s) {
+    s.erase(
+        std::remove_if(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c) != 0; }),
+        s.end());
+    return s;
+}
+
+// The print stylesheet (report/html_assets.cpp) on paper: Chromium prints the report to PDF
+// with print media and the page's beforeprint handler, pdftotext reads back what was printed.
+// The page is opened with every status shown on screen (#status=...&na=1), so the pass and skip
+// cards are in the layout and only the print rules can keep them off the paper.
+TEST(HtmlChromium, PrintShowsVerdictDiagramAndProblemCardsOnly) {
+    if (!chromium_available()) EDGEPLAN_REQUIRED_MISSING() << "chromium not installed";
+    if (!test_files::have("pdftotext -v")) {
+        EDGEPLAN_REQUIRED_MISSING() << "pdftotext (poppler-utils) not installed";
+    }
+    test_files::TempDir dir;
+    const std::string run = "'" + std::string(EDGEPLAN_BINARY) +
+                            "' plan '" EDGEPLAN_SOURCE_DIR
+                            "/samples/multi-domain-pic/topology.xml' --now 2026-11-21 --format ";
+    const fs::path html = dir.path() / "report.html";
+    const fs::path json = dir.path() / "report.json";
+    ASSERT_EQ(test_files::run(run + "html >" + test_files::quote(html) + " 2>/dev/null"), 1);
+    ASSERT_EQ(test_files::run(run + "json >" + test_files::quote(json) + " 2>/dev/null"), 1);
+    const fs::path pdf = dir.path() / "report.pdf";
+    const fs::path txt = dir.path() / "report.txt";
+    ASSERT_EQ(test_files::run(chromium(dir.path() / "profile") +
+                              " --no-pdf-header-footer --print-to-pdf=" + test_files::quote(pdf) +
+                              " 'file://" + html.string() +
+                              "#status=fail,error,warn,pass,skip&na=1' >/dev/null 2>&1"),
+              0);
+    ASSERT_EQ(test_files::run("pdftotext -layout " + test_files::quote(pdf) + " " +
+                              test_files::quote(txt)),
+              0);
+    const std::string paper = test_files::read_text(txt);
+    const std::string squeezed = without_spaces(paper);
+
+    // The verdict comes first.
+    const auto first = paper.find_first_not_of(" \n\f");
+    ASSERT_NE(first, std::string::npos) << "nothing printed";
+    EXPECT_EQ(paper.compare(first, 4, "FAIL"), 0) << paper.substr(0, 400);
+    // The diagram, whole: its title and an arrow label only the diagram has.
+    EXPECT_NE(paper.find("The Edge as planned"), std::string::npos) << paper;
+    EXPECT_NE(squeezed.find("TCP443SIP/TLS-Access"), std::string::npos) << paper;
+
+    // Every fail, error and warn card printed open: its body names the canonical subject.
+    // Every check whose findings all pass or skip is absent, and so are the pass and skip badges.
+    const nlohmann::json report = nlohmann::json::parse(test_files::read_text(json));
+    std::set<std::string> problem_ids;
+    std::set<std::string> quiet_ids;
+    int problems = 0;
+    for (const nlohmann::json& f : report.at("findings")) {
+        const std::string status = f.at("status");
+        const std::string id = f.at("check_id");
+        if (status == "fail" || status == "error" || status == "warn") {
+            ++problems;
+            problem_ids.insert(id);
+            EXPECT_NE(
+                squeezed.find(without_spaces("Subject: " + f.at("subject").get<std::string>())),
+                std::string::npos)
+                << id << " " << f.at("subject");
+        } else {
+            quiet_ids.insert(id);
+        }
+    }
+    ASSERT_GT(problems, 1) << "the sample has a failure and warnings";
+    for (const std::string& id : problem_ids) quiet_ids.erase(id);
+    ASSERT_FALSE(quiet_ids.empty());
+    for (const std::string& id : quiet_ids) EXPECT_FALSE(has_word(paper, id)) << id;
+    EXPECT_FALSE(has_word(paper, "PASS"));
+    EXPECT_FALSE(has_word(paper, "SKIP"));
+
+    // The plan tables and the catalogue collapse to their headings.
+    EXPECT_NE(paper.find("Plan (in the HTML report)"), std::string::npos) << paper;
+    EXPECT_NE(paper.find("Checks (in the HTML report)"), std::string::npos) << paper;
+    for (const char* column : {"Priority / weight / port", "Exportable key"}) {
+        EXPECT_EQ(paper.find(column), std::string::npos) << column;
+    }
 }
 
 // --- The Edge diagram, measured in the browser -----------------------------------------------
