@@ -109,9 +109,9 @@ ul.diagram-legend .swatch.flow-none { border-top-style: dashed; }
 /* Compact above the findings: the verdict, the diagram's first rows and the first problem share
    the first screen of a laptop (1400x900); the frame scrolls for the rest of the picture. */
 section.edge-diagram h2 { margin: 12px 0 2px; }
-section.edge-diagram > p.muted { margin: 0; font-size: 13px; }
+section.edge-diagram p.muted { margin: 0; font-size: 13px; }
 section.edge-diagram ul.diagram-legend { margin: 2px 0 4px; }
-#findings > h2 { margin-top: 14px; }
+#findings h2 { margin-top: 14px; }
 form.filters { padding: 4px 12px; }
 @media print { section.edge-diagram .diagram-frame { max-height: none; overflow: visible; } }
 @media (max-width: 640px) {

@@ -31,9 +31,10 @@ int urgency(checks::Status status) {
     return 5;
 }
 
-// "FAIL NET-10, pass PORT-EXT-02 x3": every finding about a row as status and check ID, the
-// statuses that need action in capitals, repeats of one (status, ID) counted rather than listed
-// so a row probed at many addresses stays short; "no finding" / "not probed" when none.
+// "FAIL NET-10; pass PORT-EXT-02 x3, PORT-EXT-05": every finding about a row as status and
+// check ID, grouped by status most urgent first, the statuses that need action in capitals,
+// repeats of one (status, ID) counted rather than listed so a row probed at many addresses stays
+// short; "no finding" / "not probed" when none.
 std::string findings_cell(const Report& report, const FindingRefs& refs) {
     if (refs.empty()) return unmatched_row_words(report);
     struct Entry {
@@ -41,7 +42,7 @@ std::string findings_cell(const Report& report, const FindingRefs& refs) {
         std::string check_id;
         int count;
     };
-    std::vector<Entry> entries;
+    std::vector<Entry> entries;  // report order (check ID, subject) within a status
     for (std::size_t i : refs) {
         const checks::Finding& f = report.findings[i];
         const auto same = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) {
@@ -56,17 +57,22 @@ std::string findings_cell(const Report& report, const FindingRefs& refs) {
     std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
         return urgency(a.status) < urgency(b.status);
     });
-    std::vector<std::string> parts;
-    for (const Entry& e : entries) {
-        std::string status = to_string(e.status);
-        if (urgency(e.status) < urgency(checks::Status::pass)) {
-            std::transform(status.begin(), status.end(), status.begin(),
-                           [](char ch) { return static_cast<char>(ch - 'a' + 'A'); });
+    std::string out;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const Entry& e = entries[i];
+        if (i == 0 || e.status != entries[i - 1].status) {
+            std::string status = to_string(e.status);
+            if (urgency(e.status) < urgency(checks::Status::pass)) {
+                std::transform(status.begin(), status.end(), status.begin(),
+                               [](char ch) { return static_cast<char>(ch - 'a' + 'A'); });
+            }
+            out += (i == 0 ? "" : "; ") + status + " ";
+        } else {
+            out += ", ";
         }
-        parts.push_back(status + " " + e.check_id +
-                        (e.count > 1 ? " x" + std::to_string(e.count) : ""));
+        out += e.check_id + (e.count > 1 ? " x" + std::to_string(e.count) : "");
     }
-    return join(parts, ", ");
+    return out;
 }
 
 std::string srv_numbers(const topology::DnsRecord& r) {
@@ -123,9 +129,10 @@ void firewall_tables(const Report& report, const PlanVerification& verified, std
             {"DIR", "PORTS", "PROTOCOL", "SOURCE", "DESTINATION", "PURPOSE", "RULE", "FINDINGS"});
         for (const topology::FirewallRule& r : rules) {
             if (r.side != side) continue;
-            table.add_row({to_string(r.direction), ports(r), r.protocol, endpoint(r.source),
-                           endpoint(r.destination), r.purpose, r.rule,
-                           findings_cell(report, verified.findings_for(r))});
+            // "in" / "out": the direction column is the narrowest one can be read at a glance.
+            table.add_row({r.direction == topology::Direction::inbound ? "in" : "out", ports(r),
+                           r.protocol, endpoint(r.source), endpoint(r.destination), r.purpose,
+                           r.rule, findings_cell(report, verified.findings_for(r))});
         }
         if (table.empty()) continue;
         out << "  " << to_string(side) << " firewall\n";

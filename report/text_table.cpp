@@ -64,6 +64,20 @@ std::size_t prefix_bytes(std::string_view s, std::size_t columns) {
 
 bool is_break_after(char ch) { return ch == ' ' || ch == ',' || ch == '/' || ch == ';'; }
 
+// Columns of the longest run `wrap` does not break (between break opportunities).
+std::size_t longest_word(std::string_view s) {
+    std::size_t longest = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || is_break_after(s[i])) {
+            const std::size_t end = i < s.size() && s[i] != ' ' ? i + 1 : i;
+            longest = std::max(longest, display_width(s.substr(start, end - start)));
+            start = i + 1;
+        }
+    }
+    return longest;
+}
+
 void render_line(std::ostream& out, std::string_view indent, const std::vector<std::string>& cells,
                  const std::vector<std::size_t>& widths) {
     std::string line(indent);
@@ -137,24 +151,37 @@ void Table::render(std::ostream& out, std::string_view indent, std::size_t width
         }
     }
     const std::size_t fixed = display_width(indent) + 2 * (columns - 1);
-    // Narrowest a column may become: its header's longest word or 6 columns, whichever is less
-    // wide than the column already is.
-    std::vector<std::size_t> minimum(columns);
-    for (std::size_t i = 0; i < columns; ++i) minimum[i] = std::min<std::size_t>(widths[i], 6);
     std::size_t total = fixed;
     for (std::size_t w : widths) total += w;
-    // Narrow the widest column one step at a time until the table fits.
-    while (total > width) {
-        std::size_t widest = columns;
-        for (std::size_t i = 0; i < columns; ++i) {
-            if (widths[i] > minimum[i] && (widest == columns || widths[i] > widths[widest])) {
-                widest = i;
+    // Narrow the widest column one step at a time until the table fits, no column below its
+    // floor.
+    const auto narrow_to = [&](const std::vector<std::size_t>& floor) {
+        while (total > width) {
+            std::size_t widest = columns;
+            for (std::size_t i = 0; i < columns; ++i) {
+                if (widths[i] > floor[i] && (widest == columns || widths[i] > widths[widest])) {
+                    widest = i;
+                }
             }
+            if (widest == columns) return;
+            --widths[widest];
+            --total;
         }
-        if (widest == columns) break;
-        --widths[widest];
-        --total;
+    };
+    // First keep every word of up to 16 columns whole (an address cut as "192.0.2.11" / "0"
+    // reads as another address; a longer word, a long DNS name, is cut anyway and must not hold
+    // its column wide), then, when that cannot fit, let columns go down to 6.
+    std::vector<std::size_t> whole_words(columns);
+    std::vector<std::size_t> minimum(columns);
+    for (std::size_t i = 0; i < columns; ++i) {
+        whole_words[i] = std::min(widths[i], longest_word(headers_[i]));
+        for (const auto& row : rows_)
+            whole_words[i] = std::max(whole_words[i], longest_word(row[i]));
+        whole_words[i] = std::min({widths[i], whole_words[i], std::size_t{16}});
+        minimum[i] = std::min<std::size_t>(widths[i], 6);
     }
+    narrow_to(whole_words);
+    narrow_to(minimum);
     if (total > width) {
         // Too many columns for this width: one "HEADER: value" block per row.
         const std::string first = std::string(indent);

@@ -66,13 +66,14 @@ TEST(TextRenderer, PlanTablesHoldEveryRecordRuleCertificateAndUnknown) {
     for (const topology::FirewallRule& f : r.plan.firewall) {
         std::string ports = std::to_string(f.port_from);
         if (f.port_to != f.port_from) ports += "-" + std::to_string(f.port_to);
-        std::vector<std::string> needles = {to_string(f.direction),
-                                            to_string(f.transport),
-                                            ports,
-                                            f.source.label,
-                                            f.destination.label,
-                                            f.purpose,
-                                            f.rule};
+        std::vector<std::string> needles = {
+            f.direction == topology::Direction::inbound ? "in  " : "out ",
+            to_string(f.transport),
+            ports,
+            f.source.label,
+            f.destination.label,
+            f.purpose,
+            f.rule};
         for (const std::string& a : f.destination.addresses) needles.push_back(a);
         EXPECT_NE(line_with(lines, needles), -1) << f.rule;
     }
@@ -138,7 +139,8 @@ TEST(TextRenderer, FirewallTablesAreSplitBySideAndShowNoRowLabels) {
 }
 
 // Every plan row names every finding about it (plan_verification.h), offline ones included, as
-// status and check ID: the statuses that need action in capitals, repeats counted.
+// status and check ID, grouped by status: the statuses that need action in capitals, repeats
+// counted.
 TEST(TextRenderer, PlanRowsListEveryFindingAboutThem) {
     Report r = testing::sample_report();
     // Two passes of one check about the same rule (two addresses), and an offline warning.
@@ -153,13 +155,14 @@ TEST(TextRenderer, PlanRowsListEveryFindingAboutThem) {
     r.catalogue["NET-10"] = testing::sample_info("NET-10", checks::Severity::must, "x");
     r.findings.insert(r.findings.end(), {first, second, offline});
     std::sort(r.findings.begin(), r.findings.end(), checks::finding_order);
+    r.command = "plan";
     TextOptions wide;
     wide.width = 400;
     const std::vector<std::string> lines = lines_of(render(r, wide));
 
     const int https = line_with(lines, {"client access", "PORT-EXT-05"});
     ASSERT_NE(https, -1);
-    EXPECT_NE(lines[https].find("FAIL NET-10, pass PORT-EXT-05 x2"), std::string::npos)
+    EXPECT_NE(lines[https].find("FAIL NET-10; pass PORT-EXT-05 x2"), std::string::npos)
         << lines[https];
     // The internal rule: no finding is about it, and `plan` probes nothing.
     const int internal = line_with(lines, {"PORT-INT-02"});
