@@ -72,7 +72,7 @@ form.filters label { white-space: nowrap; }
 form.filters label.na-line { white-space: normal; }
 form.filters input[type=search] { width: 260px; max-width: 100%; padding: 4px 8px; font: inherit; }
 form.filters select { padding: 3px 6px; font: inherit; max-width: 100%; }
-.filter-count { color: var(--muted); margin: 6px 0 0; }
+.filter-count { color: var(--muted); margin: 0 0 0 auto; }
 section.cause { border-left: 4px solid var(--line); padding: 2px 0 2px 12px; margin: 10px 0 14px; }
 section.cause[data-status=fail] { border-left-color: var(--fail); }
 section.cause[data-status=warn] { border-left-color: var(--warn); }
@@ -97,7 +97,7 @@ cite { font-style: normal; }
 ul.plain { margin: 2px 0 6px; padding-left: 20px; }
 /* Edge diagram (report/html_edge_diagram.cpp): the SVG scales to the page width; a tall one
    scrolls inside its frame so the findings stay near the top. */
-section.edge-diagram .diagram-frame { max-height: 27vh; overflow: auto; border: 1px solid var(--line);
+section.edge-diagram .diagram-frame { max-height: 24vh; overflow: auto; border: 1px solid var(--line);
   border-radius: 6px; padding: 4px; }
 section.edge-diagram svg { display: block; width: 100%; height: auto; }
 section.edge-diagram a.flow:hover line, section.edge-diagram a.flow:focus line { stroke-width: 4; }
@@ -111,7 +111,7 @@ ul.diagram-legend .swatch.flow-none { border-top-style: dashed; }
 section.edge-diagram h2 { margin: 12px 0 2px; }
 section.edge-diagram p.muted { margin: 0; font-size: 13px; }
 section.edge-diagram ul.diagram-legend { margin: 2px 0 4px; }
-#findings h2 { margin-top: 14px; }
+#findings h2 { margin: 10px 0 6px; }
 form.filters { padding: 4px 12px; }
 @media print { section.edge-diagram .diagram-frame { max-height: none; overflow: visible; } }
 @media (max-width: 640px) {

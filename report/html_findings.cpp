@@ -55,7 +55,9 @@ void add_filters(pugi::xml_node section, const std::set<std::string>& areas, int
                         (not_applicable == 1 ? " check that does" : " checks that do") +
                         " not apply to this topology");
     }
-    element(section, "p", "", {{"id", "filter-count"}, {"class", "filter-count"}});
+    // In the form's last row rather than a line of its own: the first card stays on the first
+    // screen (docs/report-format.md "HTML").
+    element(form, "p", "", {{"id", "filter-count"}, {"class", "filter-count"}});
 }
 
 void add_evidence(pugi::xml_node body, const checks::Evidence& evidence) {
@@ -72,8 +74,8 @@ void add_evidence(pugi::xml_node body, const checks::Evidence& evidence) {
 }
 
 void add_finding(pugi::xml_node parent, const Report& report, const checks::Finding& f,
-                 std::size_t index,
-                 const checks::CheckInfo* info, const Acceptance* acceptance, bool open) {
+                 std::size_t index, const checks::CheckInfo* info, const Acceptance* acceptance,
+                 bool open) {
     pugi::xml_node details = element(parent, "details",
                                      {{"class", "finding"},
                                       {"id", finding_anchor(index)},
@@ -125,7 +127,8 @@ void add_finding(pugi::xml_node parent, const Report& report, const checks::Find
     }
 }
 
-// One root cause: its words, each distinct fix once, then its findings (the first one open).
+// One root cause: its words, its findings (the first one open), then each distinct fix once,
+// as in the text report; the fixes after the cards keep the first card near the top.
 void add_group(pugi::xml_node parent, const Report& r, const FindingGroup& g, std::size_t number) {
     pugi::xml_node section = element(parent, "section",
                                      {{"class", "cause"},
@@ -135,6 +138,13 @@ void add_group(pugi::xml_node parent, const Report& r, const FindingGroup& g, st
     pugi::xml_node heading = element(section, "h3");
     status_badge(heading, g.status);
     text(heading, " " + std::to_string(g.members.size()) + " findings, one cause: " + g.cause);
+    bool first = true;
+    for (std::size_t i : g.members) {
+        const checks::Finding& f = r.findings[i];
+        const bool open = first && (f.status == Status::fail || f.status == Status::error);
+        add_finding(section, r, f, i, r.info_for(f), r.acceptance_for(f), open);
+        first = false;
+    }
     std::set<std::pair<std::string, std::string>> fixes;
     for (std::size_t i : g.members) {
         const checks::Finding& f = r.findings[i];
@@ -145,13 +155,6 @@ void add_group(pugi::xml_node parent, const Report& r, const FindingGroup& g, st
         pugi::xml_node p = element(section, "p", {{"class", "fix"}});
         element(p, "strong", "Fix (" + f.check_id + "): ", {});
         text(p, fix);
-    }
-    bool first = true;
-    for (std::size_t i : g.members) {
-        const checks::Finding& f = r.findings[i];
-        const bool open = first && (f.status == Status::fail || f.status == Status::error);
-        add_finding(section, r, f, i, r.info_for(f), r.acceptance_for(f), open);
-        first = false;
     }
 }
 
