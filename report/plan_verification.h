@@ -1,7 +1,8 @@
 #pragma once
 // Which findings are about which plan row, so the plan tables (HTML and text) and the diagram's
-// arrows can say what was verified (docs/ci-integration.md "HTML", docs/report-format.md). Matching uses only the canonical subjects (docs/subjects.md)
-// and evidence keys (docs/evidence.md); a row no finding refers to is "not probed".
+// arrows can say what was verified (docs/ci-integration.md "HTML", docs/report-format.md).
+// Matching uses only the canonical subjects (docs/subjects.md) and evidence keys
+// (docs/evidence.md); a row no finding refers to is "no finding" or "not probed".
 #include <string>
 #include <unordered_map>
 #include <vector>
