@@ -41,7 +41,9 @@ TEST(CertificateUsagesCli, JudgedFromTheExports) {
         // Judged (0 or 1): the CSV exports carry no SAN list (Export-Csv writes a list as its
         // type name), so the SAN rules fail there whatever the usages.
         ASSERT_TRUE(r.status == 0 || r.status == 1) << r.err;
-        if (std::string(c.cert_ext_14) == "fail") EXPECT_EQ(r.status, 1);
+        if (std::string(c.cert_ext_14) == "fail") {
+            EXPECT_EQ(r.status, 1);
+        }
         const nlohmann::json usages = finding(r.out, "CERT-EXT-14");
         ASSERT_TRUE(usages.is_object()) << r.out;
         EXPECT_EQ(usages.at("status"), c.cert_ext_14) << usages.dump();

@@ -173,8 +173,12 @@ TEST(SettingsFromCli, DiffReadsEachSidesExports) {
         const std::string role = input.at("role").get<std::string>();
         const std::string path = input.at("path").get<std::string>();
         roles.insert(role);
-        if (role == "old-settings-from") EXPECT_NE(path.find("differ-csv"), std::string::npos);
-        if (role == "new-settings-from") EXPECT_NE(path.find("exports"), std::string::npos);
+        if (role == "old-settings-from") {
+            EXPECT_NE(path.find("differ-csv"), std::string::npos);
+        }
+        if (role == "new-settings-from") {
+            EXPECT_NE(path.find("exports"), std::string::npos);
+        }
     }
     EXPECT_TRUE(roles.count("old-settings-from") && roles.count("new-settings-from"));
 

@@ -75,7 +75,9 @@ TEST(SettingSources, EverySnippetLoadsAndStatesItsSetting) {
                 break;
             case Setting::mobile_push:
                 for (const auto& d : model.sip_domains) {
-                    if (d.name == "corp.example") EXPECT_TRUE(d.mobile_push.has_value());
+                    if (d.name == "corp.example") {
+                        EXPECT_TRUE(d.mobile_push.has_value());
+                    }
                 }
                 break;
             case Setting::media_encryption:
