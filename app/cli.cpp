@@ -309,6 +309,11 @@ po::options_description diff_options() {
         ("help,h", "show this help")
         ("settings", po::value<std::string>(), "edgeplan settings file for NEW (and OLD)")
         ("old-settings", po::value<std::string>(), "edgeplan settings file for OLD")
+        ("settings-from", po::value<std::vector<std::string>>(),
+         "DIR, repeatable: a folder of PowerShell exports (docs/settings-from.md) for NEW (and "
+         "OLD), applied in order before --settings")
+        ("old-settings-from", po::value<std::vector<std::string>>(),
+         "DIR, repeatable: a folder of PowerShell exports for OLD")
         ("format", po::value<std::string>()->default_value("text"), report_formats_help)
         ("output", po::value<std::vector<std::string>>(),
          "FORMAT=FILE, repeatable: also write the diff in FORMAT (text, json, junit, sarif, "
@@ -341,6 +346,8 @@ int run_diff(const std::vector<std::string>& args) {
     a.new_topology = value(vm, "new");
     a.settings = value(vm, "settings");
     a.old_settings = value(vm, "old-settings");
+    a.settings_dirs = values(vm, "settings-from");
+    a.old_settings_dirs = values(vm, "old-settings-from");
     a.format = value(vm, "format");
     a.outputs = values(vm, "output");
     a.now = value(vm, "now");
@@ -401,7 +408,10 @@ int run_listen(const std::vector<std::string>& args) {
     po::options_description options("edgeplan listen TOPOLOGY options");
     options.add_options()("help,h", "show this help")("settings", po::value<std::string>(),
                                                       "edgeplan settings file")(
-        "role", po::value<std::string>(), "edge-external | edge-internal | partner")(
+        "settings-from", po::value<std::vector<std::string>>(),
+        "DIR, repeatable: a folder of PowerShell exports (docs/settings-from.md), applied in "
+        "order before --settings")("role", po::value<std::string>(),
+                                   "edge-external | edge-internal | partner")(
         "sample", po::value<std::string>(), "bind N ports spread evenly over each port range")(
         "duration", po::value<std::string>()->default_value("10m"), "stop after (30s, 10m, 1h)")(
         "bind", po::value<std::string>()->default_value("0.0.0.0"), "local address to bind")(
@@ -416,6 +426,7 @@ int run_listen(const std::vector<std::string>& args) {
     ListenArguments a;
     a.topology = value(vm, "topology");
     a.settings = value(vm, "settings");
+    a.settings_dirs = values(vm, "settings-from");
     a.role = value(vm, "role");
     if (vm.count("sample")) a.sample = static_cast<int>(count_value(vm, "sample", 1, 10000));
     a.duration = value(vm, "duration");

@@ -78,10 +78,12 @@ std::vector<report::DeclaredCertificate> declared_certificates(
     return out;
 }
 
-Side evaluate(const std::string& topology_path, const std::string& settings_path, TimePoint now) {
+Side evaluate(const std::string& topology_path, const std::string& settings_path,
+              const std::vector<std::string>& settings_dirs, TimePoint now) {
     topology::LoadRequest request;
     request.topology_path = topology_path;
     request.settings_path = settings_path;
+    request.settings_dirs = settings_dirs;
     Side side;
     side.model = topology::load_model(request);
     side.plan = topology::derive_plan(side.model);
@@ -134,6 +136,10 @@ void add_inputs(report::DiffReport& r, const char* prefix, const std::string& to
         r.inputs.push_back({std::string(prefix) + "-settings", settings_path,
                             report::sha256_file_hex(settings_path), "edgeplan-settings"});
     }
+    for (const topology::Model::ExportInput& e : model.exports) {
+        r.inputs.push_back({std::string(prefix) + "-settings-from", e.path,
+                            report::sha256_file_hex(e.path), "powershell-" + e.format});
+    }
 }
 
 }  // namespace
@@ -158,11 +164,13 @@ int diff_command(const DiffArguments& a) {
     if (!parse_report_outputs(a.outputs, outputs, output_error)) return usage(output_error);
 
     const std::string old_settings = a.old_settings.empty() ? a.settings : a.old_settings;
+    const std::vector<std::string>& old_dirs =
+        a.old_settings_dirs.empty() ? a.settings_dirs : a.old_settings_dirs;
     Side before;
     Side after;
     try {
-        before = evaluate(a.old_topology, old_settings, *now);
-        after = evaluate(a.new_topology, a.settings, *now);
+        before = evaluate(a.old_topology, old_settings, old_dirs, *now);
+        after = evaluate(a.new_topology, a.settings, a.settings_dirs, *now);
     } catch (const topology::InputError& e) {
         std::cerr << "edgeplan: " << e.what() << "\n";
         return exit_input_error;
@@ -177,6 +185,9 @@ int diff_command(const DiffArguments& a) {
         for (const Side* side : {&before, &after}) {
             for (const checks::CertificateFile& file : side->certificates.files) {
                 inputs.push_back(file.open_path);
+            }
+            for (const topology::Model::ExportInput& e : side->model.exports) {
+                inputs.push_back(e.path);
             }
         }
         files.prepare(inputs);

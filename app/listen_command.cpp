@@ -253,6 +253,7 @@ int listen_command(const ListenArguments& a) {
     topology::LoadRequest request;
     request.topology_path = a.topology;
     request.settings_path = a.settings;
+    request.settings_dirs = a.settings_dirs;
     topology::Model model;
     try {
         model = topology::load_model(request);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "topology/plan.h"
 
@@ -13,8 +14,9 @@ namespace edgeplan::app {
 struct ListenArguments {
     std::string topology;
     std::string settings;
-    std::string role;           // edge-external | edge-internal | partner
-    std::optional<int> sample;  // none = every port of a range
+    std::vector<std::string> settings_dirs;  // --settings-from, in order
+    std::string role;                        // edge-external | edge-internal | partner
+    std::optional<int> sample;               // none = every port of a range
     std::string duration = "10m";
     std::string bind = "0.0.0.0";
     std::string format = "text";  // text (stderr only) | json (summary on stdout)

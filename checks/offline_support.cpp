@@ -17,6 +17,16 @@ Finding unknown_input(const CheckInfo& info, std::string subject, std::string wh
                      std::move(where));
 }
 
+Finding unknown_setting(const CheckInfo& info, std::string subject, const std::string& what,
+                        Setting setting, SourceLocation where) {
+    Finding finding = unknown_input(info, std::move(subject), what + ": " + how_to_state(setting),
+                                    std::move(where));
+    const SettingSource& source = setting_source(setting);
+    finding.evidence.push_back({"cmdlet", source.cmdlet});
+    finding.evidence.push_back({"settings_xml", source.settings_xml});
+    return finding;
+}
+
 Finding needs_certificate_probe(const CheckInfo& info, std::string subject,
                                 const CertificateSpec& spec) {
     return make_skip(info, std::move(subject), "needs_certificate_probe",
@@ -67,9 +77,7 @@ const PublicProvider* enabled_provider(const Model& model, PublicProviderKind ki
     return nullptr;
 }
 
-Clock::time_point utc_date(int year, int month, int day) {
-    return utc_midnight(year, month, day);
-}
+Clock::time_point utc_date(int year, int month, int day) { return utc_midnight(year, month, day); }
 
 bool is_wildcard(const std::string& name) { return name.find('*') != std::string::npos; }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/setting_sources.h"
 #include "topology/strings.h"
 #include "topology/subjects.h"
 
@@ -30,6 +31,10 @@ using subjects::xmpp_partner_subject;
 Finding not_applicable(const CheckInfo& info, std::string why);
 Finding unknown_input(const CheckInfo& info, std::string subject, std::string what_is_missing,
                       topology::SourceLocation where);
+// An unknown because a setting is missing: the message ends with the cmdlet that states it and
+// the --settings snippet (checks/setting_sources.h), and the evidence carries both.
+Finding unknown_setting(const CheckInfo& info, std::string subject, const std::string& what,
+                        Setting setting, topology::SourceLocation where);
 // A certificate the topology names by file: the certificate probe reads it, not this check.
 Finding needs_certificate_probe(const CheckInfo& info, std::string subject,
                                 const topology::CertificateSpec& spec);
@@ -101,11 +106,11 @@ std::vector<Finding> for_each_planned_certificate(const CheckInfo& info,
         const std::string subject = cert_subject(pool.id, use);
         const topology::CertificateSpec* spec = find_certificate(pool, use);
         if (spec == nullptr) {
-            findings.push_back(unknown_input(info, subject,
-                                             std::string("the topology describes no ") +
-                                                 topology::to_string(use) +
-                                                 " certificate for this pool",
-                                             pool.where));
+            findings.push_back(unknown_setting(info, subject,
+                                               std::string("the topology describes no ") +
+                                                   topology::to_string(use) +
+                                                   " certificate for this pool",
+                                               Setting::edge_certificates, pool.where));
         } else if (!spec->file.empty()) {
             findings.push_back(needs_certificate_probe(info, subject, *spec));
         } else {

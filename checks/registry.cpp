@@ -10,11 +10,13 @@
 #include "checks/certificates/exportable_external_key.h"
 #include "checks/certificates/external_server_eku.h"
 #include "checks/certificates/external_subject.h"
+#include "checks/certificates/external_usages.h"
 #include "checks/certificates/internal_server_eku.h"
 #include "checks/certificates/internal_subject.h"
 #include "checks/certificates/internal_wildcard.h"
 #include "checks/certificates/no_external_wildcard.h"
 #include "checks/certificates/same_external_certificate.h"
+#include "checks/certificates/separate_av_certificate.h"
 #include "checks/certificates/sip_domains_in_san.h"
 #include "checks/certificates/webconf_fqdn_in_san.h"
 #include "checks/certificates/xmpp_domains_in_san.h"
@@ -128,6 +130,8 @@ std::vector<std::unique_ptr<Check>> make_all_checks() {
     checks.push_back(std::make_unique<ExportableExternalKeyCheck>());      // CERT-EXT-12
     checks.push_back(std::make_unique<SameExternalCertificateCheck>());    // CERT-EXT-13
     checks.push_back(live::make_same_certificate_live_check(external));    // CERT-EXT-13
+    checks.push_back(std::make_unique<ExternalUsagesCheck>());             // CERT-EXT-14
+    checks.push_back(std::make_unique<SeparateAvCertificateCheck>());      // CERT-EXT-15
     checks.push_back(file_rule(R::validity));                              // CERT-EXT-16
     checks.push_back(live_rule(R::validity));                              // CERT-EXT-16
     checks.push_back(std::make_unique<CertificateNamesMatchDnsCheck>());   // CERT-EXT-18

@@ -1,4 +1,7 @@
 // <EdgePool> of the edgeplan format and the pieces a settings file can override.
+#include <cctype>
+#include <sstream>
+
 #include "topology/edgeplan_element.h"
 #include "topology/edgeplan_sections.h"
 #include "topology/input_error.h"
@@ -149,10 +152,10 @@ HardwareVips read_hardware_load_balancer(const XmlSource& source, pugi::xml_node
 }
 
 CertificateSpec read_certificate(const XmlSource& source, pugi::xml_node node) {
-    const Element e(
-        source, node,
-        {"use", "subject", "serverEku", "clientEku", "exportableKey", "file", "passwordEnv"},
-        {"San"});
+    const Element e(source, node,
+                    {"use", "subject", "serverEku", "clientEku", "exportableKey", "file",
+                     "passwordEnv", "thumbprint", "usages"},
+                    {"San"});
     CertificateSpec cert;
     if (!e.has("use")) e.fail("<Certificate> is missing required attribute 'use'");
     cert.use = *e.choice<CertificateUse>(
@@ -170,6 +173,22 @@ CertificateSpec read_certificate(const XmlSource& source, pugi::xml_node node) {
         cert.sans.push_back(Element(source, child, {"name"}, {}).required_fqdn("name"));
     }
     cert.where = e.where();
+    // The assignment as Get-CsCertificate would state it, written by hand (CERT-EXT-14/15):
+    // usages="AccessEdgeExternal DataEdgeExternal AudioVideoAuthentication" on every server.
+    if (auto thumbprint = e.token("thumbprint")) {
+        cert.thumbprint = *thumbprint;
+        for (char& c : cert.thumbprint)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    if (auto usages = e.token("usages")) {
+        if (cert.thumbprint.empty()) e.fail_at("usages", "attribute 'usages' needs 'thumbprint'");
+        std::string usage;
+        std::istringstream words(*usages);
+        while (words >> usage) {
+            cert.usages.push_back(usage);
+            cert.assignments.push_back({usage, "", e.where("usages")});
+        }
+    }
     return cert;
 }
 

@@ -153,6 +153,16 @@ struct CertificateSpec {
     std::string thumbprint;           // upper-case hex; empty when not exported
     std::vector<std::string> usages;  // Use values: AccessEdgeExternal, DataEdgeExternal, ...
     std::string not_after;            // NotAfter as exported (text); empty when unknown
+    // Each usage as assigned on one server (Get-CsCertificate runs per Edge server, so a pool's
+    // servers can disagree): CERT-EXT-14/15 judge per server and cite the record. `server` is
+    // the Edge server the export file names, or empty for every server of the pool (a settings
+    // <Certificate usages="...">).
+    struct Assignment {
+        std::string usage;
+        std::string server;
+        SourceLocation where;
+    };
+    std::vector<Assignment> assignments;
     SourceLocation where;
 };
 

@@ -155,6 +155,7 @@ enum class CertificateRule {
     exportable_external_key,    // external: exportable private key
     same_external_certificate,  // external: one certificate for every member
     external_usages,            // external: assigned to all three external usages
+    separate_av_certificate,    // external: a separate A/V Authentication certificate, if any
     validity,                   // valid now and not expiring soon
     key_strength,               // RSA 2048+ or EC 256+
     signature_hash,             // no SHA-1 or MD5 signature

@@ -112,6 +112,8 @@ const char* catalogue_id(CertificateRule rule) {
             return "CERT-EXT-13";
         case CertificateRule::external_usages:
             return "CERT-EXT-14";
+        case CertificateRule::separate_av_certificate:
+            return "CERT-EXT-15";
         case CertificateRule::validity:
             return "CERT-EXT-16";
         case CertificateRule::key_strength:

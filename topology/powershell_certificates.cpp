@@ -45,6 +45,21 @@ std::size_t pool_of(const ExportFile& file, const Model& model) {
                      "fqdn>.xml)");
 }
 
+// The Edge server a certificate file was read on: the member of `pool` its name carries, else
+// the pool (a single Edge, or a file named after the pool).
+std::string server_of(const ExportFile& file, const EdgePool& pool) {
+    const std::string name = base_name(file.path);
+    std::string best;
+    for (const EdgeMember& m : pool.members) {
+        if (!m.internal_fqdn.empty() && icontains(name, m.internal_fqdn) &&
+            m.internal_fqdn.size() > best.size()) {
+            best = m.internal_fqdn;
+        }
+    }
+    if (!best.empty()) return best;
+    return pool.members.size() == 1 ? pool.members.front().internal_fqdn : pool.id;
+}
+
 // "CN=sip.contoso.com, O=Contoso" -> "sip.contoso.com".
 std::optional<std::string> common_name(const std::string& subject) {
     std::size_t i = 0;
@@ -83,7 +98,9 @@ void apply_certificates(const std::vector<const ExportFile*>& files, Model& mode
         require_property(*file, "Get-CsCertificate", {"Use"});
         require_property(*file, "Get-CsCertificate", {"Thumbprint"});
         if (file->records.empty()) continue;
-        std::vector<CertificateSpec>& certs = per_pool[pool_of(*file, model)];
+        const std::size_t pool = pool_of(*file, model);
+        std::vector<CertificateSpec>& certs = per_pool[pool];
+        const std::string server = server_of(*file, model.edge_pools[pool]);
         for (const ExportRecord& record : file->records) {
             const std::optional<std::string> usage = text_of(record, "Use");
             if (!usage) throw InputError(record.where, "certificate without Use");
@@ -118,6 +135,7 @@ void apply_certificates(const std::vector<const ExportFile*>& files, Model& mode
             if (std::find(it->usages.begin(), it->usages.end(), *usage) == it->usages.end()) {
                 it->usages.push_back(*usage);
             }
+            it->assignments.push_back({*usage, server, record.where});
         }
     }
     for (std::size_t i = 0; i < per_pool.size(); ++i) {

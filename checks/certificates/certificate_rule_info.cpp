@@ -94,6 +94,20 @@ std::vector<Row> rows() {
             {cite("CR-EXT"), cite("PLAN-CERT"), cite("SETUP-EXTCERT"), cite("CS-S3")},
             "Export the external certificate with its private key and import the same "
             "certificate on every pool member"),
+        row(R::external_usages,
+            "The external certificate is assigned to all three external usages: Access Edge "
+            "External, Web Conferencing Edge External and A/V Edge External (A/V "
+            "Authentication)",
+            Severity::must, kAll,
+            {cite("PLAN-CERT"), cite("SETUP-EXTCERT"), cite("CS-S1"), cite("CS-S3")},
+            "Set-CsCertificate -Type AccessEdgeExternal,DataEdgeExternal,"
+            "AudioVideoAuthentication -Thumbprint <thumbprint> on every Edge Server"),
+        row(R::separate_av_certificate,
+            "A separate A/V Authentication certificate, if used, is the same on every Edge "
+            "Server of the pool and has an exportable key",
+            Severity::should, kAll, {cite("PLAN-CERT"), cite("CR-EXT"), cite("CHANGES")},
+            "Assign one A/V Authentication certificate (exportable key) on every Edge Server, "
+            "or the external certificate itself"),
         row(R::validity,
             "The Edge certificate is valid at the run's date and does not expire within the "
             "warning period",

@@ -14,12 +14,13 @@ std::vector<Finding> for_each_xmpp_external_certificate(const CheckInfo& info, c
     for (const EdgePool* pool : pools) {
         const std::string subject = cert_subject(pool->id, CertificateUse::external);
         const CertificateSpec* spec = find_certificate(*pool, CertificateUse::external);
-        if (spec == nullptr || model.xmpp_domains.empty()) {
-            findings.push_back(unknown_input(info, subject,
-                                             spec == nullptr
-                                                 ? "the topology describes no external certificate"
-                                                 : "no XMPP domain is stated",
-                                             pool->where));
+        if (spec == nullptr) {
+            findings.push_back(unknown_setting(info, subject,
+                                               "the topology describes no external certificate",
+                                               Setting::edge_certificates, pool->where));
+        } else if (model.xmpp_domains.empty()) {
+            findings.push_back(
+                unknown_input(info, subject, "no XMPP domain is stated", pool->where));
         } else if (!spec->file.empty()) {
             findings.push_back(needs_certificate_probe(info, subject, *spec));
         } else {

@@ -31,9 +31,8 @@ std::vector<Finding> DiscoveredPartnerLimitsCheck::evaluate(const CheckContext& 
         if (!context.plan.features.federation) {
             return {not_applicable(info(), "SIP federation is not wanted")};
         }
-        return {unknown_input(info(), kTopologySubject,
-                              "EnablePartnerDiscovery is not stated (Access Edge configuration)",
-                              fed.where)};
+        return {unknown_setting(info(), kTopologySubject, "EnablePartnerDiscovery is not stated",
+                                Setting::partner_discovery, fed.where)};
     }
     if (!*fed.partner_discovery) return {not_applicable(info(), "partner discovery is off")};
     return {make_finding(

@@ -27,14 +27,14 @@ std::vector<Finding> DiscoveryNeedsSrvRoutingCheck::evaluate(const CheckContext&
         if (!context.plan.features.federation) {
             return {not_applicable(info(), "SIP federation is not wanted")};
         }
-        return {unknown_input(info(), kTopologySubject,
-                              "EnablePartnerDiscovery is not stated (Access Edge configuration)",
-                              fed.where)};
+        return {unknown_setting(info(), kTopologySubject, "EnablePartnerDiscovery is not stated",
+                                Setting::partner_discovery, fed.where)};
     }
     if (!*fed.partner_discovery) return {not_applicable(info(), "partner discovery is off")};
     if (!fed.routing) {
-        return {unknown_input(info(), kTopologySubject,
-                              "the Access Edge RoutingMethod is not stated", fed.where)};
+        return {unknown_setting(info(), kTopologySubject,
+                                "the Access Edge RoutingMethod is not stated",
+                                Setting::federation_routing, fed.where)};
     }
     const bool srv = *fed.routing == RoutingMethod::dns_srv;
     return {make_finding(info(), srv ? Status::pass : Status::fail, kTopologySubject,

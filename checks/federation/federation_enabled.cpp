@@ -32,10 +32,8 @@ std::vector<Finding> FederationEnabledCheck::evaluate(const CheckContext& contex
     }
     const FederationSettings& fed = model.federation;
     if (!fed.enabled) {
-        return {unknown_input(info(), kTopologySubject,
-                              "AllowFederatedUsers is not stated (give the Access Edge "
-                              "configuration in a --settings file)",
-                              fed.where)};
+        return {unknown_setting(info(), kTopologySubject, "AllowFederatedUsers is not stated",
+                                Setting::federation_enabled, fed.where)};
     }
     const Evidence evidence{{"expected", "AllowFederatedUsers=True"},
                             {"observed", *fed.enabled ? "True" : "False"}};

@@ -29,10 +29,8 @@ std::vector<Finding> FederationPolicyCheck::evaluate(const CheckContext& context
     if (!context.plan.features.federation)
         return {not_applicable(info(), "SIP federation is not wanted")};
     if (model.policies.empty()) {
-        return {unknown_input(info(), kTopologySubject,
-                              "no External Access Policy is stated (give them in a --settings "
-                              "file)",
-                              model.where)};
+        return {unknown_setting(info(), kTopologySubject, "no External Access Policy is stated",
+                                Setting::external_access_policies, model.where)};
     }
     const auto enabling =
         assigned_policies(model, [](const ExternalAccessPolicy& p) { return p.federation; });

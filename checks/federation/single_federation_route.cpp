@@ -69,15 +69,13 @@ std::vector<Finding> judge_per_site(const CheckInfo& info, const Model& model,
             unstated.push_back(site.name.empty() ? site.id : site.name);
     }
     if (!unstated.empty()) {
-        return {unknown_input(
+        return {unknown_setting(
             info, kTopologySubject,
             std::to_string(enabled.size()) + " Edge pools in " + std::to_string(by_site.size()) +
                 " sites enable federation (" + join(enabled) +
                 "); which one each site routes federation through is not stated for " +
-                join(unstated) +
-                ": export Get-CsSite (FederationRoute) with --settings-from, or write <Site "
-                "ref=\"...\" federationRoute=\"POOL\"/> in --settings",
-            model.where)};
+                join(unstated),
+            Setting::federation_route, model.where)};
     }
     for (const Site& site : model.sites) {
         const Evidence evidence{{"expected", "a federation-enabled Edge pool"},

@@ -28,8 +28,8 @@ std::vector<Finding> PublicImPolicyCheck::evaluate(const CheckContext& context) 
     if (!context.plan.features.public_im)
         return {not_applicable(info(), "no public IM provider is enabled")};
     if (model.policies.empty()) {
-        return {unknown_input(info(), kTopologySubject, "no External Access Policy is stated",
-                              model.where)};
+        return {unknown_setting(info(), kTopologySubject, "no External Access Policy is stated",
+                                Setting::external_access_policies, model.where)};
     }
     if (model.federation.enabled == false) {
         return {make_finding(info(), Status::fail, kTopologySubject,

@@ -27,11 +27,13 @@ std::vector<Finding> WindowsLiveAvCheck::evaluate(const CheckContext& context) c
     const Model& model = context.model;
     const PublicProvider* wlm = enabled_provider(model, PublicProviderKind::windows_live);
     if (wlm == nullptr) return {not_applicable(info(), "Windows Live provider is not enabled")};
-    if (!model.media_encryption || model.policies.empty()) {
-        return {unknown_input(info(), kTopologySubject,
-                              "the media EncryptionLevel or the External Access Policies are "
-                              "not stated",
-                              wlm->where)};
+    if (!model.media_encryption) {
+        return {unknown_setting(info(), kTopologySubject, "the media EncryptionLevel is not stated",
+                                Setting::media_encryption, wlm->where)};
+    }
+    if (model.policies.empty()) {
+        return {unknown_setting(info(), kTopologySubject, "no External Access Policy is stated",
+                                Setting::external_access_policies, wlm->where)};
     }
     std::vector<std::string> problems;
     if (*model.media_encryption != EncryptionLevel::support) {

@@ -30,17 +30,17 @@ std::vector<Finding> PushHostingProviderCheck::evaluate(const CheckContext& cont
     if (!context.plan.features.push) {
         for (const SipDomain& d : model.sip_domains) {
             if (!d.mobile_push) {
-                return {unknown_input(info(), subject,
-                                      "whether " + d.name + " uses mobile push is not stated",
-                                      d.where)};
+                return {unknown_setting(info(), subject,
+                                        "whether " + d.name + " uses mobile push is not stated",
+                                        Setting::mobile_push, d.where)};
             }
         }
         return {not_applicable(info(), "no SIP domain uses mobile push")};
     }
     const FederationSettings& fed = model.federation;
     if (!fed.stated) {
-        return {
-            unknown_input(info(), subject, "the federation settings are not stated", model.where)};
+        return {unknown_setting(info(), subject, "the hosting providers are not stated",
+                                Setting::hosting_providers, model.where)};
     }
     std::vector<std::string> missing;
     bool provider = false;

@@ -35,10 +35,10 @@ std::vector<Finding> SingleXmppRouteCheck::evaluate(const CheckContext& context)
     }
     // Lync exports do not record site routes (topology-xml.md 8.3): absent there means unknown.
     if (routes.empty() && model.format != TopologyFormat::edgeplan) {
-        return {unknown_input(info(), kTopologySubject,
-                              "the site's XMPP federation route (Set-CsSite -XmppFederationRoute; "
-                              "exports do not record it: give <Site ref xmppRoute> in --settings)",
-                              model.where)};
+        return {unknown_setting(info(), kTopologySubject,
+                                "the site's XMPP federation route is not stated (the topology "
+                                "export does not record it)",
+                                Setting::xmpp_route, model.where)};
     }
     std::vector<std::string> flagged;
     for (const EdgePool& pool : model.edge_pools) {

@@ -32,8 +32,8 @@ std::vector<Finding> XmppPolicyCheck::evaluate(const CheckContext& context) cons
                              model.federation.where)};
     }
     if (model.policies.empty()) {
-        return {unknown_input(info(), kTopologySubject, "no External Access Policy is stated",
-                              model.where)};
+        return {unknown_setting(info(), kTopologySubject, "no External Access Policy is stated",
+                                Setting::external_access_policies, model.where)};
     }
     const auto enabling =
         assigned_policies(model, [](const ExternalAccessPolicy& p) { return p.xmpp; });

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "tests/app/support.h"
@@ -143,6 +144,53 @@ TEST(SettingsFromCli, MultiSiteFederationIsDecidedPerSite) {
     EXPECT_EQ(with.at({"FED-01", "site:1"}).rfind("PASS", 0), 0u) << with.at({"FED-01", "site:1"});
     EXPECT_EQ(with.at({"FED-01", "site:2"}).rfind("PASS", 0), 0u) << with.at({"FED-01", "site:2"});
     EXPECT_FALSE(with.count({"FED-01", "topology"}));
+}
+
+// diff: --settings-from for NEW (and OLD), --old-settings-from for OLD, as --settings and
+// --old-settings. The same topology with the three external usages on three certificates
+// (OLD) and on one (NEW, the collected exports): CERT-EXT-14 is resolved, and both folders
+// are inputs of the diff.
+TEST(SettingsFromCli, DiffReadsEachSidesExports) {
+    TempDir dir;
+    const std::string topology = "'" + kCollected + "/topology.xml'";
+    const std::string differ = source("tests/topology/powershell/certificate-usages/differ-csv");
+    const RunResult r = edgeplan(dir, "diff " + topology + " " + topology + " --settings-from '" +
+                                          kCollected + "/exports' --old-settings-from '" + differ +
+                                          "' --now 2026-11-21 --format json");
+    EXPECT_EQ(r.status, 0) << r.err;  // nothing new fails
+    const nlohmann::json doc = nlohmann::json::parse(r.out, nullptr, false);
+    ASSERT_TRUE(doc.is_object()) << r.out << r.err;
+    bool resolved = false;
+    for (const nlohmann::json& f : doc.at("findings").at("resolved")) {
+        if (f.at("check_id") == "CERT-EXT-14" &&
+            f.at("subject") == "cert:edgepool.dmz.corp.example/external") {
+            resolved = f.at("before") == "fail" && f.at("after") == "pass";
+        }
+    }
+    EXPECT_TRUE(resolved) << doc.at("findings").dump();
+    std::set<std::string> roles;
+    for (const nlohmann::json& input : doc.at("inputs")) {
+        const std::string role = input.at("role").get<std::string>();
+        const std::string path = input.at("path").get<std::string>();
+        roles.insert(role);
+        if (role == "old-settings-from") {
+            EXPECT_NE(path.find("differ-csv"), std::string::npos);
+        }
+        if (role == "new-settings-from") {
+            EXPECT_NE(path.find("exports"), std::string::npos);
+        }
+    }
+    EXPECT_TRUE(roles.count("old-settings-from") && roles.count("new-settings-from"));
+
+    // Without --old-settings-from, OLD reads NEW's folders: nothing changes.
+    const RunResult same =
+        edgeplan(dir, "diff " + topology + " " + topology + " --settings-from '" + kCollected +
+                          "/exports' --now 2026-11-21 --format json");
+    EXPECT_EQ(same.status, 0) << same.err;
+    const nlohmann::json unchanged = nlohmann::json::parse(same.out, nullptr, false);
+    ASSERT_TRUE(unchanged.is_object());
+    EXPECT_TRUE(unchanged.at("findings").at("new").empty());
+    EXPECT_TRUE(unchanged.at("findings").at("resolved").empty());
 }
 
 }  // namespace

@@ -91,6 +91,10 @@ TEST_F(Completion, OutputOffersFormatEqualsThenAFile) {
 
 TEST_F(Completion, OptionsAndFiles) {
     EXPECT_EQ(complete(dir, "edgeplan render --no"), "--no-plan\n");
+    // --settings-from on every command that loads a topology (docs/settings-from.md).
+    EXPECT_EQ(complete(dir, "edgeplan diff --old-settings-f"), "--old-settings-from\n");
+    EXPECT_EQ(complete(dir, "edgeplan diff --settings-f"), "--settings-from\n");
+    EXPECT_EQ(complete(dir, "edgeplan listen --settings-f"), "--settings-from\n");
     write_text(dir.path() / "topology.xml", "");
     EXPECT_EQ(complete(dir, "edgeplan plan top"), "topology.xml\n");
 }

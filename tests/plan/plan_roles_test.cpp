@@ -31,10 +31,11 @@ std::set<std::string> labels_up_to(Role last) {
 TEST(PlanRoles, EveryRoleHasItsOwnCatalogueId) {
     EXPECT_EQ(labels_up_to(FirewallRole::internal_logging).size(), 23u);
     EXPECT_EQ(labels_up_to(DnsRole::xmpp_proxy).size(), 12u);
-    EXPECT_EQ(labels_up_to(CertificateRule::xmpp_san_forms).size(), 23u);
+    EXPECT_EQ(labels_up_to(CertificateRule::xmpp_san_forms).size(), 24u);
     EXPECT_STREQ(topology::catalogue_id(FirewallRole::xmpp_partners_inbound), "PORT-EXT-01");
     EXPECT_STREQ(topology::catalogue_id(DnsRole::federation_srv), "DNS-SRV-FED-01");
     EXPECT_STREQ(topology::catalogue_id(CertificateRule::aol_client_eku), "CERT-EXT-10");
+    EXPECT_STREQ(topology::catalogue_id(CertificateRule::separate_av_certificate), "CERT-EXT-15");
 }
 
 TEST(PlanRoles, EveryPlanRowIsLabelledByItsRole) {

@@ -4,6 +4,7 @@
 #include "app/listen_command.h"
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -243,6 +244,38 @@ TEST(ListenCommandTest, BinaryListensOnAHandWrittenTopology) {
     const nlohmann::json summary = nlohmann::json::parse(read_text(out));
     EXPECT_EQ(summary["role"], "edge-internal");
     EXPECT_FALSE(summary["bound"].empty());
+}
+
+// --settings-from: a Get-CsService -EdgeServer export moves the internal SIP port (5061 ->
+// 5071), and listen binds the port the exports state (docs/settings-from.md).
+TEST(ListenCommandTest, BinaryReadsSettingsFromExports) {
+    const TempDir dir;
+    const std::string topology = dir.path() + "/topology.xml";
+    std::ofstream(topology) << topology_xml;
+    const std::string exports = dir.path() + "/exports";
+    ::mkdir(exports.c_str(), 0755);
+    std::ofstream(exports + "/Get-CsService-EdgeServer.csv")
+        << "\"Identity\",\"PoolFqdn\",\"AccessEdgeInternalSipPort\"\r\n"
+           "\"EdgeServer:edge01.contoso.net\",\"edge01.contoso.net\",\"5071\"\r\n";
+    const std::string out = dir.path() + "/out.json", err = dir.path() + "/err.txt";
+    ChildProcess child(
+        {EDGEPLAN_BINARY, "listen", topology, "--settings-from", exports, "--role", "edge-internal",
+         "--duration", "2s", "--bind", "127.0.0.86", "--format", "json"},
+        out, err);
+    ASSERT_TRUE(child.started());
+    EXPECT_EQ(child.wait(std::chrono::seconds(15)), geteuid() == 0 ? 0 : 3) << read_text(err);
+    const std::string log = read_text(err);
+    EXPECT_NE(log.find("5071"), std::string::npos) << log;
+    EXPECT_EQ(log.find(" 5061"), std::string::npos) << log;
+
+    // A folder with an export it cannot read is an input error naming the file.
+    std::ofstream(exports + "/Get-CsSite.json") << "{";
+    const std::string err2 = dir.path() + "/err2.txt";
+    ChildProcess bad({EDGEPLAN_BINARY, "listen", topology, "--settings-from", exports, "--role",
+                      "edge-internal", "--duration", "2s", "--bind", "127.0.0.86"},
+                     out, err2);
+    EXPECT_EQ(bad.wait(std::chrono::seconds(10)), 2);
+    EXPECT_NE(read_text(err2).find("Get-CsSite.json"), std::string::npos) << read_text(err2);
 }
 
 TEST(ListenCommandTest, BinaryRefusesAMissingRoleWithExitCode2) {

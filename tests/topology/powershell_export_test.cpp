@@ -163,6 +163,14 @@ TEST(SettingsFrom, SampleFolderGivesEveryFact) {
               (std::vector<std::string>{"AccessEdgeExternal", "DataEdgeExternal",
                                         "AudioVideoAuthentication", "XmppServer"}));
     EXPECT_EQ(certs[0].thumbprint, "6F1A3B0C9D2E4F5061728394A5B6C7D8E9F00112");
+    // Each usage per server, citing its record (CERT-EXT-14/15): 4 usages on each of 2 Edges.
+    ASSERT_EQ(certs[0].assignments.size(), 8u);
+    EXPECT_EQ(certs[0].assignments[0].usage, "AccessEdgeExternal");
+    EXPECT_EQ(certs[0].assignments[0].server, "edge01.dmz.corp.example");
+    EXPECT_EQ(certs[0].assignments[4].server, "edge02.dmz.corp.example");
+    EXPECT_NE(certs[0].assignments[4].where.file.find("Get-CsCertificate.edge02"),
+              std::string::npos);
+    EXPECT_GT(certs[0].assignments[4].where.line, 1);
     EXPECT_EQ(certs[1].use, CertificateUse::internal);
     // Get-CsPushNotificationConfiguration
     for (const SipDomain& d : m.sip_domains) EXPECT_EQ(d.mobile_push, std::optional<bool>(true));

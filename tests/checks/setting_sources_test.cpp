@@ -1,0 +1,104 @@
+// The one table of setting -> cmdlet -> settings XML (checks/setting_sources.h): every Setting
+// has a row, and every snippet, with its placeholders filled in, is a settings file the loader
+// accepts on the collected sample and that states the setting (the unknown goes away).
+#include "checks/setting_sources.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "topology/loader.h"
+
+namespace edgeplan::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using checks::Setting;
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+    for (std::size_t i = text.find(from); i != std::string::npos; i = text.find(from, i)) {
+        text.replace(i, from.size(), to);
+        i += to.size();
+    }
+    return text;
+}
+
+TEST(SettingSources, EverySettingHasOneRow) {
+    std::set<Setting> seen;
+    for (const checks::SettingSource& s : checks::setting_sources()) {
+        EXPECT_TRUE(seen.insert(s.setting).second) << s.cmdlet << ": two rows for one setting";
+        EXPECT_EQ(std::string(s.cmdlet).rfind("Get-Cs", 0), 0u) << s.cmdlet;
+        EXPECT_NE(checks::how_to_state(s.setting).find(s.settings_xml), std::string::npos);
+    }
+    EXPECT_EQ(seen.size(), static_cast<std::size_t>(Setting::edge_certificates) + 1);
+}
+
+TEST(SettingSources, EverySnippetLoadsAndStatesItsSetting) {
+    const fs::path sample = fs::path(EDGEPLAN_SOURCE_DIR) / "samples" / "lync-collected";
+    const fs::path dir =
+        fs::temp_directory_path() / ("edgeplan-snippets-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    for (const checks::SettingSource& s : checks::setting_sources()) {
+        SCOPED_TRACE(s.settings_xml);
+        std::string xml = s.settings_xml;
+        xml = replace_all(xml, "\"POOL\"", "\"edgepool.dmz.corp.example\"");
+        xml = replace_all(xml, "\"SITE\"", "\"1\"");
+        xml = replace_all(xml, "\"DOMAIN\"", "\"corp.example\"");
+        xml = replace_all(xml, "\"THUMBPRINT\"", "\"6F1A3B0C9D2E4F5061728394A5B6C7D8E9F00112\"");
+        const fs::path file = dir / "settings.xml";
+        std::ofstream(file) << "<Settings xmlns=\"urn:edgeplan:topology:1\">" << xml
+                            << "</Settings>\n";
+        topology::LoadRequest request;
+        request.topology_path = (sample / "topology.xml").string();
+        request.settings_path = file.string();
+        topology::Model model;
+        ASSERT_NO_THROW(model = topology::load_model(request));
+        const topology::EdgePool& pool = model.edge_pools.at(0);
+        switch (s.setting) {
+            case Setting::federation_enabled:
+                EXPECT_TRUE(model.federation.enabled.has_value());
+                break;
+            case Setting::partner_discovery:
+                EXPECT_TRUE(model.federation.partner_discovery.has_value());
+                break;
+            case Setting::federation_routing:
+                EXPECT_TRUE(model.federation.routing.has_value());
+                break;
+            case Setting::external_access_policies:
+                EXPECT_FALSE(model.policies.empty());
+                break;
+            case Setting::hosting_providers:
+                EXPECT_FALSE(model.federation.hosting_providers.empty());
+                break;
+            case Setting::mobile_push:
+                for (const auto& d : model.sip_domains) {
+                    if (d.name == "corp.example") {
+                        EXPECT_TRUE(d.mobile_push.has_value());
+                    }
+                }
+                break;
+            case Setting::media_encryption:
+                EXPECT_TRUE(model.media_encryption.has_value());
+                break;
+            case Setting::federation_route:
+                EXPECT_FALSE(model.sites.at(0).federation_route.empty());
+                break;
+            case Setting::xmpp_route:
+                EXPECT_FALSE(model.sites.at(0).xmpp_federation_route.empty());
+                break;
+            case Setting::edge_certificates: {
+                bool assigned = false;
+                for (const auto& c : pool.certificates) assigned |= !c.assignments.empty();
+                EXPECT_TRUE(assigned);
+                break;
+            }
+        }
+    }
+    fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace edgeplan::testing
