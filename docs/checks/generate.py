@@ -11,7 +11,8 @@ What is mechanical comes from data, never from hand-written text:
 - recorded outcomes, evidence keys and the example: findings that real runs produced. Offline
   findings come from the sample goldens (samples/<name>/expected-plan.json, which
   tests/samples/golden_test.cpp keeps equal to `edgeplan plan`); live findings from replaying the
-  lab recordings listed in tests/fixtures/replay/runs.json with `edgeplan check --replay` now.
+  lab recordings listed in tests/fixtures/replay/runs.json with `edgeplan check --replay` now;
+  WAIVER-01's from the waivers run of docs/examples/generate.sh.
   An entry no run produced a finding for says so instead of showing an invented one.
 The hand-written prose (objective details, when it applies, procedure, the outcome cases the
 unit tests cover, further sections) lives in docs/checks/prose/<ID>.md and is merged in.
@@ -78,10 +79,21 @@ def replay_runs(edgeplan):
         # 1: a finding fails (the broken lab variants exist to make some fail).
         report = edgeplan_json(edgeplan, args, accepted=(0, 1))
         runs.append(Run(run["name"],
-                        "lab variant `%s`, replayed: `edgeplan %s`" % (run["variant"],
-                                                                      " ".join(args)),
+                        "the lab recording `%s` (variant `%s`), replayed with `edgeplan check "
+                        "--replay` (arguments: `%s`)" % (run["observations"], run["variant"],
+                                                          RUNS),
                         report["findings"]))
     return runs
+
+
+def waiver_run(edgeplan):
+    """The run behind docs/examples/contoso-docs-waived.txt (docs/examples/generate.sh, kept
+    true by tests/gate/examples_test.cpp): the one real run with --waivers, so WAIVER-01's."""
+    args = ["plan", "samples/contoso-docs/topology.xml", "--now", "2026-06-01", "--waivers",
+            "docs/examples/waivers.json", "--format", "json"]
+    report = edgeplan_json(edgeplan, args, accepted=(0, 1))
+    return Run("docs/examples (waivers)", "`edgeplan %s` (the run of "
+               "`docs/examples/contoso-docs-waived.txt`)" % " ".join(args), report["findings"])
 
 
 def replay_args(manifest, run):
@@ -187,8 +199,8 @@ def page(cid, entries, runs):
     if "Procedure" in placed:
         out += ["", "## Procedure", "", placed["Procedure"]]
 
-    out += ["", "## Outcomes", "", "Recorded in real runs (the sample goldens and the lab "
-            "replays; counts of findings):", "", "| Kind | Status | Findings | Runs |",
+    out += ["", "## Outcomes", "", "Recorded in real runs (the sample goldens, the lab "
+            "replays and the waivers example; counts of findings):", "", "| Kind | Status | Findings | Runs |",
             "|---|---|---|---|"]
     for e in entries:
         found = recorded(e, runs)
@@ -222,8 +234,8 @@ def page(cid, entries, runs):
         found = recorded(e, runs)
         lead = "Entry `%s`: " % e["kind"] if both else ""
         if not found:
-            out += [lead + "no recorded example: no sample golden or lab replay produced a "
-                    "finding of this entry.", ""]
+            out += [lead + "no recorded example: no sample golden, lab replay or example run "
+                    "produced a finding of this entry.", ""]
             continue
         run, finding = example(found)
         out += [lead + "from %s:" % run.how, "", "```"] + render_finding(finding) + ["```", ""]
@@ -243,7 +255,7 @@ def page(cid, entries, runs):
 
 def generate(edgeplan, out_dir):
     catalogue = edgeplan_json(edgeplan, ["checks", "--format", "json"])
-    runs = sample_runs() + replay_runs(edgeplan)
+    runs = sample_runs() + replay_runs(edgeplan) + [waiver_run(edgeplan)]
     by_id = {}
     for entry in catalogue:
         by_id.setdefault(entry["id"], []).append(entry)
