@@ -1,6 +1,6 @@
 // The catalogue is output too (STYLE.md): every registered check has a unique, well-formed ID,
-// a doc page, a test that names it, citations and a remediation, and docs/checks/README.md is
-// exactly `edgeplan checks --format markdown`.
+// a doc page, a test that asserts a finding of it, citations and a remediation, and
+// docs/checks/README.md is exactly `edgeplan checks --format markdown`.
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -10,6 +10,9 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "checks/registry.h"
 #include "report/renderers.h"
@@ -72,10 +75,91 @@ std::string without_comments(const std::string& source) {
     return out;
 }
 
-// Every *_test.cpp under tests/checks (offline checks) and tests/checks_live (probe checks)
-// except this file, concatenated, without comments.
-std::string check_test_sources() {
-    std::string text;
+// What "a test asserts a finding with that ID" means here. An ID counts as tested when at least
+// one of these holds:
+//  1. Assertion: in a *_test.cpp under tests/checks (offline checks) or tests/checks_live (probe
+//     checks), comments stripped, the string literal "ID" stands
+//     a. anywhere inside the parentheses of an EXPECT_* or ASSERT_* macro (it is part of what
+//        the assertion compares, e.g. EXPECT_EQ(f.check_id, "FED-01"));
+//     b. directly as an argument of run_rows(check, "ID", rows) (tests/checks/test_model.h),
+//        which asserts that every finding of every row carries that ID and the row's status;
+//     c. directly as an element of a table row whose first element is the row's name starting
+//        with the status it expects ({"fail - closed", ext, "PORT-EXT-01", ...}: STYLE.md's
+//        table-driven tests, whose TEST_P runs the row's check and asserts that status).
+//     A literal elsewhere (a plan row built by hand, a lambda that edits the model, a mention in
+//     a message) does not count.
+//  2. Golden: a golden file that a test compares with a real run holds a finding with that
+//     check_id: samples/*/expected-plan.json (tests/samples/golden_test.cpp) and
+//     tests/fixtures/replay/*/*.findings.jsonl (tests/samples/replay_test.cpp).
+
+bool is_id(const std::string& text) {
+    static const std::regex grammar("^[A-Z]+(-[A-Z0-9]+)*-[0-9]{2}$");
+    return std::regex_match(text, grammar);
+}
+
+// The identifier that ends just before `at` (the name of a call or macro), or "".
+std::string name_before(const std::string& text, std::size_t at) {
+    std::size_t end = at;
+    while (end > 0 && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+    std::size_t begin = end;
+    while (begin > 0 &&
+           (std::isalnum(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '_')) {
+        --begin;
+    }
+    return text.substr(begin, end - begin);
+}
+
+bool is_assertion(const std::string& name) {
+    return name.rfind("EXPECT_", 0) == 0 || name.rfind("ASSERT_", 0) == 0;
+}
+
+// Whether the row opened at `brace` starts with a name naming its expected status.
+bool is_status_row(const std::string& text, std::size_t brace) {
+    static const std::regex named_row(R"(^\{\s*"(pass|warn|fail|skip|error) - )");
+    return std::regex_search(text.substr(brace, 64), named_row);
+}
+
+// The IDs that `source` (comments stripped) asserts under rule 1.
+std::set<std::string> asserted_ids(const std::string& source) {
+    std::set<std::string> ids;
+    std::vector<std::size_t> open;  // positions of the unclosed ( and {
+    for (std::size_t i = 0; i < source.size(); ++i) {
+        const char c = source[i];
+        if (c == '(' || c == '{') {
+            open.push_back(i);
+        } else if ((c == ')' || c == '}') && !open.empty()) {
+            open.pop_back();
+        } else if (c == '\'') {
+            for (++i; i < source.size() && source[i] != '\''; ++i) {
+                if (source[i] == '\\') ++i;
+            }
+        } else if (c == '"' && i > 0 && source[i - 1] == 'R') {
+            const std::size_t paren = source.find('(', i);
+            const std::string close = ")" + source.substr(i + 1, paren - i - 1) + "\"";
+            const std::size_t end = source.find(close, paren);
+            i = end == std::string::npos ? source.size() : end + close.size() - 1;
+        } else if (c == '"') {
+            std::string literal;
+            for (++i; i < source.size() && source[i] != '"'; ++i) {
+                if (source[i] == '\\') ++i;
+                literal += source[i];
+            }
+            if (!is_id(literal) || open.empty()) continue;
+            const std::size_t top = open.back();
+            bool asserted = (source[top] == '(' && name_before(source, top) == "run_rows") ||
+                            (source[top] == '{' && is_status_row(source, top));
+            for (const std::size_t at : open) {
+                if (source[at] == '(' && is_assertion(name_before(source, at))) asserted = true;
+            }
+            if (asserted) ids.insert(literal);
+        }
+    }
+    return ids;
+}
+
+// Rule 1 over every *_test.cpp under tests/checks and tests/checks_live except this file.
+std::set<std::string> ids_asserted_by_tests() {
+    std::set<std::string> ids;
     for (const char* folder : {"checks", "checks_live"}) {
         const fs::path root = fs::path(EDGEPLAN_SOURCE_DIR) / "tests" / folder;
         for (const auto& entry : fs::recursive_directory_iterator(root)) {
@@ -84,10 +168,36 @@ std::string check_test_sources() {
                 name.substr(name.size() - 9) != "_test.cpp") {
                 continue;
             }
-            text += without_comments(read(entry.path()));
+            for (const std::string& id : asserted_ids(without_comments(read(entry.path())))) {
+                ids.insert(id);
+            }
         }
     }
-    return text;
+    return ids;
+}
+
+// Rule 2: the check IDs of the findings in the goldens that tests compare with real runs.
+std::set<std::string> ids_in_goldens() {
+    std::set<std::string> ids;
+    const fs::path source(EDGEPLAN_SOURCE_DIR);
+    for (const auto& entry : fs::directory_iterator(source / "samples")) {
+        const fs::path golden = entry.path() / "expected-plan.json";
+        if (!fs::exists(golden)) continue;
+        for (const auto& finding : nlohmann::json::parse(read(golden)).at("findings")) {
+            ids.insert(finding.at("check_id").get<std::string>());
+        }
+    }
+    if (!fs::is_directory(source / "tests" / "fixtures")) return ids;
+    for (const auto& entry : fs::recursive_directory_iterator(source / "tests" / "fixtures")) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() < 15 || name.substr(name.size() - 15) != ".findings.jsonl") continue;
+        std::istringstream lines(read(entry.path()));
+        for (std::string line; std::getline(lines, line);) {
+            if (!line.empty())
+                ids.insert(nlohmann::json::parse(line).at("check_id").get<std::string>());
+        }
+    }
+    return ids;
 }
 
 }  // namespace
@@ -116,9 +226,26 @@ TEST(Catalogue, IdsAreUniqueSortedAndWellFormed) {
     }
 }
 
+// Rule 1 on the forms it accepts and the ones it must not.
+TEST(Catalogue, OnlyAnAssertedLiteralCountsAsATest) {
+    const std::string source = R"cpp(
+        EXPECT_EQ(f.check_id, "AB-01");
+        run_rows(check, "AB-02", {{"pass - one", EDIT(m.rule = "AB-03"), Status::pass, "t"}});
+        const Row rows[] = {{"fail - closed", ext, "AB-04", "tcp:203.0.113.1:443"}};
+        srv.rule = "AB-05";
+        EXPECT_TRUE(has(findings, {"AB-06", "topology"}));
+        const Row plain[] = {{"a plan row", "AB-07"}};
+        log("AB-08 is not tested here");
+        ASSERT_NE(find(findings, "AB-09"), nullptr);
+    )cpp";
+    EXPECT_EQ(asserted_ids(source),
+              (std::set<std::string>{"AB-01", "AB-02", "AB-04", "AB-06", "AB-09"}));
+}
+
 TEST(Catalogue, EveryCheckHasMetadataDocAndTest) {
     const auto all = checks::make_all_checks();
-    const std::string tests = check_test_sources();
+    std::set<std::string> tested = ids_asserted_by_tests();
+    for (const std::string& id : ids_in_goldens()) tested.insert(id);
     const fs::path docs = fs::path(EDGEPLAN_SOURCE_DIR) / "docs" / "checks";
     for (const auto& check : all) {
         const checks::CheckInfo& info = check->info();
@@ -139,9 +266,9 @@ TEST(Catalogue, EveryCheckHasMetadataDocAndTest) {
         for (const checks::Citation& citation : info.citations) {
             EXPECT_NE(text.find(citation.key), std::string::npos) << "doc cites " << citation.key;
         }
-        EXPECT_NE(tests.find("\"" + info.id + "\""), std::string::npos)
-            << "no test under tests/checks or tests/checks_live names " << info.id
-            << " outside a comment";
+        EXPECT_TRUE(tested.count(info.id))
+            << "no test asserts a finding of " << info.id
+            << " (see ids_asserted_by_tests and ids_in_goldens for what counts)";
     }
 }
 

@@ -375,6 +375,8 @@ TEST(DnsLiveNat, PublicPassesPrivateFails) {
     const Finding* sip = find(findings, "dns:sip.contoso.com/A");
     const Finding* webcon = find(findings, "dns:webcon.contoso.com/A");
     ASSERT_TRUE(sip && webcon);
+    EXPECT_EQ(sip->check_id, "DNS-A-EXT-04");
+    EXPECT_EQ(webcon->check_id, "DNS-A-EXT-04");
     EXPECT_EQ(sip->status, Status::pass) << "pass - public NAT address: " << sip->message;
     EXPECT_EQ(webcon->status, Status::fail) << "fail - private answer under NAT";
     EXPECT_TRUE(has_evidence(*webcon, "unexpected", "172.16.20.20"));
