@@ -55,6 +55,7 @@ void render_html(const Report& report, std::ostream& out) {
     pugi::xml_node main = element(body, "main");
     add_header(main, report);
     add_summary(main, report);
+    add_partners(main, report);
     add_accepted(main, report);
     add_findings(main, report);
     add_plan(main, report);

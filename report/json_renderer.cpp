@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/json_location.h"
+#include "report/partner_table.h"
 #include "report/renderers.h"
 
 namespace edgeplan::report {
@@ -98,16 +99,18 @@ nlohmann::json to_json(const Report& report) {
     for (const checks::Finding& f : report.findings) {
         findings.push_back(finding_json(f, report.info_for(f.check_id), report.acceptance_for(f)));
     }
-    return {{"schema_version", schema_version},
-            {"tool", {{"name", tool_name}, {"version", report.tool_version}}},
-            {"command", report.command},
-            {"started_at", report.started_at},
-            {"now", report.now},
-            {"inputs", inputs_json(report.inputs)},
-            {"options", options_json(report.options)},
-            {"plan", plan_to_json(report.plan)},
-            {"findings", std::move(findings)},
-            {"summary", summary_json(report)}};
+    json out = {{"schema_version", schema_version},
+                {"tool", {{"name", tool_name}, {"version", report.tool_version}}},
+                {"command", report.command},
+                {"started_at", report.started_at},
+                {"now", report.now},
+                {"inputs", inputs_json(report.inputs)},
+                {"options", options_json(report.options)},
+                {"plan", plan_to_json(report.plan)},
+                {"findings", std::move(findings)},
+                {"summary", summary_json(report)}};
+    if (!report.partners.empty()) out["partners"] = partners_to_json(report.partners);
+    return out;
 }
 
 }  // namespace edgeplan::report

@@ -9,6 +9,7 @@
 
 #include "checks/check.h"
 #include "checks/finding.h"
+#include "checks/partners/partner_rules.h"
 #include "checks/waiver.h"
 #include "topology/model.h"
 #include "topology/plan.h"
@@ -49,7 +50,9 @@ struct Report {
     std::vector<InputFile> inputs;
     std::vector<std::pair<std::string, std::string>> options;  // as given, for reproduction
     topology::Plan plan;
-    std::vector<checks::Finding> findings;               // sorted by (check ID, subject)
+    std::vector<checks::Finding> findings;  // sorted by (check ID, subject)
+    // `edgeplan partners` only: one row per partner, failing first (report/partner_table.h).
+    std::vector<checks::partners::PartnerRow> partners;
     std::map<std::string, checks::CheckInfo> catalogue;  // every check that produced a finding
     // Set by the gate when --baseline or --waivers was given (then `gated` is true).
     std::map<FindingKey, Acceptance> accepted;

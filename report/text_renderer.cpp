@@ -4,6 +4,7 @@
 #include <sstream>
 #include <string>
 
+#include "report/partner_table.h"
 #include "report/renderers.h"
 #include "report/text_plan.h"
 #include "report/text_table.h"
@@ -152,6 +153,7 @@ void accepted(const Report& r, const TextOptions& options, std::ostream& out) {
 void render_text(const Report& report, const TextOptions& options, std::ostream& out) {
     header(report, out);
     if (options.show_plan) text::render_plan(report.plan, out);
+    if (!report.partners.empty()) render_partner_table_text(report.partners, out);
     findings(report, options, out);
     accepted(report, options, out);
 }
