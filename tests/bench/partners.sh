@@ -57,7 +57,8 @@ for run in 1 2 3; do
         --settings "$state/lab/settings.xml" --dns-server 127.0.53.11 \
         --ca-file "$state/lab/pki/ca.pem" --timeout "${timeout_s}s" --format json --quiet \
         --output "json=$state/report.$run.json" || status=$?
-    read -r seconds kb <"$state/time.$run"
+    # /usr/bin/time writes "Command exited with non-zero status 1" first when edgeplan exits 1.
+    read -r seconds kb < <(tail -n 1 "$state/time.$run")
     verdicts=$(python3 -c '
 import json, sys, collections
 r = json.load(open(sys.argv[1]))

@@ -3,7 +3,9 @@
 // tested too, with fake backends: they ask only what the partner list and DNS give.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <map>
 
 #include "checks/partners/partner_probes.h"
@@ -32,7 +34,7 @@ struct Pki {
                     unsigned rsa_bits = 2048, bool self_signed = false) const {
         pki_test::CertSpec spec;
         spec.cn = name;
-        spec.sans = {"DNS:" + name};
+        spec.sans = {name};
         spec.not_after_s = not_after_s;
         spec.rsa_bits = rsa_bits;
         const auto issued = pki_test::issue(spec, self_signed ? nullptr : &ca);
@@ -99,8 +101,6 @@ struct Row {
     std::function<p::Observations()> observe;
     std::map<std::string, Status> expected;  // rule -> a finding of that status exists
     std::string kind;
-    std::string proxy_fqdn;
-    bool xmpp = false;
 };
 
 Status worst(const std::vector<Finding>& findings, const std::string& rule,
@@ -118,8 +118,6 @@ Status worst(const std::vector<Finding>& findings, const std::string& rule,
 PartnerJudgement judge_one(const Row& row, PartnerList list = {}) {
     PartnerEntry e;
     e.domain = row.domain;
-    e.proxy_fqdn = row.proxy_fqdn;
-    e.protocol = row.xmpp ? PartnerProtocol::xmpp : PartnerProtocol::sip;
     list.partners.push_back(e);
     if (list.providers.empty())
         list.providers.push_back({"Hoster", "sipfed.hoster.example", true, {}});
@@ -405,8 +403,8 @@ TEST(PartnerProbes, AskOnlyForListedNamesAndWhatDnsGave) {
         "_sipfederationtls._tcp.ok.example", "edge.proxy.example", "edge.proxy.example",
         "_xmpp-server._tcp.jabber.example", "sip.ok.example", "sip.ok.example",
         // XMPP without SRV falls back to the domain itself (RFC 6120 3.2.2).
-        "jabber.example", "jabber.example", "tcp:192.0.2.1", "tcp:192.0.2.2", "tls:sip.ok.example",
-        "tls:edge.proxy.example"};
+        "jabber.example", "jabber.example", "tcp:192.0.2.1", "tcp:192.0.2.2",
+        "tls:edge.proxy.example", "tls:sip.ok.example"};
     std::vector<std::string> asked = r.asked;
     std::sort(asked.begin() + 10, asked.end());  // TLS sessions run on threads
     EXPECT_EQ(asked, expected);
