@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "checks/certificates/certificate_parser.h"
 #include "checks/certificates/name_match.h"
@@ -185,7 +186,10 @@ class Judge {
   public:
     Judge(const PartnerList& list, const probes::Observations& observations,
           const JudgeSettings& settings)
-        : list_(list), index_(observations), settings_(settings) {}
+        : list_(list),
+          index_(observations),
+          settings_(settings),
+          silent_servers_(probes::silent_dns_servers(observations)) {}
 
     PartnerJudgement run() {
         PartnerJudgement out;
@@ -267,6 +271,15 @@ class Judge {
         if (d.by_proxy_fqdn) {
             add(p, kDiscoverable, Status::pass, subject,
                 "routed by the configured ProxyFqdn " + p.proxy_fqdn, discovery);
+        } else if (silent_servers_.count(d.answer->query.server) != 0) {
+            discovery.emplace_back("server", d.answer->query.server);
+            add(p, kDiscoverable, Status::error, subject,
+                "the DNS server " + d.answer->query.server +
+                    " answered no query of this run: the partner could not be looked up",
+                discovery);
+            row.kind = "unknown";
+            finish_row(row, first);
+            return row;
         } else if (d.answer->outcome != DnsOutcome::ok && !d.srv_missing) {
             discovery.emplace_back("reason", d.answer->detail);
             add(p, kDiscoverable, Status::fail, subject,
@@ -607,6 +620,9 @@ class Judge {
     ObservationIndex index_;
     JudgeSettings settings_;
     std::vector<Finding> findings_;
+    // DNS servers that answered no query at all: their timeouts say the tool could not see
+    // DNS, not that the partner's records are wrong (STYLE.md: error, not fail).
+    std::set<std::string> silent_servers_;
 };
 
 }  // namespace
