@@ -99,7 +99,8 @@ bool load_certificate_settings(const CertificateArguments& a, const topology::Mo
 std::vector<std::string> run_inputs(const std::string& topology, const std::string& settings,
                                     const std::string& baseline, const std::string& waivers,
                                     const CertificateArguments& arguments,
-                                    const checks::CertificateSettings& loaded) {
+                                    const checks::CertificateSettings& loaded,
+                                    const topology::Model& model) {
     std::vector<std::string> inputs{topology,
                                     settings,
                                     baseline,
@@ -108,6 +109,9 @@ std::vector<std::string> run_inputs(const std::string& topology, const std::stri
                                     arguments.client_cert,
                                     arguments.client_key};
     for (const checks::CertificateFile& file : loaded.files) inputs.push_back(file.open_path);
+    // Each PowerShell export --settings-from read: an output inside that folder must not
+    // replace one of them.
+    for (const topology::Model::ExportInput& e : model.exports) inputs.push_back(e.path);
     return inputs;
 }
 

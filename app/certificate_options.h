@@ -33,10 +33,12 @@ bool load_certificate_settings(const CertificateArguments& arguments, const topo
                                std::string& error);
 
 // Every file a run reads, as given: the topology and the other named inputs, the certificate
-// options' files and the certificate files the topology names. No output may be one of them.
+// options' files, the certificate files the topology names and the export files of
+// --settings-from. No output may be one of them.
 std::vector<std::string> run_inputs(const std::string& topology, const std::string& settings,
                                     const std::string& baseline, const std::string& waivers,
                                     const CertificateArguments& arguments,
-                                    const checks::CertificateSettings& loaded);
+                                    const checks::CertificateSettings& loaded,
+                                    const topology::Model& model);
 
 }  // namespace edgeplan::app

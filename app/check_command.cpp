@@ -319,8 +319,8 @@ int check_command(const CheckArguments& a) {
     add_report_outputs(outputs, files);
     if (!a.record.empty()) files.add(a.record, "--record");
     try {
-        std::vector<std::string> inputs =
-            run_inputs(a.topology, a.settings, a.baseline, a.waivers, a.certificates, certificates);
+        std::vector<std::string> inputs = run_inputs(a.topology, a.settings, a.baseline, a.waivers,
+                                                     a.certificates, certificates, model);
         inputs.push_back(a.replay);
         inputs.push_back(resolv_conf_input);
         files.prepare(inputs);

@@ -21,6 +21,7 @@
 #include "app/diff_command.h"
 #include "app/exit_codes.h"
 #include "app/listen_command.h"
+#include "app/partners_command.h"
 #include "app/render_command.h"
 #include "checks/registry.h"
 #include "checks/selection.h"
@@ -45,6 +46,9 @@ const char* const usage_text =
     "                    as the run did\n"
     "  checks            list the check catalogue\n"
     "  listen TOPOLOGY   answer token-echo probes on the ports the plan expects on this host\n"
+    "  partners TOPOLOGY audit every federation partner of --settings / --partners FILE: SRV,\n"
+    "                    addresses, TCP 5061 (XMPP 5269), TLS and certificate; probes the\n"
+    "                    partners' public servers\n"
     "\n"
     "exit codes: 0 no failure, 1 a finding failed (or warned with --fail-on warn),\n"
     "            2 usage or input error (nothing was checked), 3 the tool could not decide\n"
@@ -435,6 +439,76 @@ int run_listen(const std::vector<std::string>& args) {
     return listen_command(a);
 }
 
+po::options_description partners_options() {
+    po::options_description options("edgeplan partners TOPOLOGY options");
+    // clang-format off
+    options.add_options()
+        ("help,h", "show this help")
+        ("settings", po::value<std::string>(),
+         "edgeplan settings file: allowed and blocked domains, hosting providers, XMPP "
+         "partners; applied after --settings-from, so it overrides them")
+        ("settings-from", po::value<std::vector<std::string>>(),
+         "DIR, repeatable: a folder of PowerShell exports (Get-CsAllowedDomain, "
+         "Get-CsBlockedDomain, Get-CsHostingProvider, Get-CsXmppAllowedPartner, ...; "
+         "docs/settings-from.md), applied in order")
+        ("partners", po::value<std::string>(),
+         "FILE: more partners, one domain per line or Get-CsAllowedDomain CSV "
+         "(Domain,ProxyFqdn,Comment)")
+        ("format", po::value<std::string>()->default_value("text"), report_formats_help)
+        ("output", po::value<std::vector<std::string>>(),
+         "FORMAT=FILE, repeatable: also write the report in FORMAT (text, json, junit, sarif, "
+         "html, markdown) to FILE, atomically")
+        ("now", po::value<std::string>(),
+         "date for date-dependent rules, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default: the "
+         "system clock)")
+        ("fail-on", po::value<std::string>()->default_value("fail"),
+         "fail | warn: lowest status that makes the exit code 1")
+        ("dns-server", po::value<std::vector<std::string>>(),
+         "ADDR[:PORT]: the DNS server every lookup goes to (default: /etc/resolv.conf)")
+        ("source-address", po::value<std::string>(), "ADDR: bind TCP probes to this source address")
+        ("timeout", po::value<std::string>()->default_value("3s"),
+         "deadline per network operation (500ms, 3s)")
+        ("concurrency", po::value<std::string>()->default_value("8192"),
+         "network operations in flight (1 to 1000000; TLS sessions at most 128)")
+        ("record", po::value<std::string>(), "FILE: save the observations of this run (JSON)")
+        ("replay", po::value<std::string>(), "FILE: use recorded observations instead of the network");
+    // clang-format on
+    add_report_options_tail(options);
+    add_certificate_options(options, true);
+    return options;
+}
+
+int run_partners(const std::vector<std::string>& args) {
+    const std::optional<po::variables_map> parsed = parse_with_topology(args, partners_options());
+    if (!parsed) return exit_ok;
+    const po::variables_map& vm = *parsed;
+    PartnersArguments a;
+    a.topology = value(vm, "topology");
+    a.settings = value(vm, "settings");
+    a.settings_dirs = values(vm, "settings-from");
+    a.partners_file = value(vm, "partners");
+    a.format = value(vm, "format");
+    a.outputs = values(vm, "output");
+    a.now = value(vm, "now");
+    a.fail_on = value(vm, "fail-on");
+    a.text.verbose = vm.count("verbose") > 0;
+    a.text.colour = colour_wanted();
+    a.text.width = text_width();
+    a.quiet = vm.count("quiet") > 0;
+    a.certificates = read_certificate_options(vm);
+    a.certificates.expiry_warning_days =
+        static_cast<int>(count_value(vm, "expiry-warning-days", 0, 3650));
+    for (std::size_t i = 0; i < args.size(); ++i) a.command_line += (i ? " " : "") + args[i];
+    a.dns_servers = values(vm, "dns-server");
+    a.source_address = value(vm, "source-address");
+    a.timeout = value(vm, "timeout");
+    a.concurrency = static_cast<std::size_t>(count_value(vm, "concurrency", 1, 1000000));
+    a.record = value(vm, "record");
+    a.replay = value(vm, "replay");
+    a.progress = !a.quiet && isatty(STDERR_FILENO);
+    return partners_command(a);
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -462,6 +536,7 @@ int run_cli(int argc, char** argv) {
         if (command == "render") return run_render(rest);
         if (command == "diff") return run_diff(rest);
         if (command == "listen") return run_listen(rest);
+        if (command == "partners") return run_partners(rest);
         std::cerr << "edgeplan: unknown command '" << command << "'\n" << usage_text;
         return exit_input_error;
     } catch (const po::error& e) {

@@ -128,7 +128,7 @@ int plan_command(const PlanArguments& a) {
     add_report_outputs(outputs, files);
     try {
         files.prepare(run_inputs(a.topology, a.settings, a.baseline, a.waivers, a.certificates,
-                                 certificates));
+                                 certificates, model));
     } catch (const report::OutputError& e) {
         std::cerr << "edgeplan plan: " << e.what() << "\n";
         return exit_input_error;

@@ -240,6 +240,33 @@ const char* const filter_script = R"js(
     apply();
   });
 })();
+(function () {
+  "use strict";
+  // Sortable tables (the partner table): a header button sorts by its column, again reverses.
+  // Cells sort by data-sort when they have one (the verdict: failing first), else by text.
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    var body = table.tBodies[0];
+    var buttons = table.querySelectorAll("thead th button");
+    buttons.forEach(function (button, column) {
+      button.addEventListener("click", function () {
+        var header = button.parentNode;
+        var descending = header.getAttribute("aria-sort") === "ascending";
+        buttons.forEach(function (b) { b.parentNode.removeAttribute("aria-sort"); });
+        header.setAttribute("aria-sort", descending ? "descending" : "ascending");
+        var rows = Array.prototype.slice.call(body.rows);
+        function key(row) {
+          var cell = row.cells[column];
+          return cell.getAttribute("data-sort") || cell.textContent;
+        }
+        rows.sort(function (a, b) {
+          var order = key(a).localeCompare(key(b), undefined, { numeric: true });
+          return descending ? -order : order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
+})();
 )js";
 
 }  // namespace edgeplan::report::html

@@ -105,6 +105,7 @@ void render_html(const Report& report, std::ostream& out) {
     add_findings(main, report);
     // The counts by status: the banner already states them, so the chart follows the findings.
     add_summary(main, report);
+    add_partners(main, report);
     add_accepted(main, report);
     add_plan(main, report);
     add_checks(main, report);

@@ -18,6 +18,8 @@ void add_overview(pugi::xml_node main, const Report& report);  // html_renderer.
 void add_summary(pugi::xml_node main, const Report& report);   // html_summary.cpp
 void add_findings(pugi::xml_node main, const Report& report);  // html_findings.cpp
 void add_plan(pugi::xml_node main, const Report& report);      // html_plan.cpp
+// `edgeplan partners`: the sortable partner table, failing first; nothing without partners.
+void add_partners(pugi::xml_node main, const Report& report);  // html_partners.cpp
 void add_checks(pugi::xml_node main, const Report& report);    // html_checks.cpp
 // Waived and baseline-known findings; nothing unless --baseline or --waivers was given.
 void add_accepted(pugi::xml_node main, const Report& report);  // html_accepted.cpp

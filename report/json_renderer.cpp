@@ -6,6 +6,7 @@
 #include "report/finding_groups.h"
 #include "report/json_location.h"
 #include "report/json_stream.h"
+#include "report/partner_table.h"
 #include "report/renderers.h"
 #include "report/source_links.h"
 #include "report/verdict.h"
@@ -209,6 +210,7 @@ nlohmann::json to_json(const Report& report) {
                      {"summary", summary_json(report)}};
     if (report.gated) document["gate"] = gate_json(report);
     if (report.probe) document["probe"] = probe_json(*report.probe);
+    if (!report.partners.empty()) document["partners"] = partners_to_json(report.partners);
     return document;
 }
 
@@ -255,6 +257,11 @@ void write_json(const Report& report, std::ostream& out) {
     put_key(out, "options", 1);
     put(out, options_json(report.options), 1);
     out << ",\n";
+    if (!report.partners.empty()) {
+        put_key(out, "partners", 1);
+        put(out, partners_to_json(report.partners), 1);
+        out << ",\n";
+    }
     put_key(out, "plan", 1);
     json_stream::put_plan(out, report.plan, 1);
     out << ",\n";

@@ -371,6 +371,26 @@ void probe(const Node& doc, Report& r) {
     r.probe = std::move(p);
 }
 
+// partner_table.cpp partners_to_json: the partner table of `edgeplan partners`.
+void partners(const Node& doc, Report& r) {
+    if (!doc.has("partners")) return;
+    doc.each("partners", [&](const Node& item) {
+        item.require_object();
+        checks::partners::PartnerRow row;
+        row.domain = item.text("domain");
+        row.protocol = item.text("protocol");
+        row.kind = item.text("kind");
+        row.provider = item.text("provider");
+        row.targets = item.texts("targets");
+        row.addresses = item.texts("addresses");
+        row.tls_version = item.text("tls_version");
+        row.cert_not_after = item.text("cert_not_after");
+        row.verdict = item.choice("verdict", statuses);
+        row.problem = item.text("problem");
+        r.partners.push_back(std::move(row));
+    });
+}
+
 void gate(const Node& doc, Report& r) {
     if (!doc.has("gate")) return;
     const Node g = doc.object("gate");
@@ -481,6 +501,7 @@ Report report_from_json_text(const std::string& text, const std::string& path) {
     r.plan = plan(root.object("plan"));
     root.each("findings", [&](const Node& item) { r.findings.push_back(finding(item, r)); });
     probe(root, r);
+    partners(root, r);
     gate(root, r);
     check_summary(root, r);
     return r;

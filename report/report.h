@@ -10,6 +10,7 @@
 
 #include "checks/check.h"
 #include "checks/finding.h"
+#include "checks/partners/partner_rules.h"
 #include "checks/waiver.h"
 #include "topology/model.h"
 #include "topology/plan.h"
@@ -88,7 +89,9 @@ struct Report {
     std::vector<std::pair<std::string, std::string>> options;  // as given, for reproduction
     std::optional<ProbeContext> probe;                         // `check` only
     topology::Plan plan;
-    std::vector<checks::Finding> findings;                // sorted by (check ID, subject)
+    std::vector<checks::Finding> findings;  // sorted by (check ID, subject)
+    // `edgeplan partners` only: one row per partner, failing first (report/partner_table.h).
+    std::vector<checks::partners::PartnerRow> partners;
     std::map<CatalogueKey, checks::CheckInfo> catalogue;  // every check that produced a finding
     // Set by the gate when --baseline or --waivers was given (then `gated` is true).
     std::map<FindingKey, Acceptance> accepted;

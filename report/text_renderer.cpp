@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "report/finding_groups.h"
+#include "report/partner_table.h"
 #include "report/renderers.h"
 #include "report/source_links.h"
 #include "report/subject_words.h"
@@ -315,6 +316,7 @@ void accepted(const Report& r, const TextOptions& options, std::ostream& out) {
 void render_text(const Report& report, const TextOptions& options, std::ostream& out) {
     header(report, options, out);
     if (options.show_plan) text::render_plan(report, out, options.width);
+    if (!report.partners.empty()) render_partner_table_text(report.partners, out, options.width);
     findings(report, options, out);
     accepted(report, options, out);
 }

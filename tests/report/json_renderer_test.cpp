@@ -204,7 +204,15 @@ TEST(JsonRenderer, StreamedDocumentEqualsTheTreeDump) {
     empty.inputs.clear();
     empty.options.clear();
     empty.plan = topology::Plan{};
-    for (const Report* r : {&full, &empty}) {
+    Report partners = full;  // `edgeplan partners`: the "partners" key between options and plan
+    checks::partners::PartnerRow row;
+    row.domain = "fabrikam.example";
+    row.protocol = "xmpp";
+    row.kind = "unknown";
+    row.targets = {"xmpp.fabrikam.example:5269"};
+    row.verdict = checks::Status::warn;
+    partners.partners = {row, row};
+    for (const Report* r : {&full, &empty, &partners}) {
         std::ostringstream streamed;
         write_json(*r, streamed);
         EXPECT_EQ(streamed.str(), to_json(*r).dump(2) + "\n");

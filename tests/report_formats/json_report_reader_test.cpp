@@ -39,6 +39,31 @@ TEST(JsonReportReader, EveryFormatRoundTrips) {
     }
 }
 
+// `edgeplan partners` reports carry the partner table; render shows it as the run did.
+TEST(JsonReportReader, PartnerTableRoundTrips) {
+    Report r = testing::hostile_report();
+    r.command = "partners";
+    checks::partners::PartnerRow failing;
+    failing.domain = "fabrikam.example";
+    failing.protocol = "sip";
+    failing.kind = "on-premises";
+    failing.targets = {"sip.fabrikam.example:5061"};
+    failing.addresses = {"192.0.2.7", "2001:db8::7"};
+    failing.verdict = checks::Status::fail;
+    failing.problem = "<script>alert(1)</script> no answer on 5061";
+    checks::partners::PartnerRow hosted;
+    hosted.domain = "tenant.example";
+    hosted.protocol = "sip";
+    hosted.kind = "hosted";
+    hosted.provider = "Microsoft 365 / Teams";
+    hosted.targets = {"sipfed.online.lync.com:5061"};
+    hosted.addresses = {"198.51.100.4"};
+    hosted.tls_version = "TLSv1.2";
+    hosted.cert_not_after = "2027-01-31T23:59:59Z";
+    r.partners = {failing, hosted};
+    expect_round_trip(r, "partners");
+}
+
 TEST(JsonReportReader, MarkdownOfHostileStringsIsInert) {
     const std::string md = app::render_report(testing::hostile_report(), "markdown", {});
     EXPECT_EQ(md.find("<script"), std::string::npos) << md;
