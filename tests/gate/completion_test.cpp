@@ -48,7 +48,7 @@ TEST_F(Completion, Commands) {
     EXPECT_EQ(complete(dir, "edgeplan r"), "render\n");
     EXPECT_EQ(lines(complete(dir, "edgeplan ''")),
               (std::set<std::string>{"plan", "check", "diff", "render", "checks", "listen",
-                                     "--help", "--version"}));
+                                     "partners", "--help", "--version"}));
 }
 
 TEST_F(Completion, OnlyAndSkipOfferTheRegistrysIdsAreasAndKinds) {
