@@ -122,10 +122,14 @@ PartnerJudgement judge_one(const Row& row, PartnerList list = {}) {
     if (list.providers.empty())
         list.providers.push_back({"Hoster", "sipfed.hoster.example", true, {}});
     list.providers.push_back({"Microsoft 365 / Teams", "sipfed.online.lync.com", false, {}});
+    // Observe first: making a leaf generates a key, which can take seconds on a loaded machine,
+    // and the leaf's notBefore is the time it was made. A clock read before it would judge the
+    // fresh certificate "not yet valid".
+    const p::Observations observations = row.observe();
     JudgeSettings settings;
     settings.now = Clock::now();
     settings.ca_file = pki().ca_file;
-    return judge_partners(list, row.observe(), settings);
+    return judge_partners(list, observations, settings);
 }
 
 TEST(PartnerRules, EveryOutcome) {
