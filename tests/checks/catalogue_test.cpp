@@ -183,7 +183,9 @@ std::set<std::string> ids_in_goldens() {
     for (const auto& entry : fs::directory_iterator(source / "samples")) {
         const fs::path golden = entry.path() / "expected-plan.json";
         if (!fs::exists(golden)) continue;
-        for (const auto& finding : nlohmann::json::parse(read(golden)).at("findings")) {
+        // Named: a range-for over a member of a temporary would read a destroyed document.
+        const nlohmann::json document = nlohmann::json::parse(read(golden));
+        for (const auto& finding : document.at("findings")) {
             ids.insert(finding.at("check_id").get<std::string>());
         }
     }

@@ -2,11 +2,13 @@
 // status, built with a throw-away PKI (tests/certificates/test_pki.h). The probe phases are
 // tested too, with fake backends: they ask only what the partner list and DNS give.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <string>
 
 #include "checks/partners/partner_probes.h"
 #include "checks/partners/partner_rules.h"
@@ -27,9 +29,19 @@ struct Pki {
         spec.ca = true;
         spec.server_auth = false;
         ca = pki_test::issue(spec);
-        ca_file = (fs::temp_directory_path() / "edgeplan-partner-rules-ca.pem").string();
+        // One file per process: ctest runs this binary's tests in parallel processes, each
+        // with its own CA, and a shared name let one overwrite the CA another was verifying.
+        ca_file = (fs::temp_directory_path() /
+                   ("edgeplan-partner-rules-ca-" + std::to_string(getpid()) + ".pem"))
+                      .string();
         pki_test::write_text(ca_file, pki_test::pem_of(ca.cert));
     }
+    ~Pki() {
+        std::error_code ignored;
+        fs::remove(ca_file, ignored);
+    }
+    Pki(const Pki&) = delete;
+    Pki& operator=(const Pki&) = delete;
     p::DerBlob leaf(const std::string& name, long not_after_s = 365L * 86400,
                     unsigned rsa_bits = 2048, bool self_signed = false) const {
         pki_test::CertSpec spec;
