@@ -111,8 +111,10 @@ void render_wrapped_row(std::ostream& out, std::string_view indent,
 std::vector<std::string> wrap(std::string_view s, std::size_t width) {
     if (width == 0) width = 1;
     std::vector<std::string> lines;
-    while (display_width(s) > width) {
-        const std::size_t limit = prefix_bytes(s, width);
+    // `limit` is where a line of `width` columns ends: the end of `s` once the rest fits. (Not
+    // display_width(s) per line: over a cell of 60,000 addresses that was quadratic.)
+    for (std::size_t limit = prefix_bytes(s, width); limit < s.size();
+         limit = prefix_bytes(s, width)) {
         // The last break opportunity that keeps the line within `width`.
         std::size_t cut = 0;
         for (std::size_t i = 0; i < limit; ++i) {
