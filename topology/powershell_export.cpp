@@ -149,6 +149,11 @@ void apply_powershell_exports(const std::string& dir, Model& model,
             exports.push_back(std::move(*e));
         }
     }
+    // A folder given and never used would let the run pass on settings it did not read.
+    if (exports.empty()) {
+        throw InputError({dir, 0, 0},
+                         "holds no Get-Cs* export that edgeplan reads (docs/settings-from.md)");
+    }
     // One file per cmdlet, except the certificates collected on each Edge server.
     std::map<Cmdlet, const ReadExport*> by_cmdlet;
     std::vector<const ExportFile*> certificates;

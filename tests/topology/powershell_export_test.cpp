@@ -475,6 +475,16 @@ TEST(SettingsFrom, FolderRules) {
         EXPECT_EQ(m.exports.size(), 1u);
     }
     {
+        SCOPED_TRACE("a folder without any export is refused, not ignored");
+        TempDir dir;
+        fs::copy_file(kCollected + "/topology.xml", dir.path() / "Get-CsTopology.xml");
+        const std::string error = error_of(dir.path().string());
+        EXPECT_NE(error.find("holds no Get-Cs* export"), std::string::npos) << error;
+        TempDir empty;
+        EXPECT_NE(error_of(empty.path().string()).find("holds no Get-Cs* export"),
+                  std::string::npos);
+    }
+    {
         SCOPED_TRACE("a FIFO is refused, not waited on");
         TempDir dir;
         ASSERT_EQ(::mkfifo((dir.path() / "Get-CsSite.csv").c_str(), 0600), 0);
