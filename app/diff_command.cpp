@@ -12,6 +12,7 @@
 #include "app/clock.h"
 #include "app/exit_codes.h"
 #include "app/gate.h"
+#include "app/report_inputs.h"
 #include "app/report_outputs.h"
 #include "checks/registry.h"
 #include "checks/runner.h"
@@ -130,15 +131,9 @@ std::string render(const report::DiffReport& r, const std::string& format, bool 
 
 void add_inputs(report::DiffReport& r, const char* prefix, const std::string& topology_path,
                 const std::string& settings_path, const topology::Model& model) {
-    r.inputs.push_back({std::string(prefix) + "-topology", topology_path,
-                        report::sha256_file_hex(topology_path), to_string(model.format)});
-    if (!settings_path.empty()) {
-        r.inputs.push_back({std::string(prefix) + "-settings", settings_path,
-                            report::sha256_file_hex(settings_path), "edgeplan-settings"});
-    }
-    for (const topology::Model::ExportInput& e : model.exports) {
-        r.inputs.push_back({std::string(prefix) + "-settings-from", e.path,
-                            report::sha256_file_hex(e.path), "powershell-" + e.format});
+    for (report::InputFile& input :
+         model_inputs(model, topology_path, settings_path, std::string(prefix) + "-")) {
+        r.inputs.push_back(std::move(input));
     }
 }
 

@@ -11,6 +11,7 @@
 #include "app/clock.h"
 #include "app/exit_codes.h"
 #include "app/progress_line.h"
+#include "app/report_inputs.h"
 #include "app/report_outputs.h"
 #include "checks/certificate_settings.h"
 #include "checks/partners/partner_list.h"
@@ -216,16 +217,7 @@ int partners_command(const PartnersArguments& a) {
     r.fail_on_warn = a.fail_on == "warn";
     r.started_at = format_iso_utc(checks::UtcClock::now());
     r.now = format_iso_utc(*now);
-    r.inputs.push_back({"topology", model.source_file, report::sha256_file_hex(a.topology),
-                        to_string(model.format)});
-    if (!a.settings.empty()) {
-        r.inputs.push_back(
-            {"settings", a.settings, report::sha256_file_hex(a.settings), "edgeplan-settings"});
-    }
-    for (const topology::Model::ExportInput& e : model.exports) {
-        r.inputs.push_back(
-            {"settings-from", e.path, report::sha256_file_hex(e.path), "powershell-" + e.format});
-    }
+    r.inputs = model_inputs(model, a.topology, a.settings);
     if (!a.partners_file.empty()) {
         r.inputs.push_back({"partners", a.partners_file, report::sha256_file_hex(a.partners_file),
                             "partner-list"});

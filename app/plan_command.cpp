@@ -8,6 +8,7 @@
 #include "app/embedded_sample.h"
 #include "app/exit_codes.h"
 #include "app/gate.h"
+#include "app/report_inputs.h"
 #include "app/report_outputs.h"
 #include "checks/registry.h"
 #include "report/atomic_file.h"
@@ -28,17 +29,7 @@ report::Report build_report(const PlanArguments& a, const topology::Model& model
     r.fail_on_warn = a.fail_on == "warn";
     r.started_at = format_iso_utc(checks::UtcClock::now());
     r.now = format_iso_utc(now);
-    r.inputs.push_back({"topology", model.source_file,
-                        a.topology.empty() ? "" : report::sha256_file_hex(a.topology),
-                        to_string(model.format)});
-    if (!a.settings.empty()) {
-        r.inputs.push_back(
-            {"settings", a.settings, report::sha256_file_hex(a.settings), "edgeplan-settings"});
-    }
-    for (const topology::Model::ExportInput& e : model.exports) {
-        r.inputs.push_back(
-            {"settings-from", e.path, report::sha256_file_hex(e.path), "powershell-" + e.format});
-    }
+    r.inputs = model_inputs(model, a.topology, a.settings);
     r.options.emplace_back("command_line", a.command_line);
 
     const std::vector<std::unique_ptr<checks::Check>> all = checks::make_all_checks();
