@@ -22,6 +22,8 @@ h4 { font-size: 15px; margin: 14px 0 6px; font-weight: 600; }
 code, .mono { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px; }
 .meta { color: var(--muted); margin: 0 0 2px; font-size: 13px; }
 .meta code { color: #1d2125; }
+.meta.input { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+details.inputs-more summary { cursor: pointer; }
 .dns-silent { color: var(--fail); }
 .verdict { border-radius: 8px; padding: 12px 18px; margin: 0 0 10px; color: #fff; background: var(--skip); }
 .verdict-fail { background: var(--fail); }
@@ -129,6 +131,7 @@ form.filters { padding: 4px 12px; }
    everything else collapses to its heading. */
 @media print {
   main { max-width: none; padding: 0; }
+  .meta.input { white-space: normal; }
   .verdict { color: #000; background: none !important; border: 3px solid #000; }
   .verdict a { color: #000; text-decoration: none; }
   form.filters, .filter-count, #summary { display: none !important; }
@@ -233,6 +236,10 @@ const char* const filter_script = R"js(
         var cause = f.closest("section.cause");
         if (cause !== null) { cause.hidden = false; }
       }
+    });
+    // And every input file the report was made from.
+    document.querySelectorAll("details.inputs-more").forEach(function (d) {
+      if (!d.open) { opened.push(d); d.open = true; }
     });
   });
   window.addEventListener("afterprint", function () {

@@ -15,21 +15,40 @@
 namespace edgeplan::report {
 namespace html {
 
+void add_input_line(pugi::xml_node parent, const InputFile& i) {
+    const std::string role = (i.role.empty() ? "input" : i.role) + ": ";
+    const std::string format = i.format.empty() ? "" : " (" + i.format + ")";
+    const std::string hash = i.sha256.empty() ? "" : " sha256 " + i.sha256;
+    // The title shows the whole line on hover where the window cut it short.
+    pugi::xml_node line =
+        element(parent, "p", {{"class", "meta input"}, {"title", role + i.path + format + hash}});
+    text(line, role);
+    element(line, "code", i.path, {});
+    if (!format.empty()) text(line, format);
+    if (!i.sha256.empty()) {
+        text(line, " sha256 ");
+        element(line, "code", i.sha256, {{"class", "hash"}});
+    }
+}
+
 void add_header(pugi::xml_node main, const Report& r) {
     pugi::xml_node header = element(main, "header", {{"class", "run"}});
     pugi::xml_node meta = element(header, "p", {{"class", "meta"}});
     text(meta, "edgeplan " + r.tool_version + (r.command.empty() ? "" : " " + r.command));
     if (!r.now.empty()) text(meta, " - rules evaluated for " + r.now);
     if (!r.started_at.empty()) text(meta, " - run started " + r.started_at);
-    for (const InputFile& i : r.inputs) {
-        pugi::xml_node line = element(header, "p", {{"class", "meta"}});
-        text(line, (i.role.empty() ? "input" : i.role) + ": ");
-        element(line, "code", i.path, {});
-        if (!i.format.empty()) text(line, " (" + i.format + ")");
-        if (!i.sha256.empty()) {
-            text(line, " sha256 ");
-            element(line, "code", i.sha256, {{"class", "hash"}});
+    // Each input is one line that never wraps (the full path and hash stay in the text, for
+    // copying and search, and print wraps them): however deep the folder the report was made in,
+    // the header keeps its height and the first problem's card stays on the first screen. Past
+    // two inputs (a --settings-from folder), the rest fold into one line.
+    pugi::xml_node inputs = header;
+    for (std::size_t n = 0; n < r.inputs.size(); ++n) {
+        if (n == 2 && r.inputs.size() > 2) {
+            pugi::xml_node more = element(header, "details", {{"class", "meta inputs-more"}});
+            element(more, "summary", std::to_string(r.inputs.size() - 2) + " more input files", {});
+            inputs = more;
         }
+        add_input_line(inputs, r.inputs[n]);
     }
     if (!r.probe) return;
     // Where the probes ran from: a "closed" or "no answer" means little without it.

@@ -301,9 +301,16 @@ class HtmlFirstScreen : public ::testing::TestWithParam<std::string> {};
 TEST_P(HtmlFirstScreen, VerdictFirstProblemAndDiagramWithoutScrolling) {
     if (!chromium_available()) GTEST_SKIP() << "chromium not installed";
     test_files::TempDir dir;
+    // The report names its input by full path: made in a deep folder (as on a build machine),
+    // the header must not grow and push the first card off the screen.
+    const fs::path source(GetParam());
+    const fs::path deep = dir.path() / std::string(180, 'd') / source.parent_path().filename();
+    fs::create_directories(deep);
+    fs::copy_file(source, deep / source.filename());
     const fs::path html = dir.path() / "report.html";
-    const int status = test_files::run("'" + std::string(EDGEPLAN_BINARY) + "' plan '" +
-                                       GetParam() + "' --now 2026-11-21 --format html >" +
+    const int status = test_files::run("'" + std::string(EDGEPLAN_BINARY) + "' plan " +
+                                       test_files::quote(deep / source.filename()) +
+                                       " --now 2026-11-21 --format html >" +
                                        test_files::quote(html) + " 2>/dev/null");
     ASSERT_TRUE(status == 0 || status == 1) << status;
     const std::string page = test_files::read_text(html);
