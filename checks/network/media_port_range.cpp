@@ -78,7 +78,8 @@ std::vector<Finding> MediaPortRangeCheck::evaluate(const CheckContext& context) 
         }
         const std::string rules =
             planned == 0 ? "no A/V media firewall rule is planned for this pool"
-                         : std::to_string(planned) + " planned A/V media firewall rule(s) cover it";
+                         : std::to_string(planned) +
+                               " planned A/V media firewall rule(s) open exactly this range";
         if (!astray.empty()) {
             for (const std::string& text : astray) evidence.push_back({"unexpected", text});
             Finding finding =

@@ -152,7 +152,9 @@ TEST(MediaPortRangeCheck, OneRowPerOutcome) {
             << f.message;
         EXPECT_EQ(f.skip_reason, row.reason);
         EXPECT_EQ(f.evidence, row.evidence) << f.message;
-        if (row.expected != Status::skip) EXPECT_EQ(f.where.to_string(), kSource);
+        if (row.expected != Status::skip) {
+            EXPECT_EQ(f.where.to_string(), kSource);
+        }
     }
 }
 
