@@ -52,6 +52,7 @@
 #include "checks/nat/nat_external_only.h"
 #include "checks/nat/nat_public_av_ip.h"
 #include "checks/network/ipv6_dual_stack.h"
+#include "checks/network/media_port_range.h"
 #include "checks/network/published_addresses_public.h"
 #include "checks/network/shared_ip_distinct_ports.h"
 #include "checks/network/single_ip_addresses.h"
@@ -190,6 +191,7 @@ std::vector<std::unique_ptr<Check>> make_all_checks() {
     checks.push_back(std::make_unique<WindowsLiveAvCheck>());               // PIC-04
     checks.push_back(std::make_unique<PicDnsLbFailoverCheck>());            // PIC-07
     checks.push_back(std::make_unique<EndedProvidersCheck>());              // PIC-08
+    checks.push_back(std::make_unique<MediaPortRangeCheck>());              // PORT-AV-02
     checks.push_back(live::make_sip_options_live_check());                  // PORT-EXT-15
     checks.push_back(std::make_unique<SharedIpDistinctPortsCheck>());       // PORT-SINGLEIP-01
     checks.push_back(std::make_unique<PushHostingProviderCheck>());         // PUSH-02

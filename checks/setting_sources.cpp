@@ -34,6 +34,10 @@ const std::vector<SettingSource>& setting_sources() {
          "Use, Thumbprint, Subject, AlternativeNames",
          "<EdgePool ref=\"POOL\"><Certificate use=\"external\" thumbprint=\"THUMBPRINT\" "
          "usages=\"AccessEdgeExternal DataEdgeExternal AudioVideoAuthentication\"/></EdgePool>"},
+        {Setting::edge_media_ports, "Get-CsService -EdgeServer",
+         "MediaCommunicationPortStart, MediaCommunicationPortCount",
+         "<EdgePool ref=\"POOL\"><External><AudioVideo mediaPortStart=\"50000\" "
+         "mediaPortCount=\"10000\"/></External></EdgePool>"},
     };
     return kSources;
 }

@@ -18,6 +18,7 @@ enum class Setting {
     federation_route,          // Get-CsSite FederationRoute
     xmpp_route,                // Get-CsSite XmppFederationRoute
     edge_certificates,         // Get-CsCertificate on each Edge
+    edge_media_ports,          // MediaCommunicationPortStart / MediaCommunicationPortCount
 };
 
 struct SettingSource {

@@ -106,6 +106,9 @@ void read_external(const XmlSource& source, pugi::xml_node node, EdgePool& pool,
         ports.av_udp = av.port("udpPort").value_or(ports.av_udp);
         ports.media_start = av.port("mediaPortStart").value_or(ports.media_start);
         ports.media_count = av.port("mediaPortCount").value_or(ports.media_count);
+        if (av.has("mediaPortStart") || av.has("mediaPortCount")) {
+            ports.media_range_where = av.where();
+        }
         // PORTRANGE: the range is start .. start + count - 1 and must stay a port range.
         if (ports.media_start + ports.media_count - 1 > 65535) {
             av.fail_at(av.has("mediaPortCount") ? "mediaPortCount" : "mediaPortStart",

@@ -101,6 +101,16 @@ EdgePool build_edge_pool(const Graph& graph, const Service& edge) {
     set_port(pool.ports.av_udp, turn_udp);
     set_port(pool.ports.media_start, media);
     if (media && media->range) pool.ports.media_count = *media->range;
+    if (media) {
+        pool.ports.media_range_where = media->where;
+        // PORTRANGE: the range is Port .. Port + Range - 1 and must stay a port range, as the
+        // edgeplan format and Get-CsService -EdgeServer already require.
+        if (pool.ports.media_start + pool.ports.media_count - 1 > 65535) {
+            throw InputError(media->where,
+                             "media port range " + std::to_string(pool.ports.media_start) + "+" +
+                                 std::to_string(pool.ports.media_count) + " goes past 65535");
+        }
+    }
     set_port(pool.ports.xmpp, xmpp);
     // Federation and XMPP have no switch in the export: the listener port exists only when
     // Topology Builder's "Enable federation (5061)" / "Enable XMPP federation" is ticked (7.5).

@@ -125,6 +125,11 @@ struct EdgePorts {
     int internal_turn_udp = 3478;
     int internal_xmpp = 23456;
     int internal_replication = 4443;
+    // Where an input stated the media range (the topology's MediaCommunication port, an
+    // AudioVideo mediaPort* attribute, Get-CsService -EdgeServer); unset when none does, and
+    // media_start / media_count are then only the PORTRANGE defaults. PORT-AV-02 judges only a
+    // stated range.
+    std::optional<SourceLocation> media_range_where;
 };
 
 struct HardwareVips {

@@ -334,6 +334,11 @@ void apply_edge_services(const ExportFile& file, Model& model) {
         for (const auto& [property, field] : kPorts) {
             if (auto port = port_of(record, property)) *field = *port;
         }
+        // PORT-AV-02 cites the Edge service record that states the media range.
+        if (present(record, "MediaCommunicationPortStart") ||
+            present(record, "MediaCommunicationPortCount")) {
+            ports.media_range_where = record.where;
+        }
         if (ports.media_start + ports.media_count - 1 > 65535) {
             const ExportValue* at = present(record, "MediaCommunicationPortCount");
             if (!at) at = present(record, "MediaCommunicationPortStart");

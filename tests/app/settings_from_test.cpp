@@ -146,6 +146,46 @@ TEST(SettingsFromCli, MultiSiteFederationIsDecidedPerSite) {
     EXPECT_FALSE(with.count({"FED-01", "topology"}));
 }
 
+// PORT-AV-02: the Lync topology states the default media range (pass); a later folder's
+// Get-CsService -EdgeServer export with a changed range (40000-59999) makes it a warning, the
+// planned A/V media rule X9 follows the export, and the finding cites the export's row.
+TEST(SettingsFromCli, ChangedMediaRangeWarnsCitingTheExport) {
+    TempDir dir;
+    const std::string topology = "'" + kCollected + "/topology.xml'";
+    const std::string media = source("tests/topology/powershell/media-range/exports");
+    const std::pair<std::string, std::string> key{"PORT-AV-02", "pool:edgepool.dmz.corp.example"};
+    const auto without =
+        findings(edgeplan(dir, "plan " + topology + " --now 2026-11-21 --format json").out);
+    ASSERT_TRUE(without.count(key));
+    EXPECT_EQ(without.at(key).rfind("PASS", 0), 0u) << without.at(key);
+
+    // The collected exports enable federation (X9); the later folder's Edge service overrides.
+    const RunResult r = edgeplan(dir, "plan " + topology + " --settings-from '" + kCollected +
+                                          "/exports' --settings-from '" + media +
+                                          "' --now 2026-11-21 --format json");
+    const nlohmann::json doc = nlohmann::json::parse(r.out, nullptr, false);
+    ASSERT_TRUE(doc.is_object()) << r.err;
+    const nlohmann::json* finding = nullptr;
+    for (const nlohmann::json& f : doc.at("findings")) {
+        if (f.at("check_id") == key.first && f.at("subject") == key.second) finding = &f;
+    }
+    ASSERT_NE(finding, nullptr);
+    EXPECT_EQ(finding->at("status"), "warn") << finding->dump();
+    std::multimap<std::string, std::string> evidence;
+    for (const nlohmann::json& e : finding->at("evidence")) {
+        evidence.emplace(e.at("key").get<std::string>(), e.at("value").get<std::string>());
+    }
+    EXPECT_EQ(evidence.find("observed")->second, "40000-59999");
+    EXPECT_EQ(evidence.find("expected")->second, "50000-59999");
+    ASSERT_TRUE(evidence.count("source"));
+    EXPECT_NE(evidence.find("source")->second.find("Get-CsService-EdgeServer.csv:3:"),
+              std::string::npos)
+        << evidence.find("source")->second;
+    ASSERT_TRUE(evidence.count("row"));
+    EXPECT_EQ(evidence.find("port")->second, "40000-59999");
+    EXPECT_FALSE(evidence.count("unexpected"));
+}
+
 // diff: --settings-from for NEW (and OLD), --old-settings-from for OLD, as --settings and
 // --old-settings. The same topology with the three external usages on three certificates
 // (OLD) and on one (NEW, the collected exports): CERT-EXT-14 is resolved, and both folders

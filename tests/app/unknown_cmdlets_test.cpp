@@ -17,7 +17,8 @@ namespace {
 std::set<std::string> collector_cmdlets() {
     std::ifstream in(source("tools/Collect-EdgeplanInputs.ps1"));
     std::set<std::string> out;
-    const std::regex cmdlet(R"(Get-Cs[A-Za-z]+)");
+    // Get-CsService runs with -EdgeServer, and the setting table names it so.
+    const std::regex cmdlet(R"(Get-Cs[A-Za-z]+( -EdgeServer)?)");
     std::string line;
     bool in_help = false;
     while (std::getline(in, line)) {

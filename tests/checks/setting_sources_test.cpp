@@ -33,7 +33,7 @@ TEST(SettingSources, EverySettingHasOneRow) {
         EXPECT_EQ(std::string(s.cmdlet).rfind("Get-Cs", 0), 0u) << s.cmdlet;
         EXPECT_NE(checks::how_to_state(s.setting).find(s.settings_xml), std::string::npos);
     }
-    EXPECT_EQ(seen.size(), static_cast<std::size_t>(Setting::edge_certificates) + 1);
+    EXPECT_EQ(seen.size(), static_cast<std::size_t>(Setting::edge_media_ports) + 1);
 }
 
 TEST(SettingSources, EverySnippetLoadsAndStatesItsSetting) {
@@ -88,6 +88,11 @@ TEST(SettingSources, EverySnippetLoadsAndStatesItsSetting) {
                 break;
             case Setting::xmpp_route:
                 EXPECT_FALSE(model.sites.at(0).xmpp_federation_route.empty());
+                break;
+            case Setting::edge_media_ports:
+                // The topology states the range too: the snippet must be what states it now.
+                ASSERT_TRUE(pool.ports.media_range_where.has_value());
+                EXPECT_EQ(pool.ports.media_range_where->file, file.string());
                 break;
             case Setting::edge_certificates: {
                 bool assigned = false;

@@ -426,6 +426,10 @@ TEST(SettingsFrom, InputErrors) {
          "\"Identity\",\"MediaCommunicationPortStart\",\"MediaCommunicationPortCount\"\r\n"
          "\"EdgeServer:edgepool.dmz.corp.example\",\"60000\",\"10000\"\r\n",
          "goes past 65535"},
+        {"an empty media range", "Get-CsService-EdgeServer.csv",
+         "\"Identity\",\"MediaCommunicationPortStart\",\"MediaCommunicationPortCount\"\r\n"
+         "\"EdgeServer:edgepool.dmz.corp.example\",\"50000\",\"0\"\r\n",
+         "MediaCommunicationPortCount '0' is not a port number (1-65535)"},
         {"an empty file", "Get-CsSite.csv", "", "Get-CsSite.csv:1:1: empty export file"},
         {"a #TYPE line without a type", "Get-CsSite.csv", "#TYPE\r\n\"Identity\"\r\n",
          "Get-CsSite.csv:1:1: a CSV export may start with '#TYPE <type name>'"},
@@ -437,6 +441,30 @@ TEST(SettingsFrom, InputErrors) {
         const std::string error = error_of(dir.path().string());
         EXPECT_NE(error.find(row.expected), std::string::npos) << error;
     }
+}
+
+// PORT-AV-02 judges only a stated media range: the model records which input stated it.
+TEST(SettingsFrom, MediaRangeKeepsTheInputThatStatedIt) {
+    const Model topology = collected_topology();  // <Port Usage="MediaCommunication" Range=...>
+    ASSERT_TRUE(topology.edge_pools[0].ports.media_range_where.has_value());
+    EXPECT_EQ(topology.edge_pools[0].ports.media_range_where->line, 145);
+    const Model exported = with_exports({kCollected + "/exports"});
+    ASSERT_TRUE(exported.edge_pools[0].ports.media_range_where.has_value());
+    const std::string file = exported.edge_pools[0].ports.media_range_where->file;
+    EXPECT_NE(file.find("Get-CsService-EdgeServer.xml"), std::string::npos) << file;
+    // An export without the two properties leaves the topology's statement in place.
+    TempDir dir;
+    write_text(dir.path() / "Get-CsService-EdgeServer.csv",
+               "\"Identity\",\"AccessEdgeClientSipPort\"\r\n"
+               "\"EdgeServer:edgepool.dmz.corp.example\",\"443\"\r\n");
+    const Model ports_only = with_exports({dir.path().string()});
+    EXPECT_EQ(ports_only.edge_pools[0].ports.media_range_where->line, 145);
+    // An edgeplan topology without mediaPortStart/mediaPortCount states nothing: the default.
+    LoadRequest request;
+    request.topology_path = kSource + "/samples/s1-single-public/topology.xml";
+    const Model planned = load_model(request);
+    EXPECT_FALSE(planned.edge_pools[0].ports.media_range_where.has_value());
+    EXPECT_EQ(planned.edge_pools[0].ports.media_start, 50000);
 }
 
 TEST(SettingsFrom, UnknownExtraPropertiesAreIgnored) {

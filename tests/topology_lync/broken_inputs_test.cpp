@@ -31,6 +31,8 @@ const std::vector<BrokenCase> kCases = {
     {"error_ip_address_not_an_ip", "bad_ip_address.xml"},
     {"error_configured_ip_address_not_an_ip", "bad_configured_ip.xml"},
     {"error_port_not_a_number", "non_numeric_port.xml"},
+    {"error_media_range_past_65535", "media_range_past_65535.xml"},
+    {"error_media_range_empty", "media_range_empty.xml"},
     {"error_service_version_not_a_number", "non_numeric_service_version.xml"},
     {"error_cluster_without_fqdn", "cluster_without_fqdn.xml"},
     {"error_cluster_in_unknown_site", "cluster_in_unknown_site.xml"},
