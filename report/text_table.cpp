@@ -45,8 +45,23 @@ Table::Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
 
 void Table::add_row(std::vector<std::string> cells) {
     cells.resize(headers_.size());
-    for (std::string& cell : cells) cell = clean(cell);
-    rows_.push_back(std::move(cells));
+    for (const std::string& c : cells) {
+        cells_ += clean(c);
+        cell_ends_.push_back(cells_.size());
+    }
+    ++rows_;
+}
+
+std::string_view Table::cell(std::size_t row, std::size_t column) const {
+    const std::size_t index = row * headers_.size() + column;
+    const std::size_t begin = index == 0 ? 0 : cell_ends_[index - 1];
+    return std::string_view(cells_).substr(begin, cell_ends_[index] - begin);
+}
+
+std::vector<std::string_view> Table::row_cells(std::size_t row) const {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < headers_.size(); ++i) out.push_back(cell(row, i));
+    return out;
 }
 
 namespace {
@@ -91,7 +106,7 @@ void render_line(std::ostream& out, std::string_view indent, const std::vector<s
 
 // One row whose cells may wrap: as many lines as its tallest cell.
 void render_wrapped_row(std::ostream& out, std::string_view indent,
-                        const std::vector<std::string>& cells,
+                        const std::vector<std::string_view>& cells,
                         const std::vector<std::size_t>& widths) {
     std::vector<std::vector<std::string>> parts;
     std::size_t height = 1;
@@ -111,8 +126,10 @@ void render_wrapped_row(std::ostream& out, std::string_view indent,
 std::vector<std::string> wrap(std::string_view s, std::size_t width) {
     if (width == 0) width = 1;
     std::vector<std::string> lines;
-    while (display_width(s) > width) {
-        const std::size_t limit = prefix_bytes(s, width);
+    // `limit` is where a line of `width` columns ends; it is the end of `s` when the rest fits.
+    // (Not display_width(s) per line: a cell of 60,000 addresses made that quadratic.)
+    for (std::size_t limit = prefix_bytes(s, width); limit < s.size();
+         limit = prefix_bytes(s, width)) {
         // The last break opportunity that keeps the line within `width`.
         std::size_t cut = 0;
         for (std::size_t i = 0; i < limit; ++i) {
@@ -145,9 +162,9 @@ void Table::render(std::ostream& out, std::string_view indent, std::size_t width
     const std::size_t columns = headers_.size();
     std::vector<std::size_t> widths(columns);
     for (std::size_t i = 0; i < columns; ++i) widths[i] = display_width(headers_[i]);
-    for (const auto& row : rows_) {
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            widths[i] = std::max(widths[i], display_width(row[i]));
+    for (std::size_t row = 0; row < rows_; ++row) {
+        for (std::size_t i = 0; i < columns; ++i) {
+            widths[i] = std::max(widths[i], display_width(cell(row, i)));
         }
     }
     const std::size_t fixed = display_width(indent) + 2 * (columns - 1);
@@ -175,8 +192,8 @@ void Table::render(std::ostream& out, std::string_view indent, std::size_t width
     std::vector<std::size_t> minimum(columns);
     for (std::size_t i = 0; i < columns; ++i) {
         whole_words[i] = std::min(widths[i], longest_word(headers_[i]));
-        for (const auto& row : rows_)
-            whole_words[i] = std::max(whole_words[i], longest_word(row[i]));
+        for (std::size_t row = 0; row < rows_; ++row)
+            whole_words[i] = std::max(whole_words[i], longest_word(cell(row, i)));
         whole_words[i] = std::min({widths[i], whole_words[i], std::size_t{16}});
         minimum[i] = std::min<std::size_t>(widths[i], 6);
     }
@@ -186,20 +203,22 @@ void Table::render(std::ostream& out, std::string_view indent, std::size_t width
         // Too many columns for this width: one "HEADER: value" block per row.
         const std::string first = std::string(indent);
         const std::string next = first + "    ";
-        for (const auto& row : rows_) {
+        for (std::size_t row = 0; row < rows_; ++row) {
             for (std::size_t i = 0; i < columns; ++i) {
-                if (row[i].empty()) continue;
-                write_wrapped(out, first + (i == 0 ? "" : "  ") + headers_[i] + ": ", next, row[i],
-                              width);
+                if (cell(row, i).empty()) continue;
+                write_wrapped(out, first + (i == 0 ? "" : "  ") + headers_[i] + ": ", next,
+                              cell(row, i), width);
             }
         }
         return;
     }
-    render_wrapped_row(out, indent, headers_, widths);
+    render_wrapped_row(out, indent, std::vector<std::string_view>(headers_.begin(), headers_.end()),
+                       widths);
     std::vector<std::string> dashes;
     for (std::size_t w : widths) dashes.emplace_back(w, '-');
     render_line(out, indent, dashes, widths);
-    for (const auto& row : rows_) render_wrapped_row(out, indent, row, widths);
+    for (std::size_t row = 0; row < rows_; ++row)
+        render_wrapped_row(out, indent, row_cells(row), widths);
 }
 
 }  // namespace edgeplan::report::text

@@ -37,15 +37,24 @@ class Table {
     explicit Table(std::vector<std::string> headers);
     // Missing cells are empty, extra cells are an error in the caller and dropped.
     void add_row(std::vector<std::string> cells);
-    bool empty() const { return rows_.empty(); }
+    bool empty() const { return rows_ == 0; }
     // Header, dashes, rows; two spaces between columns, no trailing blanks, no line wider than
     // `width` columns: the widest columns are narrowed and their cells wrapped onto more lines;
     // when even that cannot fit, each row is printed as "HEADER: value" lines instead.
     void render(std::ostream& out, std::string_view indent, std::size_t width = 100) const;
 
   private:
+    // Cell `column` of row `row`, cleaned.
+    std::string_view cell(std::size_t row, std::size_t column) const;
+    std::vector<std::string_view> row_cells(std::size_t row) const;
+
     std::vector<std::string> headers_;
-    std::vector<std::vector<std::string>> rows_;
+    // Every cleaned cell, row after row, in one string; cell_ends_[row * columns + column] is
+    // where a cell ends. A vector of strings per row cost about three times the text for a
+    // 120,000-row DNS table (docs/performance.md, "Input limits").
+    std::string cells_;
+    std::vector<std::size_t> cell_ends_;
+    std::size_t rows_ = 0;
 };
 
 }  // namespace edgeplan::report::text
