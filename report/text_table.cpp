@@ -45,17 +45,29 @@ Table::Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
 
 void Table::add_row(std::vector<std::string> cells) {
     cells.resize(headers_.size());
+    std::size_t bytes = 0;
+    for (std::string& c : cells) {
+        c = clean(c);
+        bytes += c.size();
+    }
+    constexpr std::size_t chunk_bytes = std::size_t{1} << 20;
+    if (chunks_.empty() || chunks_.back().size() + bytes > chunks_.back().capacity()) {
+        chunks_.emplace_back().reserve(std::max(chunk_bytes, bytes));
+    }
+    std::string& chunk = chunks_.back();
+    row_chunk_.push_back(static_cast<std::uint32_t>(chunks_.size() - 1));
+    row_start_.push_back(static_cast<std::uint32_t>(chunk.size()));
     for (const std::string& c : cells) {
-        cells_ += clean(c);
-        cell_ends_.push_back(cells_.size());
+        chunk += c;
+        cell_end_.push_back(static_cast<std::uint32_t>(chunk.size()));
     }
     ++rows_;
 }
 
 std::string_view Table::cell(std::size_t row, std::size_t column) const {
     const std::size_t index = row * headers_.size() + column;
-    const std::size_t begin = index == 0 ? 0 : cell_ends_[index - 1];
-    return std::string_view(cells_).substr(begin, cell_ends_[index] - begin);
+    const std::size_t begin = column == 0 ? row_start_[row] : cell_end_[index - 1];
+    return std::string_view(chunks_[row_chunk_[row]]).substr(begin, cell_end_[index] - begin);
 }
 
 std::vector<std::string_view> Table::row_cells(std::size_t row) const {

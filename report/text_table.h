@@ -3,6 +3,7 @@
 // characters so report text (which comes from input files) can never move the cursor or inject
 // terminal escapes; colour is added by the renderer only, after alignment.
 #include <cstddef>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -49,11 +50,14 @@ class Table {
     std::vector<std::string_view> row_cells(std::size_t row) const;
 
     std::vector<std::string> headers_;
-    // Every cleaned cell, row after row, in one string; cell_ends_[row * columns + column] is
-    // where a cell ends. A vector of strings per row cost about three times the text for a
-    // 120,000-row DNS table (docs/performance.md, "Input limits").
-    std::string cells_;
-    std::vector<std::size_t> cell_ends_;
+    // Every cleaned cell, row after row, in strings of about 1 MiB (a row never spans two), and
+    // where each cell ends in its string: a vector of strings per row cost about three times the
+    // text for a 120,000-row DNS table, and one string growing by doubling up to twice
+    // (docs/performance.md, "Input limits").
+    std::vector<std::string> chunks_;
+    std::vector<std::uint32_t> row_chunk_;  // per row: its string in chunks_
+    std::vector<std::uint32_t> row_start_;  // per row: where its first cell starts
+    std::vector<std::uint32_t> cell_end_;   // per cell, row after row
     std::size_t rows_ = 0;
 };
 
