@@ -126,6 +126,9 @@ int plan_command(const PlanArguments& a) {
     }
     const report::Report r =
         build_report(a, model, topology::derive_plan(model), *now, gate, certificates);
+    // The renderers and exports read only the report: the model goes before they run, so the
+    // largest inputs do not hold it beside the rendered tables (docs/performance.md).
+    model = topology::Model{};
     try {
         emit_exports(a, r);
         render_report_outputs(r, outputs, a.text, files);

@@ -61,8 +61,8 @@ void add(std::unordered_map<std::string, FindingRefs>& index, const std::string&
     if (refs.empty() || refs.back() != i) refs.push_back(i);  // in report order, once each
 }
 
-const FindingRefs* find(const std::unordered_map<std::string, FindingRefs>& index,
-                        const std::string& k) {
+template <typename Key>
+const FindingRefs* find(const std::unordered_map<Key, FindingRefs>& index, const std::string& k) {
     const auto found = index.find(k);
     return found == index.end() ? nullptr : &found->second;
 }
@@ -89,11 +89,11 @@ std::vector<std::string> rule_addresses(const topology::FirewallRule& rule) {
 
 }  // namespace
 
-PlanVerification::PlanVerification(const Report& report) {
+PlanVerification::PlanVerification(const Report& report) : findings_(report.findings) {
     for (std::size_t i = 0; i < report.findings.size(); ++i) {
         const checks::Finding& f = report.findings[i];
-        add(by_subject_, f.subject, i);
-        add(by_check_subject_, key(f.check_id, f.subject), i);
+        FindingRefs& same_subject = by_subject_[f.subject];
+        if (same_subject.empty() || same_subject.back() != i) same_subject.push_back(i);
         if (const std::string* fqdn = evidence(f, "fqdn")) {
             add(by_check_fqdn_, key(f.check_id, dns_name(*fqdn)), i);
         }
@@ -127,20 +127,41 @@ PlanVerification::PlanVerification(const Report& report) {
     }
 }
 
-FindingRefs PlanVerification::findings_for(const topology::DnsRecord& record) const {
+FindingRefs PlanVerification::by_check_subject(const std::string& check_id,
+                                               const std::string& subject) const {
+    FindingRefs out;
+    const auto found = by_subject_.find(subject);
+    if (found == by_subject_.end()) return out;
+    for (std::size_t i : found->second) {
+        if (findings_[i].check_id == check_id) out.push_back(i);
+    }
+    return out;
+}
+
+RowMatches PlanVerification::matches_for(const topology::DnsRecord& record) const {
     const std::string subject =
         subjects::dns_subject(dns_name(record.name), to_string(record.type));
     const std::string planned =
         "plan:" + dns_name(record.name) + "/" + to_string(record.type) + "=" + record.value;
     const bool address =
         record.type == topology::DnsRecordType::a || record.type == topology::DnsRecordType::aaaa;
-    return merged(
-        {find(by_subject_, subject), find(by_subject_, planned),
-         address ? find(by_offline_ip_, record.value) : nullptr,
-         find(by_check_fqdn_, key(record.rule, dns_name(record.name))),
-         record.pool_id.empty()
-             ? nullptr
-             : find(by_check_subject_, key(record.rule, subjects::pool_subject(record.pool_id)))});
+    RowMatches matches;
+    for (const FindingRefs* part :
+         {find(by_subject_, subject), find(by_subject_, planned),
+          address ? find(by_offline_ip_, record.value) : nullptr,
+          find(by_check_fqdn_, key(record.rule, dns_name(record.name)))}) {
+        if (part != nullptr) matches.shared.push_back(part);
+    }
+    if (!record.pool_id.empty()) {
+        matches.own = by_check_subject(record.rule, subjects::pool_subject(record.pool_id));
+    }
+    return matches;
+}
+
+FindingRefs PlanVerification::findings_for(const topology::DnsRecord& record) const {
+    RowMatches matches = matches_for(record);
+    matches.shared.push_back(&matches.own);
+    return merged(std::move(matches.shared));
 }
 
 FindingRefs PlanVerification::findings_for(const topology::FirewallRule& rule) const {
@@ -163,10 +184,10 @@ FindingRefs PlanVerification::findings_for(const topology::FirewallRule& rule) c
         const auto evidenced = by_check_ip_.find(key(rule.rule, ip));
         if (evidenced != by_check_ip_.end()) add_overlapping(evidenced->second);
     }
-    return merged({&matches, rule.pool_id.empty()
-                                 ? nullptr
-                                 : find(by_check_subject_,
-                                        key(rule.rule, subjects::pool_subject(rule.pool_id)))});
+    const FindingRefs pool =
+        rule.pool_id.empty() ? FindingRefs{}
+                             : by_check_subject(rule.rule, subjects::pool_subject(rule.pool_id));
+    return merged({&matches, &pool});
 }
 
 FindingRefs PlanVerification::findings_for(const topology::CertificateRequest& cert) const {
@@ -187,7 +208,7 @@ FindingRefs PlanVerification::findings_for(const topology::CertificateRequest& c
 }
 
 FindingRefs PlanVerification::findings_for(const topology::Unknown& unknown) const {
-    return merged({find(by_check_subject_, key(unknown.rule, unknown.subject))});
+    return by_check_subject(unknown.rule, unknown.subject);
 }
 
 const char* unmatched_row_words(const Report& report) {

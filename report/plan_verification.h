@@ -4,6 +4,7 @@
 // Matching uses only the canonical subjects (docs/subjects.md) and evidence keys
 // (docs/evidence.md); a row no finding refers to is "no finding" or "not probed".
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -36,9 +37,20 @@ FindingRefs findings_for(const Report& report, const topology::Unknown& unknown)
 // The same matching for every row of a report: the findings indexed once by subject, check ID
 // and evidence, so a row costs lookups instead of a scan of all findings (a scan per row was
 // quadratic: thousands of plan rows times thousands of findings, docs/performance.md).
+// A row's matches before they are merged: lists held by the index, which every row with the same
+// key shares (all the A records of one address share its offline findings), and the row's own.
+// Their union is findings_for's answer. A caller that summarises rows can summarise a shared
+// list once instead of once per row (10,000 sip.<domain> records of one Access Edge address
+// each matched the same 10,000 findings: docs/performance.md).
+struct RowMatches {
+    std::vector<const FindingRefs*> shared;  // each sorted, no repeats; never null
+    FindingRefs own;                         // sorted, no repeats
+};
+
 class PlanVerification {
   public:
     explicit PlanVerification(const Report& report);
+    RowMatches matches_for(const topology::DnsRecord& record) const;
     FindingRefs findings_for(const topology::DnsRecord& record) const;
     FindingRefs findings_for(const topology::FirewallRule& rule) const;
     FindingRefs findings_for(const topology::CertificateRequest& cert) const;
@@ -50,10 +62,15 @@ class PlanVerification {
         std::string ports;  // "443" or "50000-59999", parsed when a rule asks
     };
     using Index = std::unordered_map<std::string, FindingRefs>;
-    // Keys: subject; check ID + '\0' + subject; check ID + '\0' + DNS name of the first fqdn
-    // evidence; check ID + '\0' + DNS name of any cert_subject / cert_san evidence.
-    Index by_subject_;
-    Index by_check_subject_;
+    // By subject, keyed by views of the report's own subjects (the report outlives the index):
+    // a copy of every subject, and another index by check ID + subject, cost tens of megabytes
+    // at 100,000 findings (docs/performance.md); check ID + subject filters this one instead.
+    std::unordered_map<std::string_view, FindingRefs> by_subject_;
+    const std::vector<checks::Finding>& findings_;
+    // The findings about `subject` that `check_id` produced, in report order.
+    FindingRefs by_check_subject(const std::string& check_id, const std::string& subject) const;
+    // Keys: check ID + '\0' + DNS name of the first fqdn evidence; check ID + '\0' + DNS name of
+    // any cert_subject / cert_san evidence.
     Index by_check_fqdn_;
     Index by_check_cert_name_;
     // Endpoint subjects "tcp|udp|tls:<ip>:<port>" by transport (tls = tcp) + '\0' + ip, and

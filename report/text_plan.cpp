@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -31,35 +33,45 @@ int urgency(checks::Status status) {
     return 5;
 }
 
-// "FAIL NET-10; pass PORT-EXT-02 x3, PORT-EXT-05": every finding about a row as status and
-// check ID, grouped by status most urgent first, the statuses that need action in capitals,
-// repeats of one (status, ID) counted rather than listed so a row probed at many addresses stays
-// short; "no finding" / "not probed" when none.
-std::string findings_cell(const Report& report, const FindingRefs& refs) {
-    if (refs.empty()) return unmatched_row_words(report);
-    struct Entry {
-        checks::Status status;
-        std::string check_id;
-        int count;
-    };
-    std::vector<Entry> entries;  // report order (check ID, subject) within a status
+// One (status, check ID) of a row's findings: how many, and the first in report order.
+struct CellEntry {
+    checks::Status status;
+    std::string_view check_id;
+    std::size_t count;
+    std::size_t first;
+};
+
+// `refs` (sorted, no repeats) added to `entries`, which stay in order of first appearance.
+void count_into(const Report& report, const FindingRefs& refs, std::vector<CellEntry>& entries) {
     for (std::size_t i : refs) {
         const checks::Finding& f = report.findings[i];
-        const auto same = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) {
+        const auto same = std::find_if(entries.begin(), entries.end(), [&](const CellEntry& e) {
             return e.status == f.status && e.check_id == f.check_id;
         });
         if (same != entries.end()) {
             ++same->count;
+            same->first = std::min(same->first, i);
         } else {
-            entries.push_back({f.status, f.check_id, 1});
+            entries.push_back({f.status, f.check_id, 1, i});
         }
     }
-    std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+}
+
+// "FAIL NET-10; pass PORT-EXT-02 x3, PORT-EXT-05": every finding about a row as status and
+// check ID, grouped by status most urgent first, the statuses that need action in capitals,
+// repeats of one (status, ID) counted rather than listed so a row probed at many addresses stays
+// short; "no finding" / "not probed" when none. Within a status, the order is that of each
+// entry's first finding in the report.
+std::string findings_cell(const Report& report, std::vector<CellEntry> entries) {
+    if (entries.empty()) return unmatched_row_words(report);
+    std::sort(entries.begin(), entries.end(),
+              [](const CellEntry& a, const CellEntry& b) { return a.first < b.first; });
+    std::stable_sort(entries.begin(), entries.end(), [](const CellEntry& a, const CellEntry& b) {
         return urgency(a.status) < urgency(b.status);
     });
     std::string out;
     for (std::size_t i = 0; i < entries.size(); ++i) {
-        const Entry& e = entries[i];
+        const CellEntry& e = entries[i];
         if (i == 0 || e.status != entries[i - 1].status) {
             std::string status = to_string(e.status);
             if (urgency(e.status) < urgency(checks::Status::pass)) {
@@ -70,10 +82,65 @@ std::string findings_cell(const Report& report, const FindingRefs& refs) {
         } else {
             out += ", ";
         }
-        out += e.check_id + (e.count > 1 ? " x" + std::to_string(e.count) : "");
+        out += std::string(e.check_id) + (e.count > 1 ? " x" + std::to_string(e.count) : "");
     }
     return out;
 }
+
+std::string findings_cell(const Report& report, const FindingRefs& refs) {
+    std::vector<CellEntry> entries;
+    count_into(report, refs, entries);
+    return findings_cell(report, std::move(entries));
+}
+
+// The DNS rows' cells, with the counts of each list the index shares between rows made once:
+// merging and counting a shared list per row was quadratic (every A record of one address
+// matches all that address's findings; docs/performance.md).
+class DnsCells {
+  public:
+    DnsCells(const Report& report, const PlanVerification& verified)
+        : report_(report), verified_(verified) {}
+
+    std::string cell(const topology::DnsRecord& record) {
+        const RowMatches matches = verified_.matches_for(record);
+        // The longest shared list is counted once and reused; the other lists add the
+        // findings it does not hold.
+        const FindingRefs* largest = nullptr;
+        for (const FindingRefs* part : matches.shared) {
+            if (largest == nullptr || part->size() > largest->size()) largest = part;
+        }
+        if (largest == nullptr || largest->size() < kShareFrom) {
+            return findings_cell(report_, verified_.findings_for(record));
+        }
+        auto cached = counted_.find(largest);
+        if (cached == counted_.end()) {
+            std::vector<CellEntry> entries;
+            count_into(report_, *largest, entries);
+            cached = counted_.emplace(largest, std::move(entries)).first;
+        }
+        FindingRefs rest = matches.own;
+        for (const FindingRefs* part : matches.shared) {
+            if (part != largest) rest.insert(rest.end(), part->begin(), part->end());
+        }
+        std::sort(rest.begin(), rest.end());
+        rest.erase(std::unique(rest.begin(), rest.end()), rest.end());
+        rest.erase(std::remove_if(rest.begin(), rest.end(),
+                                  [&](std::size_t i) {
+                                      return std::binary_search(largest->begin(), largest->end(),
+                                                                i);
+                                  }),
+                   rest.end());
+        std::vector<CellEntry> entries = cached->second;
+        count_into(report_, rest, entries);
+        return findings_cell(report_, std::move(entries));
+    }
+
+  private:
+    static constexpr std::size_t kShareFrom = 64;  // shorter lists are merged per row as before
+    const Report& report_;
+    const PlanVerification& verified_;
+    std::unordered_map<const FindingRefs*, std::vector<CellEntry>> counted_;
+};
 
 std::string srv_numbers(const topology::DnsRecord& r) {
     if (r.type != topology::DnsRecordType::srv) return "";
@@ -88,13 +155,14 @@ void dns_tables(const Report& report, const PlanVerification& verified, std::ost
     if (records.empty()) out << "  (none)\n";
     // One table per zone kind: external records go to the public DNS provider, internal ones
     // to the AD-integrated zone (split-brain, DNS-* rules of the catalogue).
+    DnsCells cells(report, verified);
     for (topology::DnsZoneKind kind :
          {topology::DnsZoneKind::external, topology::DnsZoneKind::internal}) {
         Table table({"ZONE", "NAME", "TYPE", "VALUE", "PRI/WT/PORT", "RULE", "FINDINGS"});
         for (const topology::DnsRecord& r : records) {
             if (r.zone_kind != kind) continue;
             table.add_row({r.zone, r.name, to_string(r.type), r.value, srv_numbers(r), r.rule,
-                           findings_cell(report, verified.findings_for(r))});
+                           cells.cell(r)});
         }
         if (table.empty()) continue;
         out << "  " << to_string(kind) << " DNS\n";

@@ -45,8 +45,35 @@ Table::Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
 
 void Table::add_row(std::vector<std::string> cells) {
     cells.resize(headers_.size());
-    for (std::string& cell : cells) cell = clean(cell);
-    rows_.push_back(std::move(cells));
+    std::size_t bytes = 0;
+    for (std::string& c : cells) {
+        c = clean(c);
+        bytes += c.size();
+    }
+    constexpr std::size_t chunk_bytes = std::size_t{1} << 20;
+    if (chunks_.empty() || chunks_.back().size() + bytes > chunks_.back().capacity()) {
+        chunks_.emplace_back().reserve(std::max(chunk_bytes, bytes));
+    }
+    std::string& chunk = chunks_.back();
+    row_chunk_.push_back(static_cast<std::uint32_t>(chunks_.size() - 1));
+    row_start_.push_back(static_cast<std::uint32_t>(chunk.size()));
+    for (const std::string& c : cells) {
+        chunk += c;
+        cell_end_.push_back(static_cast<std::uint32_t>(chunk.size()));
+    }
+    ++rows_;
+}
+
+std::string_view Table::cell(std::size_t row, std::size_t column) const {
+    const std::size_t index = row * headers_.size() + column;
+    const std::size_t begin = column == 0 ? row_start_[row] : cell_end_[index - 1];
+    return std::string_view(chunks_[row_chunk_[row]]).substr(begin, cell_end_[index] - begin);
+}
+
+std::vector<std::string_view> Table::row_cells(std::size_t row) const {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < headers_.size(); ++i) out.push_back(cell(row, i));
+    return out;
 }
 
 namespace {
@@ -91,7 +118,7 @@ void render_line(std::ostream& out, std::string_view indent, const std::vector<s
 
 // One row whose cells may wrap: as many lines as its tallest cell.
 void render_wrapped_row(std::ostream& out, std::string_view indent,
-                        const std::vector<std::string>& cells,
+                        const std::vector<std::string_view>& cells,
                         const std::vector<std::size_t>& widths) {
     std::vector<std::vector<std::string>> parts;
     std::size_t height = 1;
@@ -147,9 +174,9 @@ void Table::render(std::ostream& out, std::string_view indent, std::size_t width
     const std::size_t columns = headers_.size();
     std::vector<std::size_t> widths(columns);
     for (std::size_t i = 0; i < columns; ++i) widths[i] = display_width(headers_[i]);
-    for (const auto& row : rows_) {
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            widths[i] = std::max(widths[i], display_width(row[i]));
+    for (std::size_t row = 0; row < rows_; ++row) {
+        for (std::size_t i = 0; i < columns; ++i) {
+            widths[i] = std::max(widths[i], display_width(cell(row, i)));
         }
     }
     const std::size_t fixed = display_width(indent) + 2 * (columns - 1);
@@ -177,8 +204,8 @@ void Table::render(std::ostream& out, std::string_view indent, std::size_t width
     std::vector<std::size_t> minimum(columns);
     for (std::size_t i = 0; i < columns; ++i) {
         whole_words[i] = std::min(widths[i], longest_word(headers_[i]));
-        for (const auto& row : rows_)
-            whole_words[i] = std::max(whole_words[i], longest_word(row[i]));
+        for (std::size_t row = 0; row < rows_; ++row)
+            whole_words[i] = std::max(whole_words[i], longest_word(cell(row, i)));
         whole_words[i] = std::min({widths[i], whole_words[i], std::size_t{16}});
         minimum[i] = std::min<std::size_t>(widths[i], 6);
     }
@@ -188,20 +215,22 @@ void Table::render(std::ostream& out, std::string_view indent, std::size_t width
         // Too many columns for this width: one "HEADER: value" block per row.
         const std::string first = std::string(indent);
         const std::string next = first + "    ";
-        for (const auto& row : rows_) {
+        for (std::size_t row = 0; row < rows_; ++row) {
             for (std::size_t i = 0; i < columns; ++i) {
-                if (row[i].empty()) continue;
-                write_wrapped(out, first + (i == 0 ? "" : "  ") + headers_[i] + ": ", next, row[i],
-                              width);
+                if (cell(row, i).empty()) continue;
+                write_wrapped(out, first + (i == 0 ? "" : "  ") + headers_[i] + ": ", next,
+                              cell(row, i), width);
             }
         }
         return;
     }
-    render_wrapped_row(out, indent, headers_, widths);
+    render_wrapped_row(out, indent, std::vector<std::string_view>(headers_.begin(), headers_.end()),
+                       widths);
     std::vector<std::string> dashes;
     for (std::size_t w : widths) dashes.emplace_back(w, '-');
     render_line(out, indent, dashes, widths);
-    for (const auto& row : rows_) render_wrapped_row(out, indent, row, widths);
+    for (std::size_t row = 0; row < rows_; ++row)
+        render_wrapped_row(out, indent, row_cells(row), widths);
 }
 
 }  // namespace edgeplan::report::text

@@ -3,6 +3,7 @@
 // characters so report text (which comes from input files) can never move the cursor or inject
 // terminal escapes; colour is added by the renderer only, after alignment.
 #include <cstddef>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -37,15 +38,27 @@ class Table {
     explicit Table(std::vector<std::string> headers);
     // Missing cells are empty, extra cells are an error in the caller and dropped.
     void add_row(std::vector<std::string> cells);
-    bool empty() const { return rows_.empty(); }
+    bool empty() const { return rows_ == 0; }
     // Header, dashes, rows; two spaces between columns, no trailing blanks, no line wider than
     // `width` columns: the widest columns are narrowed and their cells wrapped onto more lines;
     // when even that cannot fit, each row is printed as "HEADER: value" lines instead.
     void render(std::ostream& out, std::string_view indent, std::size_t width = 100) const;
 
   private:
+    // Cell `column` of row `row`, cleaned.
+    std::string_view cell(std::size_t row, std::size_t column) const;
+    std::vector<std::string_view> row_cells(std::size_t row) const;
+
     std::vector<std::string> headers_;
-    std::vector<std::vector<std::string>> rows_;
+    // Every cleaned cell, row after row, in strings of about 1 MiB (a row never spans two), and
+    // where each cell ends in its string: a vector of strings per row cost about three times the
+    // text for a 120,000-row DNS table, and one string growing by doubling up to twice
+    // (docs/performance.md, "Input limits").
+    std::vector<std::string> chunks_;
+    std::vector<std::uint32_t> row_chunk_;  // per row: its string in chunks_
+    std::vector<std::uint32_t> row_start_;  // per row: where its first cell starts
+    std::vector<std::uint32_t> cell_end_;   // per cell, row after row
+    std::size_t rows_ = 0;
 };
 
 }  // namespace edgeplan::report::text
