@@ -34,7 +34,8 @@ std::vector<EchoPortTarget> echo_targets(const CheckContext& context, topology::
         if (p.transport != transport) continue;
         const topology::FirewallRule* r = covering_rule(context.plan, role, transport, p.port);
         if (!r) continue;
-        out.push_back({{context.probe->responder, p.port, transport}, r->row, r->where});
+        out.push_back(
+            {{context.probe->responder, p.port, transport}, r->row, r->protocol, r->where});
     }
     return out;
 }
@@ -88,7 +89,7 @@ std::vector<Finding> evaluate_echo(const PortRuleSpec& spec, const CheckContext&
         switch (it->status) {
             case probes::EchoStatus::echoed:
                 status = Status::pass;
-                message = "the responder echoed our token on " + where_to + " (" + t.row + ")";
+                message = "the responder echoed our token on " + where_to + " (" + t.protocol + ")";
                 break;
             case probes::EchoStatus::silent:
                 message =

@@ -11,7 +11,8 @@ namespace edgeplan::checks::ports_live {
 
 struct EchoPortTarget {
     probes::EchoTarget target;
-    std::string row;
+    std::string row;       // the catalogue table row, kept as evidence
+    std::string protocol;  // what the port carries, for messages
     topology::SourceLocation where;
 };
 

@@ -63,7 +63,8 @@ std::vector<PortTarget> port_targets(const CheckContext& context, topology::Fire
             return t.address == address && t.port == port;
         });
         if (!seen && port > 0 && port < 65536) {
-            out.push_back({address, static_cast<std::uint16_t>(port), r.row, r.where});
+            out.push_back(
+                {address, static_cast<std::uint16_t>(port), r.row, r.protocol, r.rule, r.where});
         }
     };
     for (const topology::FirewallRule& r : context.plan.firewall) {
@@ -149,7 +150,7 @@ std::vector<Finding> PortRuleCheck::evaluate(const CheckContext& context) const 
         switch (seen->outcome) {
             case probes::TcpOutcome::open:
                 status = Status::pass;
-                message = where_to + " accepts TCP connections (" + t.row + ")";
+                message = where_to + " accepts TCP connections (" + t.protocol + ")";
                 break;
             case probes::TcpOutcome::closed:
                 message = where_to + " is closed: the host answered RST, nothing listens there";
@@ -166,8 +167,8 @@ std::vector<Finding> PortRuleCheck::evaluate(const CheckContext& context) const 
                     where_to + " is filtered: no answer before the timeout (a firewall drops it)";
                 remediation = "Open TCP " + std::to_string(t.port) + " to " + t.address +
                               " on the firewall in front of the Edge (and forward it on the NAT "
-                              "device, if any); rule " +
-                              t.row + " of the firewall plan";
+                              "device, if any): the firewall plan's " +
+                              t.rule + " row";
                 break;
             case probes::TcpOutcome::unreachable:
                 message = where_to + " is unreachable: " +

@@ -37,7 +37,9 @@ struct PortRuleSpec {
 struct PortTarget {
     std::string address;
     std::uint16_t port = 0;
-    std::string row;  // X5, I2, V3, ...
+    std::string row;       // X5, I2, V3, ...: the catalogue table row, kept as evidence
+    std::string protocol;  // "SIP/TLS", "XMPP/TCP", ...: what the port carries, for messages
+    std::string rule;      // the firewall plan's label for the row: its catalogue ID
     topology::SourceLocation where;
 };
 
