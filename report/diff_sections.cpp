@@ -13,11 +13,6 @@ std::string status_text(const std::optional<checks::Status>& s) {
     return s ? to_string(*s) : "absent";
 }
 
-std::string ports(const topology::FirewallRule& r) {
-    return r.port_from == r.port_to ? std::to_string(r.port_from)
-                                    : std::to_string(r.port_from) + "-" + std::to_string(r.port_to);
-}
-
 // "+a +b -c": one set change.
 std::string change_text(const SetChange& c) {
     std::vector<std::string> parts;
@@ -56,15 +51,16 @@ DiffSection dns_section(const Diff& d) {
 
 DiffSection firewall_section(const Diff& d) {
     DiffSection s{"Firewall rules",
-                  {"CHANGE", "POOL", "SIDE", "DIRECTION", "TRANSPORT", "PORTS", "RULE",
-                   "DESTINATION", "DETAIL"},
+                  // Direction, transport and ports in two narrow columns, as in the plan's
+                  // table: nine columns at 100 wide cut catalogue IDs ("PORT-EXT-0" / "3").
+                  {"CHANGE", "POOL", "SIDE", "DIR", "PORTS", "RULE", "DESTINATION", "DETAIL"},
                   {},
                   "(no change)",
                   ""};
     auto row = [&](const char* change, const topology::FirewallRule& r, std::string detail) {
-        s.rows.push_back({change, r.pool_id, to_string(r.side), to_string(r.direction),
-                          to_string(r.transport), ports(r), r.rule, r.destination.label,
-                          std::move(detail)});
+        s.rows.push_back({change, r.pool_id, to_string(r.side), short_name(r.direction),
+                          std::string(to_string(r.transport)) + " " + topology::port_range_text(r),
+                          r.rule, r.destination.label, std::move(detail)});
     };
     auto addresses = [](const topology::FirewallRule& r) {
         return join(r.destination.addresses.empty() ? r.probe_addresses : r.destination.addresses);

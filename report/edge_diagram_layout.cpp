@@ -501,12 +501,6 @@ std::string edge_side(const FirewallRule& rule) {
     return vip ? out + " VIP" : out;
 }
 
-std::string ports_text(const FirewallRule& rule) {
-    return rule.port_from == rule.port_to
-               ? std::to_string(rule.port_from)
-               : std::to_string(rule.port_from) + "-" + std::to_string(rule.port_to);
-}
-
 std::string upper(std::string s) {
     for (char& c : s) {
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -558,7 +552,7 @@ Arrow make_arrow(const Report& report, const PlanVerification& verified, std::si
     const FirewallRule& rule = report.plan.firewall[index];
     Arrow a;
     a.rule = index;
-    a.label = upper(to_string(rule.transport)) + " " + ports_text(rule) + " " + rule.protocol +
+    a.label = upper(to_string(rule.transport)) + " " + port_range_text(rule) + " " + rule.protocol +
               " - " + edge_side(rule);
     const FindingRefs refs = verified.findings_for(rule);
     int worst = -1;
@@ -571,10 +565,11 @@ Arrow make_arrow(const Report& report, const PlanVerification& verified, std::si
         }
     }
     // The catalogue ID and the purpose name the rule; the table row label (X5) is bookkeeping.
-    std::string tip = rule.rule + ": " + upper(to_string(rule.transport)) + " " + ports_text(rule) +
-                      " " + rule.protocol + ", " + to_string(rule.side) + " firewall, " +
-                      to_string(rule.direction) + "\nfrom " + endpoint_text(rule.source) + "\nto " +
-                      endpoint_text(rule.destination) + "\n" + rule.purpose;
+    std::string tip = rule.rule + ": " + upper(to_string(rule.transport)) + " " +
+                      port_range_text(rule) + " " + rule.protocol + ", " + to_string(rule.side) +
+                      " firewall, " + to_string(rule.direction) + "\nfrom " +
+                      endpoint_text(rule.source) + "\nto " + endpoint_text(rule.destination) +
+                      "\n" + rule.purpose;
     if (refs.empty()) {
         tip += "\nnot probed: no finding of this run is about this rule";
     } else {

@@ -19,11 +19,6 @@ namespace {
 
 using topology::FirewallRule;
 
-std::string ports_text(const FirewallRule& r) {
-    if (r.port_to == r.port_from) return std::to_string(r.port_from);
-    return std::to_string(r.port_from) + "-" + std::to_string(r.port_to);
-}
-
 using topology::EndpointScope;
 
 // The side of a rule no input states, or empty when both are known.
@@ -75,9 +70,10 @@ std::string firewall_csv(const topology::Plan& plan) {
     for (const FirewallRule& r : plan.firewall) {
         out << csv_cell(topology::to_string(r.side)) << ","
             << csv_cell(topology::to_string(r.direction)) << ","
-            << csv_cell(topology::to_string(r.transport)) << "," << csv_cell(ports_text(r)) << ","
-            << csv_cell(endpoint_text(r.source)) << "," << csv_cell(endpoint_text(r.destination))
-            << "," << csv_cell(r.row + ": " + r.purpose + " (pool " + r.pool_id + ")") << ","
+            << csv_cell(topology::to_string(r.transport)) << ","
+            << csv_cell(topology::port_range_text(r)) << "," << csv_cell(endpoint_text(r.source))
+            << "," << csv_cell(endpoint_text(r.destination)) << ","
+            << csv_cell(r.row + ": " + r.purpose + " (pool " + r.pool_id + ")") << ","
             << csv_cell(r.rule) << "," << csv_cell(unknown_side(r).empty() ? "apply" : "unknown")
             << "\r\n";
     }
@@ -119,11 +115,11 @@ bool ports_in_range(const FirewallRule& r) {
 void nft_rules(const FirewallRule& r, std::ostringstream& out) {
     if (!ports_in_range(r)) {
         out << "\t\t# skipped " << nft_comment(r.row + " " + r.rule) << ": port "
-            << nft_comment(ports_text(r)) << " out of range\n";
+            << nft_comment(topology::port_range_text(r)) << " out of range\n";
         return;
     }
     const std::string tail =
-        std::string(topology::to_string(r.transport)) + " dport " + ports_text(r) +
+        std::string(topology::to_string(r.transport)) + " dport " + topology::port_range_text(r) +
         " accept comment \"" +
         nft_comment(r.row + " " + r.rule + " " + r.pool_id + ": " + r.purpose) + "\"\n";
     if (!unknown_side(r).empty()) {
@@ -212,7 +208,7 @@ void ps_rule(const FirewallRule& r, std::ostringstream& out) {
     line << "New-NetFirewallRule -DisplayName " << ps_quote(name) << " -Group 'edgeplan'"
          << " -Direction " << (inbound ? "Inbound" : "Outbound") << " -Protocol "
          << (r.transport == topology::Transport::tcp ? "TCP" : "UDP")
-         << (inbound ? " -LocalPort " : " -RemotePort ") << ports_text(r);
+         << (inbound ? " -LocalPort " : " -RemotePort ") << topology::port_range_text(r);
     if (local.known() && remote.known()) {
         line << " -LocalAddress " << ps_addresses(local) << " -RemoteAddress "
              << ps_addresses(remote);
@@ -220,7 +216,7 @@ void ps_rule(const FirewallRule& r, std::ostringstream& out) {
     line << " -Action Allow";
     std::string why;
     if (!ports_in_range(r)) {
-        why = "skipped: port " + ports_text(r) + " out of range";
+        why = "skipped: port " + topology::port_range_text(r) + " out of range";
     } else if (!unknown_side(r).empty()) {
         why = unknown_note(r);
     } else if (local.scope != EndpointScope::addresses) {

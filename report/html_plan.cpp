@@ -83,9 +83,7 @@ void firewall_table(pugi::xml_node section, const Report& r, const PlanVerificat
         {"Side", "Direction", "Protocol", "Ports", "Source", "Destination", "Purpose", "Rule"});
     for (const topology::FirewallRule& f : r.plan.firewall) {
         pugi::xml_node tr = element(body, "tr");
-        const std::string ports = f.port_from == f.port_to ? std::to_string(f.port_from)
-                                                           : std::to_string(f.port_from) + "-" +
-                                                                 std::to_string(f.port_to);
+        const std::string ports = topology::port_range_text(f);
         cells(tr, {to_string(f.side), to_string(f.direction),
                    std::string(to_string(f.transport)) + " " + f.protocol, ports,
                    endpoint(f.source), endpoint(f.destination), f.purpose});

@@ -172,9 +172,7 @@ void dns_tables(const Report& report, const PlanVerification& verified, std::ost
 }
 
 std::string ports(const topology::FirewallRule& r) {
-    std::string out = std::string(to_string(r.transport)) + " " + std::to_string(r.port_from);
-    if (r.port_to != r.port_from && r.port_to != 0) out += "-" + std::to_string(r.port_to);
-    return out;
+    return std::string(to_string(r.transport)) + " " + topology::port_range_text(r);
 }
 
 std::string endpoint(const topology::RuleEndpoint& e) {
@@ -198,9 +196,9 @@ void firewall_tables(const Report& report, const PlanVerification& verified, std
         for (const topology::FirewallRule& r : rules) {
             if (r.side != side) continue;
             // "in" / "out": the direction column is the narrowest one can be read at a glance.
-            table.add_row({r.direction == topology::Direction::inbound ? "in" : "out", ports(r),
-                           r.protocol, endpoint(r.source), endpoint(r.destination), r.purpose,
-                           r.rule, findings_cell(report, verified.findings_for(r))});
+            table.add_row({short_name(r.direction), ports(r), r.protocol, endpoint(r.source),
+                           endpoint(r.destination), r.purpose, r.rule,
+                           findings_cell(report, verified.findings_for(r))});
         }
         if (table.empty()) continue;
         out << "  " << to_string(side) << " firewall\n";

@@ -136,6 +136,10 @@ struct FirewallRule {
     std::string pool_id;
     SourceLocation where;
 };
+// "5061", "50000-59999": the rule's port or port range, as every report and export writes it.
+std::string port_range_text(const FirewallRule& rule);
+// "in" / "out": the direction as a narrow table column reads it.
+const char* short_name(Direction direction);
 
 enum class ExtendedKeyUsage { server_auth, client_auth };
 const char* to_string(ExtendedKeyUsage eku);

@@ -28,6 +28,15 @@ const char* to_string(Direction direction) {
     return direction == Direction::inbound ? "inbound" : "outbound";
 }
 
+const char* short_name(Direction direction) {
+    return direction == Direction::inbound ? "in" : "out";
+}
+
+std::string port_range_text(const FirewallRule& rule) {
+    if (rule.port_to == rule.port_from || rule.port_to == 0) return std::to_string(rule.port_from);
+    return std::to_string(rule.port_from) + "-" + std::to_string(rule.port_to);
+}
+
 const char* to_string(Transport transport) { return transport == Transport::tcp ? "tcp" : "udp"; }
 
 const char* to_string(EndpointScope scope) {
