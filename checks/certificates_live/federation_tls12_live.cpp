@@ -22,8 +22,8 @@ const CheckInfo& federation_tls12_info() {
          Citation{"SFB-ENCRYPTION",
                   "https://learn.microsoft.com/skypeforbusiness/plan-your-deployment/security/"
                   "encryption"}},
-        "Enable TLS 1.2 on the Edge Servers (Schannel; Lync Server 2013 needs its TLS 1.2 "
-        "cumulative update) and keep it offered on the federation port"};
+        "Enable TLS 1.2 on the Edge Servers (Windows Schannel settings and the server's "
+        "updates) and keep it offered on the federation port"};
     return kInfo;
 }
 

@@ -48,8 +48,8 @@ const CheckInfo& ProductLifecycleCheck::info() const {
                   "https://learn.microsoft.com/lifecycle/products/skype-for-business-server-2015"},
          Citation{"LIFECYCLE-SFB2019",
                   "https://learn.microsoft.com/lifecycle/products/skype-for-business-server-2019"}},
-        "Plan the upgrade to Skype for Business Server Subscription Edition (in place from 2015 "
-        "or 2019) before the Edge rules of an unsupported release are relied on"};
+        "Plan the upgrade to Skype for Business Server Subscription Edition, the release that "
+        "follows Skype for Business Server 2015 and 2019"};
     return kInfo;
 }
 
