@@ -57,6 +57,7 @@
 #include "checks/network/shared_ip_distinct_ports.h"
 #include "checks/network/single_ip_addresses.h"
 #include "checks/network/three_external_ips.h"
+#include "checks/partners/partner_rules.h"
 #include "checks/pic/ended_providers.h"
 #include "checks/pic/pic_dns_lb_failover.h"
 #include "checks/pic/public_im_policy.h"
@@ -227,6 +228,15 @@ std::vector<std::unique_ptr<Check>> make_all_checks() {
     std::stable_sort(checks.begin(), checks.end(),
                      [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
     return checks;
+}
+
+std::vector<CheckInfo> catalogue_infos() {
+    std::vector<CheckInfo> infos;
+    for (const auto& check : make_all_checks()) infos.push_back(check->info());
+    for (const CheckInfo& info : partners::partner_rule_catalogue()) infos.push_back(info);
+    std::stable_sort(infos.begin(), infos.end(),
+                     [](const CheckInfo& a, const CheckInfo& b) { return a.id < b.id; });
+    return infos;
 }
 
 }  // namespace edgeplan::checks
