@@ -202,12 +202,12 @@ def page(cid, entries, runs):
     out += ["", "## When it applies", ""]
     for e in entries:
         if is_partner_rule(cid):
-            runs = "`edgeplan partners` only, judging the partner list and what its probes observed"
+            where = "`edgeplan partners` only, judging the partner list and what its probes observed"
         elif e["kind"] == "offline":
-            runs = "every run (`edgeplan plan`, `edgeplan check`)"
+            where = "every run (`edgeplan plan`, `edgeplan check`)"
         else:
-            runs = "`edgeplan check` only, reading what the probes observed"
-        out.append("- Entry `%s`: %s; scenarios %s." % (e["kind"], runs, ", ".join(e["scenarios"])))
+            where = "`edgeplan check` only, reading what the probes observed"
+        out.append("- Entry `%s`: %s; scenarios %s." % (e["kind"], where, ", ".join(e["scenarios"])))
     if "When it applies" in placed:
         out += ["", placed["When it applies"]]
     if "Procedure" in placed:

@@ -347,7 +347,9 @@ TEST(Catalogue, ListsTheChecksAndThePartnerRules) {
     std::set<std::pair<std::string, std::string>> keys;
     for (std::size_t i = 0; i < all.size(); ++i) {
         EXPECT_TRUE(keys.insert({all[i].id, checks::to_string(all[i].kind)}).second) << all[i].id;
-        if (i > 0) EXPECT_LE(all[i - 1].id, all[i].id);
+        if (i > 0) {
+            EXPECT_LE(all[i - 1].id, all[i].id);
+        }
     }
     for (const checks::CheckInfo& rule : checks::partners::partner_rule_catalogue()) {
         EXPECT_TRUE(keys.count({rule.id, checks::to_string(rule.kind)})) << rule.id;
