@@ -74,7 +74,8 @@ std::vector<Finding> ProductLifecycleCheck::evaluate(const CheckContext& context
             {"observed", "ServiceVersion " + model.service_version + " (" + r.name + ")"},
             {"expected", "a release in support (" + std::string(r.name) +
                              " extended support ends " + end + ")"}};
-        // Support ends at the end of the last day: from the next day 00:00 UTC it is over.
+        // Support ends at the end of the last day: from the next day 00:00 UTC it is over. (The
+        // lifecycle pages state Pacific time; a day in UTC keeps --now dates simple.)
         const bool ended = context.now >= utc_date(r.year, r.month, r.day) + std::chrono::hours(24);
         if (ended) {
             return {make_finding(info(), Status::warn, kTopologySubject,
