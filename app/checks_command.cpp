@@ -1,5 +1,5 @@
 #include <iostream>
-#include <memory>
+#include <vector>
 
 #include "app/commands.h"
 #include "app/exit_codes.h"
@@ -8,9 +8,10 @@
 namespace edgeplan::app {
 
 int checks_command(const std::string& format) {
-    const std::vector<std::unique_ptr<checks::Check>> all = checks::make_all_checks();
+    // The partner rules are listed too: `edgeplan partners` reports them (checks/registry.h).
+    const std::vector<checks::CheckInfo> all = checks::catalogue_infos();
     std::vector<const checks::CheckInfo*> infos;
-    for (const auto& check : all) infos.push_back(&check->info());
+    for (const checks::CheckInfo& info : all) infos.push_back(&info);
     if (format == "text") {
         report::render_catalogue_text(infos, std::cout);
     } else if (format == "json") {

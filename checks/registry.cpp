@@ -23,6 +23,7 @@
 #include "checks/certificates/xmpp_san_forms.h"
 #include "checks/certificates_live/certificate_rule_live.h"
 #include "checks/certificates_live/cross_names_live.h"
+#include "checks/certificates_live/federation_tls12_live.h"
 #include "checks/certificates_live/legacy_tls_live.h"
 #include "checks/certificates_live/same_certificate_live.h"
 #include "checks/certificates_live/sip_options_live.h"
@@ -57,10 +58,12 @@
 #include "checks/network/shared_ip_distinct_ports.h"
 #include "checks/network/single_ip_addresses.h"
 #include "checks/network/three_external_ips.h"
+#include "checks/partners/partner_rules.h"
 #include "checks/pic/ended_providers.h"
 #include "checks/pic/pic_dns_lb_failover.h"
 #include "checks/pic/public_im_policy.h"
 #include "checks/pic/public_provider_entry.h"
+#include "checks/pic/skype_consumer_retired.h"
 #include "checks/pic/windows_live_av.h"
 #include "checks/ports_live/port_table.h"
 #include "checks/push/push_hosting_provider.h"
@@ -72,6 +75,7 @@
 #include "checks/topology/edge_sizing.h"
 #include "checks/topology/plan_unknowns.h"
 #include "checks/topology/pool_edge_association.h"
+#include "checks/topology/product_lifecycle.h"
 #include "checks/topology/unique_edge_fqdns.h"
 #include "checks/xmpp/dialback_with_tls_sasl.h"
 #include "checks/xmpp/google_talk_settings.h"
@@ -174,6 +178,7 @@ std::vector<std::unique_ptr<Check>> make_all_checks() {
     checks.push_back(std::make_unique<AllowedDomainEntriesCheck>());        // FED-07
     checks.push_back(std::make_unique<UniqueHostingProviderCheck>());       // FED-08
     checks.push_back(std::make_unique<OcsPartnersDnsLbCheck>());            // FED-09
+    checks.push_back(live::make_federation_tls12_live_check());             // FED-13
     checks.push_back(std::make_unique<SameLbTypeCheck>());                  // LB-01
     checks.push_back(std::make_unique<NoNatWithHlbCheck>());                // LB-02
     checks.push_back(std::make_unique<PoolSizeCheck>());                    // LB-06
@@ -192,6 +197,7 @@ std::vector<std::unique_ptr<Check>> make_all_checks() {
     checks.push_back(std::make_unique<PicDnsLbFailoverCheck>());            // PIC-07
     checks.push_back(std::make_unique<EndedProvidersCheck>());              // PIC-08
     checks.push_back(std::make_unique<MediaPortRangeCheck>());              // PORT-AV-02
+    checks.push_back(std::make_unique<SkypeConsumerRetiredCheck>());        // PIC-09
     checks.push_back(live::make_sip_options_live_check());                  // PORT-EXT-15
     checks.push_back(std::make_unique<SharedIpDistinctPortsCheck>());       // PORT-SINGLEIP-01
     checks.push_back(std::make_unique<PushHostingProviderCheck>());         // PUSH-02
@@ -204,6 +210,7 @@ std::vector<std::unique_ptr<Check>> make_all_checks() {
     checks.push_back(std::make_unique<EdgeSizingCheck>());                  // TOPO-09
     checks.push_back(std::make_unique<EdgePoolPresentCheck>());             // TOPO-12
     checks.push_back(std::make_unique<PlanUnknownsCheck>());                // TOPO-13
+    checks.push_back(std::make_unique<ProductLifecycleCheck>());            // TOPO-14
     checks.push_back(std::make_unique<WaiverExpiryCheck>());                // WAIVER-01
     checks.push_back(std::make_unique<SupportedXmppPartnerCheck>());        // XMPP-01
     checks.push_back(std::make_unique<NoXmppOnBranchCheck>());              // XMPP-02
@@ -223,6 +230,15 @@ std::vector<std::unique_ptr<Check>> make_all_checks() {
     std::stable_sort(checks.begin(), checks.end(),
                      [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
     return checks;
+}
+
+std::vector<CheckInfo> catalogue_infos() {
+    std::vector<CheckInfo> infos;
+    for (const auto& check : make_all_checks()) infos.push_back(check->info());
+    for (const CheckInfo& info : partners::partner_rule_catalogue()) infos.push_back(info);
+    std::stable_sort(infos.begin(), infos.end(),
+                     [](const CheckInfo& a, const CheckInfo& b) { return a.id < b.id; });
+    return infos;
 }
 
 }  // namespace edgeplan::checks

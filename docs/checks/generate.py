@@ -130,7 +130,18 @@ def sources_of(entries):
     return lines
 
 
-def kind_text(kind):
+# The rules of `edgeplan partners` (checks/partners/partner_rules.h) are in the catalogue too, but
+# only that command evaluates them: neither `edgeplan plan` nor `edgeplan check` runs them.
+PARTNER_RULE_PREFIX = "FED-PARTNER-"
+
+
+def is_partner_rule(cid):
+    return cid.startswith(PARTNER_RULE_PREFIX)
+
+
+def kind_text(kind, cid=""):
+    if is_partner_rule(cid):
+        return "kind `%s` (partner rule, `edgeplan partners`)" % kind
     if kind == "offline":
         return "kind `offline` (`edgeplan plan` and `edgeplan check`)"
     return "kind `%s` (live probe check, `edgeplan check`)" % kind
@@ -180,7 +191,7 @@ def page(cid, entries, runs):
     for e in entries:
         title = "" if e["title"] == entries[0]["title"] else " · requirement: " + e["title"]
         out.append("%sArea `%s` · %s · severity %s · scenarios %s%s" % (
-            "- " if both else "", e["area"], kind_text(e["kind"]),
+            "- " if both else "", e["area"], kind_text(e["kind"], cid),
             SEVERITY_TEXT.get(e["severity"], e["severity"]), ", ".join(e["scenarios"]), title))
     out += ["", "## Objective", "", entries[0]["title"] + "."]
     if "Objective" in placed:
@@ -190,10 +201,13 @@ def page(cid, entries, runs):
 
     out += ["", "## When it applies", ""]
     for e in entries:
-        out.append("- Entry `%s`: %s; scenarios %s." % (
-            e["kind"], "every run (`edgeplan plan`, `edgeplan check`)" if e["kind"] == "offline"
-            else "`edgeplan check` only, reading what the probes observed",
-            ", ".join(e["scenarios"])))
+        if is_partner_rule(cid):
+            where = "`edgeplan partners` only, judging the partner list and what its probes observed"
+        elif e["kind"] == "offline":
+            where = "every run (`edgeplan plan`, `edgeplan check`)"
+        else:
+            where = "`edgeplan check` only, reading what the probes observed"
+        out.append("- Entry `%s`: %s; scenarios %s." % (e["kind"], where, ", ".join(e["scenarios"])))
     if "When it applies" in placed:
         out += ["", placed["When it applies"]]
     if "Procedure" in placed:

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "checks/partners/partner_rules.h"
 #include "checks/registry.h"
 #include "report/renderers.h"
 
@@ -29,10 +30,9 @@ std::string read(const fs::path& path) {
     return text.str();
 }
 
-std::vector<const checks::CheckInfo*> infos_of(
-    const std::vector<std::unique_ptr<checks::Check>>& all) {
+std::vector<const checks::CheckInfo*> infos_of(const std::vector<checks::CheckInfo>& all) {
     std::vector<const checks::CheckInfo*> infos;
-    for (const auto& check : all) infos.push_back(&check->info());
+    for (const checks::CheckInfo& info : all) infos.push_back(&info);
     return infos;
 }
 
@@ -77,9 +77,10 @@ std::string without_comments(const std::string& source) {
 
 // What "a test asserts a finding with that ID" means here. An ID counts as tested when at least
 // one of these holds:
-//  1. Assertion: in a *_test.cpp under tests/checks (offline checks) or tests/checks_live (probe
-//     checks), comments stripped, the string literal "ID" stands
-//     a. anywhere inside the parentheses of an EXPECT_* or ASSERT_* macro (it is part of what
+//  1. Assertion: in a *_test.cpp under tests/checks (offline checks), tests/checks_live (probe
+//     checks) or tests/partners (the rules of `edgeplan partners`), comments stripped, the string
+//     literal "ID" stands a. anywhere inside the parentheses of an EXPECT_* or ASSERT_* macro (it
+//     is part of what
 //        the assertion compares, e.g. EXPECT_EQ(f.check_id, "FED-01"));
 //     b. directly as an argument of run_rows(check, "ID", rows) (tests/checks/test_model.h),
 //        which asserts that every finding of every row carries that ID and the row's status;
@@ -157,10 +158,11 @@ std::set<std::string> asserted_ids(const std::string& source) {
     return ids;
 }
 
-// Rule 1 over every *_test.cpp under tests/checks and tests/checks_live except this file.
+// Rule 1 over every *_test.cpp under tests/checks, tests/checks_live and tests/partners except
+// this file.
 std::set<std::string> ids_asserted_by_tests() {
     std::set<std::string> ids;
-    for (const char* folder : {"checks", "checks_live"}) {
+    for (const char* folder : {"checks", "checks_live", "partners"}) {
         const fs::path root = fs::path(EDGEPLAN_SOURCE_DIR) / "tests" / folder;
         for (const auto& entry : fs::recursive_directory_iterator(root)) {
             const std::string name = entry.path().filename().string();
@@ -244,13 +246,13 @@ TEST(Catalogue, OnlyAnAssertedLiteralCountsAsATest) {
               (std::set<std::string>{"AB-01", "AB-02", "AB-04", "AB-06", "AB-09"}));
 }
 
+// Every entry `edgeplan checks` lists: the checks and the partner rules (checks/registry.h).
 TEST(Catalogue, EveryCheckHasMetadataDocAndTest) {
-    const auto all = checks::make_all_checks();
+    const auto all = checks::catalogue_infos();
     std::set<std::string> tested = ids_asserted_by_tests();
     for (const std::string& id : ids_in_goldens()) tested.insert(id);
     const fs::path docs = fs::path(EDGEPLAN_SOURCE_DIR) / "docs" / "checks";
-    for (const auto& check : all) {
-        const checks::CheckInfo& info = check->info();
+    for (const checks::CheckInfo& info : all) {
         SCOPED_TRACE(info.id);
         EXPECT_FALSE(info.title.empty());
         EXPECT_FALSE(info.area.empty());
@@ -281,8 +283,8 @@ TEST(Catalogue, IdsMatchTheRequirementsCatalogue) {
     ASSERT_TRUE(fs::exists(rules)) << rules;
     const std::string catalogue = read(rules);
     const fs::path docs = fs::path(EDGEPLAN_SOURCE_DIR) / "docs" / "checks";
-    for (const auto& check : checks::make_all_checks()) {
-        const std::string& id = check->info().id;
+    for (const checks::CheckInfo& info : checks::catalogue_infos()) {
+        const std::string& id = info.id;
         const bool has_row = catalogue.find("| " + id + " |") != std::string::npos;
         const bool says_no_row =
             read(docs / (id + ".md")).find("no catalogue row") != std::string::npos;
@@ -318,7 +320,7 @@ TEST(Catalogue, EveryRequirementRowLinksItsMicrosoftSource) {
 }
 
 TEST(Catalogue, ReadmeIsTheRenderedCatalogue) {
-    const auto all = checks::make_all_checks();
+    const auto all = checks::catalogue_infos();
     std::ostringstream rendered;
     report::render_catalogue_markdown(infos_of(all), rendered);
     const fs::path readme = fs::path(EDGEPLAN_SOURCE_DIR) / "docs" / "checks" / "README.md";
@@ -327,13 +329,30 @@ TEST(Catalogue, ReadmeIsTheRenderedCatalogue) {
 }
 
 TEST(Catalogue, JsonListsEveryCheckWithItsCitations) {
-    const auto all = checks::make_all_checks();
+    const auto all = checks::catalogue_infos();
     const nlohmann::json json = report::catalogue_to_json(infos_of(all));
     ASSERT_EQ(json.size(), all.size());
     for (std::size_t i = 0; i < all.size(); ++i) {
-        EXPECT_EQ(json[i]["id"], all[i]->info().id);
-        EXPECT_EQ(json[i]["kind"], checks::to_string(all[i]->info().kind));
-        EXPECT_EQ(json[i]["citations"].size(), all[i]->info().citations.size());
+        EXPECT_EQ(json[i]["id"], all[i].id);
+        EXPECT_EQ(json[i]["kind"], checks::to_string(all[i].kind));
+        EXPECT_EQ(json[i]["citations"].size(), all[i].citations.size());
+    }
+}
+
+// The listed catalogue is every check plus every partner rule, in ID order, each once.
+TEST(Catalogue, ListsTheChecksAndThePartnerRules) {
+    const auto all = checks::catalogue_infos();
+    EXPECT_EQ(all.size(),
+              checks::make_all_checks().size() + checks::partners::partner_rule_catalogue().size());
+    std::set<std::pair<std::string, std::string>> keys;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        EXPECT_TRUE(keys.insert({all[i].id, checks::to_string(all[i].kind)}).second) << all[i].id;
+        if (i > 0) {
+            EXPECT_LE(all[i - 1].id, all[i].id);
+        }
+    }
+    for (const checks::CheckInfo& rule : checks::partners::partner_rule_catalogue()) {
+        EXPECT_TRUE(keys.count({rule.id, checks::to_string(rule.kind)})) << rule.id;
     }
 }
 

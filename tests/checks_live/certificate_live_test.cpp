@@ -8,6 +8,7 @@
 #include "../probes/test_support.h"
 #include "checks/certificate_settings.h"
 #include "checks/certificates_live/tls_targets.h"
+#include "checks/offline_support.h"
 #include "live_fixture.h"
 #include "tests/certificates/test_pki.h"
 
@@ -125,6 +126,15 @@ struct TlsWorld {
         tls(address, port).peer_chain = chain_of(pki_test::issue(spec, issuer ? issuer : &ca));
     }
 };
+
+// An endpoint that failed the TLS 1.2/1.3 handshake but took the TLS 1.0-only one.
+void only_legacy(probes::TlsObservation& o) {
+    o.handshake_ok = false;
+    o.protocol.clear();
+    o.error = "handshake failure";
+    o.legacy_tls_accepted = true;
+    o.legacy_protocol = "TLSv1";
+}
 
 struct Row {
     const char* name;
@@ -267,6 +277,20 @@ const Row kRows[] = {
          w.tls("203.0.113.11", 443).legacy_protocol = "TLSv1";
      },
      "CERT-EXT-22", "tls:203.0.113.11:443", Status::warn, "observed", "TLSv1 accepted"},
+    {"pass - federation port negotiates TLS 1.3", none, "FED-13", "tls:203.0.113.11:5061",
+     Status::pass, "tls_version", "TLSv1.3"},
+    {"fail - federation port speaks only TLS 1.0",
+     [](TlsWorld& w) { only_legacy(w.tls("203.0.113.11", 5061)); }, "FED-13",
+     "tls:203.0.113.11:5061", Status::fail, "observed",
+     "only TLSv1 (a TLS 1.2/1.3 handshake failed)"},
+    {"skip - federation port TLS version not measured",
+     [](TlsWorld& w) {
+         auto& o = w.tls("203.0.113.11", 5061);
+         o.handshake_ok = false;
+         o.protocol.clear();
+         o.legacy_tls_accepted = false;
+     },
+     "FED-13", "tls:203.0.113.11:5061", Status::skip},
     {"fail - SIP silence",
      [](TlsWorld& w) {
          w.tls("203.0.113.11", 5061).sip_outcome = probes::SipOutcome::silent;
@@ -343,6 +367,26 @@ INSTANTIATE_TEST_SUITE_P(Rows, CertificateLiveTest, ::testing::ValuesIn(kRows),
                              }
                              return name;
                          });
+
+// FED-13 follows --now: before Microsoft 365 deprecated TLS 1.0/1.1 (15 October 2020) a
+// legacy-only federation port warns, from that day it fails.
+TEST(CertificateLive, FederationTls12FollowsTheClock) {
+    TlsWorld w;
+    only_legacy(w.tls("203.0.113.11", 5061));
+    const struct {
+        Clock::time_point now;
+        Status expected;
+    } cases[] = {{utc_date(2020, 10, 14), Status::warn}, {utc_date(2020, 10, 15), Status::fail}};
+    for (const auto& c : cases) {
+        CheckContext context = w.context();
+        context.now = c.now;
+        const auto findings = w.world.check("FED-13").evaluate(context);
+        const Finding* f = find(findings, "tls:203.0.113.11:5061");
+        ASSERT_NE(f, nullptr);
+        EXPECT_EQ(f->check_id, "FED-13");
+        EXPECT_EQ(f->status, c.expected) << f->message;
+    }
+}
 
 TEST(CertificateLive, OfflineRunSkips) {
     TlsWorld w;

@@ -319,6 +319,27 @@ TEST(PartnerRules, EveryOutcome) {
     }
 }
 
+// A healthy on-premises partner passes every rule probed for it, each finding under its own ID
+// (FED-PARTNER-11 states the kind; FED-PARTNER-10 is asserted below).
+TEST(PartnerRules, HealthyPartnerPassesEachRuleUnderItsId) {
+    const Row row{"pass - healthy on-premises partner",
+                  "ok.example",
+                  [] { return healthy("ok.example", "192.0.2.1"); },
+                  {},
+                  "on-premises"};
+    const PartnerJudgement j = judge_one(row);
+    EXPECT_EQ(worst(j.findings, "FED-PARTNER-01", row.domain), Status::pass);
+    EXPECT_EQ(worst(j.findings, "FED-PARTNER-02", row.domain), Status::pass);
+    EXPECT_EQ(worst(j.findings, "FED-PARTNER-03", row.domain), Status::pass);
+    EXPECT_EQ(worst(j.findings, "FED-PARTNER-04", row.domain), Status::pass);
+    EXPECT_EQ(worst(j.findings, "FED-PARTNER-05", row.domain), Status::pass);
+    EXPECT_EQ(worst(j.findings, "FED-PARTNER-06", row.domain), Status::pass);
+    EXPECT_EQ(worst(j.findings, "FED-PARTNER-07", row.domain), Status::pass);
+    EXPECT_EQ(worst(j.findings, "FED-PARTNER-08", row.domain), Status::pass);
+    EXPECT_EQ(worst(j.findings, "FED-PARTNER-09", row.domain), Status::pass);
+    EXPECT_EQ(worst(j.findings, "FED-PARTNER-11", row.domain), Status::pass);
+}
+
 TEST(PartnerRules, AllowedAndBlockedIsAWarningAndTheTableSortsFailingFirst) {
     PartnerList list;
     list.allowed_and_blocked.push_back(
