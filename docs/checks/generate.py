@@ -196,8 +196,8 @@ def page(cid, entries, runs):
     out += ["", "## Objective", "", entries[0]["title"] + "."]
     if "Objective" in placed:
         out += ["", placed["Objective"]]
-    out += ["", "Sources (each key as in [../sources.md](../sources.md), linked to its page on "
-            "learn.microsoft.com):", ""] + sources_of(entries)
+    out += ["", "Sources (each key as in [../sources.md](../sources.md), linked to its "
+            "Microsoft page):", ""] + sources_of(entries)
 
     out += ["", "## When it applies", ""]
     for e in entries:
