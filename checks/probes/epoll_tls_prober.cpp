@@ -17,6 +17,7 @@
 #include <array>
 #include <cerrno>
 #include <csignal>
+#include <deque>
 #include <stdexcept>
 
 #include "checks/probes/stream_socket.h"
@@ -53,14 +54,24 @@ struct SslCtxFree {
 using SslPtr = std::unique_ptr<SSL, SslFree>;
 using SslCtxPtr = std::unique_ptr<SSL_CTX, SslCtxFree>;
 
-enum class Stage { idle, connecting, handshaking, awaiting_rejection, done };
+// queued: connected, waiting for a handshake slot (kMaxHandshakesInFlight).
+enum class Stage { idle, connecting, queued, handshaking, awaiting_rejection, done };
+
+// Handshakes under way at once, however many connections are. A session that has sent its
+// ClientHello holds about 38 KB (OpenSSL's read buffer and handshake state) until the server
+// answers; with 2,000 partners on two cores the server answers far slower than connects
+// complete, and every waiting session would hold its share (peak RSS 145 MB at 2,000 partners,
+// docs/performance.md). Connected sockets cost only a descriptor while they wait their turn, and
+// this many handshakes keep both the CPU and a long round trip busy.
+constexpr std::size_t kMaxHandshakesInFlight = 256;
 
 // One probe: the modern attempt, then (when asked and the first did not time out) the legacy
 // one on a second connection, reusing the same slot.
 struct Connection {
     TlsObservation observation;
     Stage stage = Stage::idle;
-    bool legacy = false;  // the current attempt offers only TLS 1.0/1.1
+    bool legacy = false;      // the current attempt offers only TLS 1.0/1.1
+    bool holds_slot = false;  // counted in handshaking_
     UniqueFd fd;
     SslPtr ssl;
     SteadyClock::time_point started;
@@ -195,6 +206,7 @@ class HandshakeSweep {
     void start(std::size_t index, bool legacy);
     void on_event(std::size_t index);
     void on_connected(std::size_t index);
+    void begin_handshake(std::size_t index);
     void drive_handshake(std::size_t index);
     void handshake_ended(std::size_t index, bool ok, const IoResult& failure);
     void drive_rejection_wait(std::size_t index);
@@ -210,6 +222,8 @@ class HandshakeSweep {
     std::vector<Connection> connections_;
     UniqueFd epoll_;
     std::size_t running_ = 0;
+    std::size_t handshaking_ = 0;
+    std::deque<std::size_t> queued_;  // connected, in connect order
     SteadyClock::time_point next_expiry_ = SteadyClock::time_point::max();
 };
 
@@ -281,6 +295,24 @@ void HandshakeSweep::on_connected(std::size_t index) {
         return end_attempt(index, false);
     }
     if (!c.legacy) c.observation.connected = true;
+    // Out of the epoll set while queued: a peer's reset would otherwise wake the loop forever.
+    ::epoll_ctl(epoll_.get(), EPOLL_CTL_DEL, c.fd.get(), nullptr);
+    c.stage = Stage::queued;
+    c.deadline = SteadyClock::time_point::max();  // waiting for us, not for the server
+    queued_.push_back(index);
+}
+
+// The run loop calls this while slots are free: never recursively from a handshake's end.
+void HandshakeSweep::begin_handshake(std::size_t index) {
+    Connection& c = connections_[index];
+    c.holds_slot = true;
+    ++handshaking_;
+    epoll_event event{};
+    event.events = EPOLLIN;
+    event.data.u64 = index;
+    if (::epoll_ctl(epoll_.get(), EPOLL_CTL_ADD, c.fd.get(), &event) != 0) {
+        return handshake_ended(index, false, {IoStatus::error, "epoll_ctl: " + errno_text(errno)});
+    }
     c.ssl.reset(SSL_new(c.legacy ? legacy_ : modern_));
     if (!c.ssl) {
         return handshake_ended(index, false, {IoStatus::error, "SSL_new: " + error_queue_text()});
@@ -369,6 +401,8 @@ void HandshakeSweep::drive_rejection_wait(std::size_t index) {
 // costs one timeout, not two).
 void HandshakeSweep::end_attempt(std::size_t index, bool timed_out) {
     Connection& c = connections_[index];
+    if (c.holds_slot) --handshaking_;
+    c.holds_slot = false;
     c.reset_attempt();  // closing the descriptor also takes it out of the epoll set
     if (!c.legacy && c.observation.probe.check_legacy_tls && c.observation.connected &&
         !timed_out) {
@@ -383,7 +417,7 @@ void HandshakeSweep::expire(SteadyClock::time_point now) {
     next_expiry_ = SteadyClock::time_point::max();
     for (std::size_t i = 0; i < connections_.size(); ++i) {
         Connection& c = connections_[i];
-        if (c.stage == Stage::idle || c.stage == Stage::done) continue;
+        if (c.stage == Stage::idle || c.stage == Stage::done || c.stage == Stage::queued) continue;
         if (now < c.deadline) {
             next_expiry_ = std::min(next_expiry_, c.deadline);
             continue;
@@ -422,6 +456,11 @@ std::vector<TlsObservation> HandshakeSweep::run(const std::vector<TlsProbe>& pro
     // Bounded: every stage of every attempt ends by its own deadline; at most `limit` run.
     while (next < connections_.size() || running_ > 0) {
         while (running_ < limit && next < connections_.size()) start(next++, false);
+        while (handshaking_ < kMaxHandshakesInFlight && !queued_.empty()) {
+            const std::size_t index = queued_.front();
+            queued_.pop_front();
+            begin_handshake(index);
+        }
         if (running_ == 0) continue;
         auto now = SteadyClock::now();
         const auto wake = std::min(now + std::chrono::seconds(1), next_expiry_);
