@@ -163,12 +163,13 @@ TEST(EpollTlsProber, FailGarbageAnswerEndsTheHandshakeAtOnce) {
     EXPECT_TRUE(o.peer_chain.empty());
 }
 
-// A peer that drips one byte at a time slower than the deadline allows: one deadline for the
-// whole handshake, however the bytes trickle.
+// A peer that announces a 16 KB handshake record and drips its body one byte every 100 ms:
+// one deadline for the whole handshake, however the bytes trickle.
 TEST(EpollTlsProber, FailDrippingPeerEndsAtTheDeadline) {
     hostile_test::StreamPeer drip("127.0.0.1", 0, [](int fd, const auto& peer) {
+        if (!hostile_test::send_text(fd, std::string("\x16\x03\x03\x40\x00", 5))) return;
         for (int i = 0; i < 40 && !peer.stopping(); ++i) {
-            if (!hostile_test::send_text(fd, "\x16")) return;
+            if (!hostile_test::send_text(fd, std::string(1, '\x02'))) return;
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
     });
