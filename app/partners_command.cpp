@@ -65,7 +65,8 @@ class PartnerBackends {
         to.client_cert_file = a.certificates.client_cert;
         to.client_key_file = a.certificates.client_key;
         to.timeout = timeout;
-        tls_ = p::make_openssl_tls_prober(to);
+        // Every handshake in flight on one thread (one SSL_CTX), not one thread per session.
+        tls_ = p::make_epoll_tls_prober(to, a.concurrency);
         p::XmppProberOptions xo;
         xo.timeout = timeout;
         xmpp_ = p::make_xmpp_starttls_prober(xo);
@@ -190,6 +191,7 @@ int partners_command(const PartnersArguments& a) {
     checks::partners::PartnerProbeOptions options;
     options.dns_server = dns_server;
     options.concurrency = a.concurrency;
+    options.overlap_tls_with_tcp = !replay;  // a replay has no handshake for a closed endpoint
     options.source_address = topology::canonical_ip(a.source_address);
     ProgressLine progress_line(std::cerr);
     if (a.progress) {

@@ -18,7 +18,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -226,26 +228,57 @@ CertificateFacts facts_of(X509* cert) {
     return facts;
 }
 
+// Loading the trust anchors cost more than verifying a chain against them (the system bundle
+// holds about 150 certificates, and a partner audit verifies thousands of chains, once per
+// chain before): each set of anchors is loaded once per process and shared. An X509_STORE is
+// reference counted and locks itself, so chains verify against it from several threads. A
+// --ca-file is keyed on its path and its content, so a file rewritten in place is loaded anew.
+Owned<X509_STORE> trust_store(const std::optional<std::string>& ca_file, std::string& error) {
+    struct Cached {
+        std::string content;
+        Owned<X509_STORE> store;
+    };
+    static std::mutex mutex;
+    static std::map<std::string, Cached> cache;  // "" = the system store
+    std::string content;
+    if (ca_file) {
+        std::ifstream in(*ca_file, std::ios::binary);
+        content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const std::string key = ca_file ? "file:" + *ca_file : std::string();
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto found = cache.find(key);
+    if (found == cache.end() || found->second.content != content) {
+        Owned<X509_STORE> store(X509_STORE_new());
+        if (!store) {
+            error = "out of memory";
+            return nullptr;
+        }
+        const bool loaded = ca_file ? X509_STORE_load_file(store.get(), ca_file->c_str()) == 1
+                                    : X509_STORE_set_default_paths(store.get()) == 1;
+        if (!loaded) {
+            error = "cannot load trust anchors" + (ca_file ? " from " + *ca_file : std::string()) +
+                    ": " + openssl_error_text();
+            return nullptr;  // not cached: a file that appears later is read then
+        }
+        found = cache.insert_or_assign(key, Cached{content, std::move(store)}).first;
+    }
+    X509_STORE_up_ref(found->second.store.get());
+    return Owned<X509_STORE>(found->second.store.get());
+}
+
 ChainVerification verify_chain(X509* leaf, STACK_OF(X509) * untrusted,
                                const VerifyOptions& options) {
     ChainVerification result;
     if (!options.verify) return result;
     result.attempted = true;
-    Owned<X509_STORE> store(X509_STORE_new());
     Owned<X509_STORE_CTX> context(X509_STORE_CTX_new());
-    if (!store || !context) {
+    if (!context) {
         result.error = "out of memory";
         return result;
     }
-    const bool loaded = options.ca_file
-                            ? X509_STORE_load_file(store.get(), options.ca_file->c_str()) == 1
-                            : X509_STORE_set_default_paths(store.get()) == 1;
-    if (!loaded) {
-        result.error = "cannot load trust anchors" +
-                       (options.ca_file ? " from " + *options.ca_file : std::string()) + ": " +
-                       openssl_error_text();
-        return result;
-    }
+    Owned<X509_STORE> store = trust_store(options.ca_file, result.error);
+    if (!store) return result;
     if (X509_STORE_CTX_init(context.get(), store.get(), leaf, untrusted) != 1) {
         result.error = openssl_error_text();
         return result;

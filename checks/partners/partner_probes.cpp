@@ -5,6 +5,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "checks/partners/partner_targets.h"
 
@@ -51,6 +52,31 @@ std::vector<Result> run_sessions(const std::vector<Item>& items, std::size_t thr
         if (slot) out.push_back(std::move(*slot));
     }
     return out;
+}
+
+struct TlsProbeOrder {
+    bool operator()(const probes::TlsProbe& a, const probes::TlsProbe& b) const {
+        return std::tie(a.address, a.port, a.sni) < std::tie(b.address, b.port, b.sni);
+    }
+};
+
+// The TLS prober puts a whole batch in flight itself (make_epoll_tls_prober): one call for all.
+// When that call throws (a replay without one of the observations), each probe is asked alone
+// so the error ends that probe only, as for XMPP.
+std::vector<probes::TlsObservation> probe_tls(const std::vector<probes::TlsProbe>& probes,
+                                              std::size_t threads, probes::TlsProber& prober,
+                                              std::vector<std::string>& errors,
+                                              const PartnerProbeOptions& options) {
+    if (options.progress) options.progress("tls", 0, probes.size());
+    try {
+        std::vector<probes::TlsObservation> all = prober.probe(probes);
+        if (options.progress) options.progress("tls", probes.size(), probes.size());
+        return all;
+    } catch (const std::exception&) {
+        return run_sessions<probes::TlsObservation>(
+            probes, threads, [&](const auto& one) { return prober.probe(one); }, errors, "tls",
+            options);
+    }
 }
 
 void resolve_into(probes::Observations& out, std::vector<DnsQuery> queries,
@@ -125,6 +151,37 @@ probes::Observations probe_partners(const PartnerList& list, const PartnerProbeO
             }
         }
     }
+    // With overlap_tls_with_tcp, the SIP handshakes start now, beside the TCP sweep: the sweep
+    // spends most of its time waiting for silent ports, the handshakes need the CPU. Phase 4 then
+    // keeps the handshakes of the endpoints the sweep found open and drops the others, so the
+    // observations are those of the sequential order.
+    const std::size_t threads = std::min(options.concurrency, kMaxSessionThreads);
+    std::vector<probes::TlsProbe> early_probes;
+    std::vector<probes::TlsObservation> early;
+    std::vector<std::string> early_errors;
+    std::thread overlap;
+    if (options.overlap_tls_with_tcp) {
+        const ObservationIndex index(out);
+        std::set<std::tuple<std::string, std::uint16_t, std::string>> sessions;
+        for (const PartnerEntry& p : list.partners) {
+            if (p.protocol != PartnerProtocol::sip) continue;
+            for (const PartnerTarget& t : discover(p, index).targets) {
+                for (const std::string& address : addresses_of(t.fqdn, index).addresses) {
+                    if (sessions.insert({address, t.port, t.fqdn}).second) {
+                        early_probes.push_back({address, t.port, t.fqdn, false, false});
+                    }
+                }
+            }
+        }
+        if (!early_probes.empty()) {
+            // No progress callback from this thread: the progress line is the sweep's.
+            PartnerProbeOptions quiet = options;
+            quiet.progress = nullptr;
+            overlap = std::thread([&, quiet] {
+                early = probe_tls(early_probes, threads, backends.tls, early_errors, quiet);
+            });
+        }
+    }
     if (options.progress) options.progress("tcp", 0, tcp.size());
     if (!tcp.empty()) {
         try {
@@ -133,10 +190,13 @@ probes::Observations probe_partners(const PartnerList& list, const PartnerProbeO
             errors.push_back(std::string("TCP: ") + e.what());
         }
     }
+    if (overlap.joinable()) overlap.join();
+    errors.insert(errors.end(), early_errors.begin(), early_errors.end());
 
     // Phase 4: TLS with SNI (SIP) and STARTTLS (XMPP) on every open endpoint.
     std::vector<probes::TlsProbe> tls;
     std::vector<probes::XmppProbe> xmpp;
+    std::set<probes::TlsProbe, TlsProbeOrder> started;  // SIP handshakes begun in phase 3
     {
         const ObservationIndex index(out);
         std::set<std::tuple<std::string, std::uint16_t, std::string>> sessions;
@@ -148,6 +208,7 @@ probes::Observations probe_partners(const PartnerList& list, const PartnerProbeO
                     if (p.protocol == PartnerProtocol::sip) {
                         if (sessions.insert({address, t.port, t.fqdn}).second) {
                             tls.push_back({address, t.port, t.fqdn, false, false});
+                            if (options.overlap_tls_with_tcp) started.insert(tls.back());
                         }
                     } else if (sessions.insert({address, t.port, "xmpp:" + p.domain}).second) {
                         xmpp.push_back({address, t.port, p.domain});
@@ -156,11 +217,12 @@ probes::Observations probe_partners(const PartnerList& list, const PartnerProbeO
             }
         }
     }
-    const std::size_t threads = std::min(options.concurrency, kMaxSessionThreads);
-    if (!tls.empty()) {
-        out.tls = run_sessions<probes::TlsObservation>(
-            tls, threads, [&](const auto& one) { return backends.tls.probe(one); }, errors, "tls",
-            options);
+    if (options.overlap_tls_with_tcp) {
+        for (probes::TlsObservation& o : early) {
+            if (started.count(o.probe)) out.tls.push_back(std::move(o));
+        }
+    } else if (!tls.empty()) {
+        out.tls = probe_tls(tls, threads, backends.tls, errors, options);
     }
     if (!xmpp.empty()) {
         out.xmpp = run_sessions<probes::XmppObservation>(
@@ -183,9 +245,8 @@ probes::Observations probe_partners(const PartnerList& list, const PartnerProbeO
         }
     }
     if (!legacy.empty()) {
-        std::vector<probes::TlsObservation> more = run_sessions<probes::TlsObservation>(
-            legacy, threads, [&](const auto& one) { return backends.tls.probe(one); }, errors,
-            "tls", options);
+        std::vector<probes::TlsObservation> more =
+            probe_tls(legacy, threads, backends.tls, errors, options);
         for (auto& o : more) out.tls.push_back(std::move(o));
     }
     return out;

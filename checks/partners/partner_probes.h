@@ -24,12 +24,18 @@ inline constexpr std::uint16_t kXmppServerPort = 5269;
 
 struct PartnerProbeOptions {
     std::string dns_server;          // "ADDR[:PORT]": every lookup goes to this server
-    std::size_t concurrency = 8192;  // TLS/XMPP sessions use at most kMaxSessionThreads of it
+    std::size_t concurrency = 8192;  // XMPP sessions use at most kMaxSessionThreads of it
     std::string source_address;      // bind TCP probes here; empty = the kernel's choice
     std::function<void(const std::string& phase, std::size_t done, std::size_t total)> progress;
+    // Start the SIP handshakes together with the TCP sweep (on every address, open or not) and
+    // keep those of the open endpoints: a run then takes about one timeout for both phases, not
+    // two. For live backends only: a replay holds no handshake for a closed endpoint.
+    bool overlap_tls_with_tcp = false;
 };
 
-// TLS and XMPP sessions are blocking per connection (tls_prober.h); this many run at once.
+// XMPP sessions are blocking per connection (xmpp_prober.h); this many run at once. TLS goes to
+// the prober as one batch (the live one, make_epoll_tls_prober, bounds it by `concurrency`);
+// these threads serve only a TLS backend that throws for the batch (a replay missing one probe).
 inline constexpr std::size_t kMaxSessionThreads = 128;
 
 struct PartnerProbeBackends {

@@ -5,6 +5,7 @@
 // Live backend: openssl_tls_prober.cpp. The certificate rules judge the chain afterwards
 // (checks/certificates/certificate_rules.h); the prober never rejects a certificate.
 #include <chrono>
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,6 +37,14 @@ struct TlsProberOptions {
 };
 
 // Throws std::runtime_error at construction when the client certificate cannot be loaded.
+// One blocking session per probe, one probe after another (callers run it on threads).
 std::unique_ptr<TlsProber> make_openssl_tls_prober(TlsProberOptions options = {});
+
+// All probes of one call in flight together (at most `max_in_flight` and the open-file limit),
+// on the calling thread: non-blocking connects and handshakes on one epoll set, one SSL_CTX per
+// prober. Same observations as make_openssl_tls_prober; probes with send_sip_options go to it.
+// Throws std::runtime_error at construction when the client certificate cannot be loaded.
+std::unique_ptr<TlsProber> make_epoll_tls_prober(TlsProberOptions options = {},
+                                                 std::size_t max_in_flight = 8192);
 
 }  // namespace edgeplan::checks::probes

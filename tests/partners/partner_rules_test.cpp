@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <mutex>
+#include <stdexcept>
 #include <string>
 
 #include "checks/partners/partner_probes.h"
@@ -446,6 +448,103 @@ TEST(PartnerProbes, AskOnlyForListedNamesAndWhatDnsGave) {
     std::sort(asked.begin() + 10, asked.end());  // TLS sessions run on threads
     EXPECT_EQ(asked, expected);
     EXPECT_EQ(seen.tls.size(), 2u);
+}
+
+// Port 5061 of 192.0.2.2 is filtered; the TLS backend throws for a batch of more than one
+// probe when `throw_for_batches` (as a replay missing one handshake does) and for any probe of
+// `missing`. Requests come from two threads when TLS overlaps the TCP sweep.
+struct PartlyOpen : Recorder {
+    std::mutex mutex;
+    bool throw_for_batches = false;
+    std::string missing;
+    std::vector<std::string> tls_asked;
+    std::vector<p::TcpObservation> probe(const std::vector<p::TcpProbe>& probes) override {
+        std::vector<p::TcpObservation> out;
+        for (const auto& t : probes) {
+            out.push_back(
+                tcp(t.address, t.port,
+                    t.address == "192.0.2.2" ? p::TcpOutcome::filtered : p::TcpOutcome::open));
+        }
+        return out;
+    }
+    std::vector<p::TlsObservation> probe(const std::vector<p::TlsProbe>& probes) override {
+        const std::lock_guard<std::mutex> lock(mutex);
+        if (throw_for_batches && probes.size() > 1) throw std::runtime_error("batch");
+        std::vector<p::TlsObservation> out;
+        for (const auto& t : probes) {
+            if (t.sni == missing) throw std::runtime_error("no handshake recorded for " + t.sni);
+            tls_asked.push_back(t.sni);
+            out.push_back(tls(t.address, t.sni, pki().leaf(t.sni)));
+        }
+        return out;
+    }
+    using Recorder::probe;
+};
+
+PartnerList two_sip_partners() {
+    PartnerList list;
+    PartnerEntry ok;
+    ok.domain = "ok.example";
+    PartnerEntry proxy;
+    proxy.domain = "proxy.example";
+    proxy.proxy_fqdn = "edge.proxy.example";
+    list.partners = {ok, proxy};
+    return list;
+}
+
+p::Observations two_sip_world() {
+    p::Observations world = healthy("ok.example", "192.0.2.1");
+    world.dns.push_back(address("edge.proxy.example", p::DnsType::A, {"192.0.2.2"}));
+    return world;
+}
+
+TEST(PartnerProbes, PassOverlappedTlsKeepsOnlyTheHandshakesOfOpenEndpoints) {
+    for (const bool overlap : {false, true}) {
+        SCOPED_TRACE(overlap);
+        PartlyOpen r;
+        r.world = two_sip_world();
+        PartnerProbeOptions options;
+        options.dns_server = "127.0.0.1";
+        options.overlap_tls_with_tcp = overlap;
+        std::vector<std::string> errors;
+        PartnerProbeBackends backends{r, r, r, r};
+        const p::Observations seen = probe_partners(two_sip_partners(), options, backends, errors);
+        EXPECT_TRUE(errors.empty());
+        // Overlapped, the handshakes start before the sweep has said which ports are open.
+        std::sort(r.tls_asked.begin(), r.tls_asked.end());
+        const std::vector<std::string> expected =
+            overlap ? std::vector<std::string>{"edge.proxy.example", "sip.ok.example"}
+                    : std::vector<std::string>{"sip.ok.example"};
+        EXPECT_EQ(r.tls_asked, expected);
+        ASSERT_EQ(seen.tls.size(), 1u);
+        EXPECT_EQ(seen.tls[0].probe.sni, "sip.ok.example");
+        EXPECT_EQ(seen.tcp.size(), 2u);
+    }
+}
+
+TEST(PartnerProbes, ErrorOnlyForTheProbeABatchFailedOn) {
+    PartlyOpen r;
+    r.world = healthy("ok.example", "192.0.2.1");
+    r.world.dns.push_back(address("sip.second.example", p::DnsType::A, {"192.0.2.3"}));
+    r.world.dns.push_back(
+        srv("_sipfederationtls._tcp.second.example", {{0, 0, 5061, "sip.second.example"}}));
+    r.throw_for_batches = true;
+    r.missing = "sip.second.example";
+    PartnerList list;
+    PartnerEntry ok;
+    ok.domain = "ok.example";
+    PartnerEntry second;
+    second.domain = "second.example";
+    list.partners = {ok, second};
+    PartnerProbeOptions options;
+    options.dns_server = "127.0.0.1";
+    std::vector<std::string> errors;
+    PartnerProbeBackends backends{r, r, r, r};
+    const p::Observations seen = probe_partners(list, options, backends, errors);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_NE(errors[0].find("sip.second.example"), std::string::npos) << errors[0];
+    ASSERT_EQ(seen.tls.size(), 1u);
+    EXPECT_EQ(seen.tls[0].probe.sni, "sip.ok.example");
 }
 
 }  // namespace

@@ -6,6 +6,10 @@
 #   partner_lab.sh start DIR bench N PCT [--netns NAME]    N healthy partners, PCT% dropped 5061
 #   partner_lab.sh stop DIR [--netns NAME]
 #
+# --tls-server BINARY (any mode) serves the endpoints with that program instead of
+# partner_tls_server.py: the benchmark passes tests/bench/partner_tls_server (C++, epoll), which
+# serves the healthy modes only.
+#
 # start writes the lab into DIR (make_partner_lab.py: zones, test CA and certificates, endpoints,
 # settings.xml, partners.txt, expected.json), then runs NSD on 127.0.53.11, one
 # partner_tls_server.py process for every endpoint, and the nftables drops. PIDs are kept in
@@ -14,6 +18,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 netns=edgeplan-partners
+tls_server=
 WAIT_SECONDS=60
 
 die() {
@@ -24,7 +29,7 @@ die() {
 command=${1:-}
 dir=${2:-}
 [ -n "$command" ] && [ -n "$dir" ] || {
-    sed -n '3,12p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '3,16p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 shift 2
@@ -33,6 +38,10 @@ while (($#)); do
     case "$1" in
     --netns)
         netns=$2
+        shift 2
+        ;;
+    --tls-server)
+        tls_server=$2
         shift 2
         ;;
     *)
@@ -69,14 +78,16 @@ start() {
     ip netns exec "$netns" nsd -d -c "$dir/nsd.conf" </dev/null >"$dir/nsd.out" 2>&1 &
     echo $! >>"$dir/pids"
     rm -f "$dir/ready"
-    ip netns exec "$netns" python3 "$here/partner_tls_server.py" --ready "$dir/ready" \
+    local serve=(python3 "$here/partner_tls_server.py")
+    [ -z "$tls_server" ] || serve=("$tls_server")
+    ip netns exec "$netns" "${serve[@]}" --ready "$dir/ready" \
         "$dir/endpoints.json" </dev/null >"$dir/server.out" 2>&1 &
     local server=$!
     echo "$server" >>"$dir/pids"
     local deadline=$((SECONDS + WAIT_SECONDS))
     until [ -f "$dir/ready" ]; do
-        kill -0 "$server" 2>/dev/null || die "partner_tls_server.py exited (see $dir/server.out)"
-        ((SECONDS < deadline)) || die "partner_tls_server.py not ready after ${WAIT_SECONDS}s"
+        kill -0 "$server" 2>/dev/null || die "${serve[*]} exited (see $dir/server.out)"
+        ((SECONDS < deadline)) || die "${serve[*]} not ready after ${WAIT_SECONDS}s"
         sleep 0.1
     done
     until ip netns exec "$netns" drill -Q @127.0.53.11 ns1.ptest A 2>/dev/null | grep -q 127.0.53.11; do
