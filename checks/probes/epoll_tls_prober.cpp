@@ -22,23 +22,11 @@
 
 #include "checks/probes/stream_socket.h"
 #include "checks/probes/tls_client.h"
+#include "checks/probes/tls_openssl_handshake.h"
 #include "checks/probes/tls_prober.h"
 
 namespace edgeplan::checks::probes {
 namespace {
-
-std::string error_queue_text() {
-    std::string text;
-    for (int i = 0; i < 8; ++i) {
-        const unsigned long code = ERR_get_error();
-        if (code == 0) break;
-        char buffer[256];
-        ERR_error_string_n(code, buffer, sizeof buffer);
-        if (!text.empty()) text += "; ";
-        text += buffer;
-    }
-    return text;
-}
 
 int connection_index() {
     static const int index = SSL_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
@@ -78,17 +66,13 @@ struct Connection {
     SteadyClock::time_point deadline;
     // What the callbacks saw during the current handshake (tls_client_openssl.cpp's TlsHandshake).
     std::vector<DerBlob> chain;
-    bool server_hello_seen = false;
-    bool client_cert_requested = false;
-    int last_alert = -1;
+    HandshakeMessages seen;
 
     void reset_attempt() {
         ssl.reset();
         fd.reset();
         chain.clear();
-        server_hello_seen = false;
-        client_cert_requested = false;
-        last_alert = -1;
+        seen = {};
     }
 };
 
@@ -101,62 +85,22 @@ int keep_chain(X509_STORE_CTX* store, void*) {
     auto* ssl =
         static_cast<SSL*>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
     Connection* self = ssl ? connection_of(ssl) : nullptr;
-    if (!self) return 1;
-    self->chain.clear();
-    STACK_OF(X509)* presented = X509_STORE_CTX_get0_untrusted(store);
-    for (int i = 0; presented && i < sk_X509_num(presented) && i < kMaxChainCertificates; ++i) {
-        unsigned char* der = nullptr;
-        const int length = i2d_X509(sk_X509_value(presented, i), &der);
-        if (length > 0) self->chain.emplace_back(der, der + length);
-        OPENSSL_free(der);
-    }
-    if (self->chain.empty()) {
-        unsigned char* der = nullptr;
-        const int length = i2d_X509(X509_STORE_CTX_get0_cert(store), &der);
-        if (length > 0) self->chain.emplace_back(der, der + length);
-        OPENSSL_free(der);
-    }
+    if (self) self->chain = presented_chain(store);
     return 1;
 }
 
 // Sees handshake messages (decrypted, also in TLS 1.3) and alerts.
 void watch(int write_p, int, int content_type, const void* buf, size_t len, SSL* ssl, void*) {
     Connection* self = connection_of(ssl);
-    if (self == nullptr || write_p || len < 1) return;
-    const auto* bytes = static_cast<const unsigned char*>(buf);
-    if (content_type == SSL3_RT_HANDSHAKE) {
-        if (bytes[0] == SSL3_MT_SERVER_HELLO) self->server_hello_seen = true;
-        if (bytes[0] == SSL3_MT_CERTIFICATE_REQUEST) self->client_cert_requested = true;
-    } else if (content_type == SSL3_RT_ALERT && len >= 2) {
-        self->last_alert = bytes[1];
-    }
+    if (self != nullptr) note_server_message(self->seen, write_p, content_type, buf, len);
 }
 
 SslCtxPtr make_context(const TlsProberOptions& options, bool legacy) {
     SslCtxPtr ctx(SSL_CTX_new(TLS_client_method()));
     if (!ctx) throw std::runtime_error("SSL_CTX_new: " + error_queue_text());
-    SSL_CTX_set_verify(ctx.get(), SSL_VERIFY_NONE, nullptr);
     SSL_CTX_set_cert_verify_callback(ctx.get(), &keep_chain, nullptr);
     SSL_CTX_set_msg_callback(ctx.get(), &watch);
-    SSL_CTX_set_max_cert_list(ctx.get(), kMaxCertificateListBytes);
-    if (legacy) {
-        SSL_CTX_set_security_level(ctx.get(), 0);
-        SSL_CTX_set_min_proto_version(ctx.get(), TLS1_VERSION);
-        SSL_CTX_set_max_proto_version(ctx.get(), TLS1_1_VERSION);
-        SSL_CTX_set_cipher_list(ctx.get(), "DEFAULT:@SECLEVEL=0");
-    } else {
-        SSL_CTX_set_min_proto_version(ctx.get(), TLS1_2_VERSION);
-    }
-    if (!options.client_cert_file.empty()) {
-        const std::string& key =
-            options.client_key_file.empty() ? options.client_cert_file : options.client_key_file;
-        if (SSL_CTX_use_certificate_chain_file(ctx.get(), options.client_cert_file.c_str()) != 1 ||
-            SSL_CTX_use_PrivateKey_file(ctx.get(), key.c_str(), SSL_FILETYPE_PEM) != 1 ||
-            SSL_CTX_check_private_key(ctx.get()) != 1) {
-            throw std::runtime_error("client certificate " + options.client_cert_file + ": " +
-                                     error_queue_text());
-        }
-    }
+    configure_client_context(ctx.get(), legacy, options.client_cert_file, options.client_key_file);
     // Thousands of sessions wait at once: read and write buffers only while bytes move (peak
     // RSS, docs/performance.md), and no session tickets (every endpoint is met once per run).
     SSL_CTX_set_mode(ctx.get(), SSL_MODE_RELEASE_BUFFERS);
@@ -176,21 +120,7 @@ Step classify(const Connection& c, int code) {
     const int error = SSL_get_error(c.ssl.get(), code);
     if (error == SSL_ERROR_WANT_READ) return {EPOLLIN, {}};
     if (error == SSL_ERROR_WANT_WRITE) return {EPOLLOUT, {}};
-    if (error == SSL_ERROR_ZERO_RETURN) return {0, {IoStatus::closed, "close_notify"}};
-    std::string text = error_queue_text();
-    if (c.last_alert >= 0) {
-        text = std::string("alert ") + SSL_alert_desc_string_long(c.last_alert) +
-               (text.empty() ? "" : " (" + text + ")");
-    }
-    if (error == SSL_ERROR_SYSCALL && text.empty()) {
-        return {0, {IoStatus::closed, "connection closed during TLS"}};
-    }
-    return {0, {IoStatus::error, text.empty() ? "TLS error" : text}};
-}
-
-bool client_certificate_rejected(int alert) {
-    // certificate_required (116, TLS 1.3), handshake_failure (40), bad_certificate (42).
-    return alert == 116 || alert == 40 || alert == 42;
+    return {0, handshake_failure(error, c.seen.last_alert)};
 }
 
 // One probe() call: its own epoll set, so concurrent calls never share events.
@@ -342,7 +272,7 @@ void HandshakeSweep::handshake_ended(std::size_t index, bool ok, const IoResult&
     Connection& c = connections_[index];
     std::string protocol;
     std::string cipher;
-    if (c.server_hello_seen && c.ssl) {
+    if (c.seen.server_hello_seen && c.ssl) {
         protocol = SSL_get_version(c.ssl.get());
         if (const SSL_CIPHER* chosen = SSL_get_current_cipher(c.ssl.get())) {
             cipher = SSL_CIPHER_get_name(chosen);
@@ -352,7 +282,8 @@ void HandshakeSweep::handshake_ended(std::size_t index, bool ok, const IoResult&
     if (c.legacy) {
         // A ServerHello with a legacy version means the server took it, even if the handshake
         // later fails on the missing client certificate.
-        const bool accepted = c.server_hello_seen && (protocol == "TLSv1" || protocol == "TLSv1.1");
+        const bool accepted =
+            c.seen.server_hello_seen && (protocol == "TLSv1" || protocol == "TLSv1.1");
         c.observation.legacy_tls_accepted = accepted;
         if (accepted) c.observation.legacy_protocol = protocol;
         return end_attempt(index, false);
@@ -364,9 +295,9 @@ void HandshakeSweep::handshake_ended(std::size_t index, bool ok, const IoResult&
     o.protocol = protocol;
     o.cipher = cipher;
     o.peer_chain = c.chain;
-    o.client_cert_requested = c.client_cert_requested;
+    o.client_cert_requested = c.seen.client_cert_requested;
     o.client_cert_presented =
-        c.client_cert_requested && c.ssl && SSL_get_certificate(c.ssl.get()) != nullptr;
+        c.seen.client_cert_requested && c.ssl && SSL_get_certificate(c.ssl.get()) != nullptr;
     const bool without_cert = o.client_cert_requested && !o.client_cert_presented;
     if (!ok) {
         // TLS 1.2: the server's refusal ends the handshake itself.
@@ -388,7 +319,7 @@ void HandshakeSweep::drive_rejection_wait(std::size_t index) {
     if (code > 0) return end_attempt(index, false);  // data, not a refusal
     const Step step = classify(c, code);
     if (step.events != 0) return want(c, index, step.events);
-    if (client_certificate_rejected(c.last_alert)) {
+    if (rejects_client_certificate(c.seen.last_alert)) {
         c.observation.handshake_ok = false;
         c.observation.client_cert_required_failure = true;
         c.observation.error = step.failure.detail;

@@ -7,22 +7,10 @@
 #include <stdexcept>
 
 #include "checks/probes/tls_client.h"
+#include "checks/probes/tls_openssl_handshake.h"
 
 namespace edgeplan::checks::probes {
 namespace {
-
-std::string error_queue_text() {
-    std::string text;
-    for (int i = 0; i < 8; ++i) {
-        const unsigned long code = ERR_get_error();
-        if (code == 0) break;
-        char buffer[256];
-        ERR_error_string_n(code, buffer, sizeof buffer);
-        if (!text.empty()) text += "; ";
-        text += buffer;
-    }
-    return text;
-}
 
 int ex_index() {
     static const int index = SSL_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
@@ -35,7 +23,7 @@ struct TlsClient::Impl {
     SSL_CTX* ctx = nullptr;
     SSL* ssl = nullptr;
     TlsHandshake state;
-    int last_alert = -1;  // alert description the server sent, -1 = none
+    HandshakeMessages seen;
 
     ~Impl() {
         if (ssl) SSL_free(ssl);
@@ -44,21 +32,7 @@ struct TlsClient::Impl {
 
     // Records the chain exactly as the server presented it and accepts it: the rules judge it.
     static int keep_chain(X509_STORE_CTX* store, void* arg) {
-        auto* self = static_cast<Impl*>(arg);
-        self->state.peer_chain.clear();
-        STACK_OF(X509)* presented = X509_STORE_CTX_get0_untrusted(store);
-        for (int i = 0; presented && i < sk_X509_num(presented) && i < kMaxChainCertificates; ++i) {
-            unsigned char* der = nullptr;
-            const int length = i2d_X509(sk_X509_value(presented, i), &der);
-            if (length > 0) self->state.peer_chain.emplace_back(der, der + length);
-            OPENSSL_free(der);
-        }
-        if (self->state.peer_chain.empty()) {
-            unsigned char* der = nullptr;
-            const int length = i2d_X509(X509_STORE_CTX_get0_cert(store), &der);
-            if (length > 0) self->state.peer_chain.emplace_back(der, der + length);
-            OPENSSL_free(der);
-        }
+        static_cast<Impl*>(arg)->state.peer_chain = presented_chain(store);
         return 1;
     }
 
@@ -66,14 +40,7 @@ struct TlsClient::Impl {
     static void watch(int write_p, int, int content_type, const void* buf, size_t len, SSL* ssl,
                       void*) {
         auto* self = static_cast<Impl*>(SSL_get_ex_data(ssl, ex_index()));
-        if (self == nullptr || write_p || len < 1) return;
-        const auto* bytes = static_cast<const unsigned char*>(buf);
-        if (content_type == SSL3_RT_HANDSHAKE) {
-            if (bytes[0] == SSL3_MT_SERVER_HELLO) self->state.server_hello_seen = true;
-            if (bytes[0] == SSL3_MT_CERTIFICATE_REQUEST) self->state.client_cert_requested = true;
-        } else if (content_type == SSL3_RT_ALERT && len >= 2) {
-            self->last_alert = bytes[1];
-        }
+        if (self != nullptr) note_server_message(self->seen, write_p, content_type, buf, len);
     }
 
     IoResult wait(int code, SteadyClock::time_point deadline) {
@@ -85,44 +52,17 @@ struct TlsClient::Impl {
             if (status == IoStatus::ok) return {};
             return {status, "timed out"};
         }
-        if (error == SSL_ERROR_ZERO_RETURN) return {IoStatus::closed, "close_notify"};
-        std::string text = error_queue_text();
-        if (last_alert >= 0) {
-            text = std::string("alert ") + SSL_alert_desc_string_long(last_alert) +
-                   (text.empty() ? "" : " (" + text + ")");
-        }
-        if (error == SSL_ERROR_SYSCALL && text.empty()) {
-            return {IoStatus::closed, "connection closed during TLS"};
-        }
-        return {IoStatus::error, text.empty() ? "TLS error" : text};
+        return handshake_failure(error, seen.last_alert);
     }
 };
 
 TlsClient::TlsClient(int fd, const TlsClientConfig& config) : impl_(std::make_unique<Impl>()) {
     impl_->ctx = SSL_CTX_new(TLS_client_method());
     if (!impl_->ctx) throw std::runtime_error("SSL_CTX_new: " + error_queue_text());
-    SSL_CTX_set_verify(impl_->ctx, SSL_VERIFY_NONE, nullptr);
     SSL_CTX_set_cert_verify_callback(impl_->ctx, &Impl::keep_chain, impl_.get());
     SSL_CTX_set_msg_callback(impl_->ctx, &Impl::watch);
-    SSL_CTX_set_max_cert_list(impl_->ctx, kMaxCertificateListBytes);
-    if (config.legacy_only) {
-        SSL_CTX_set_security_level(impl_->ctx, 0);
-        SSL_CTX_set_min_proto_version(impl_->ctx, TLS1_VERSION);
-        SSL_CTX_set_max_proto_version(impl_->ctx, TLS1_1_VERSION);
-        SSL_CTX_set_cipher_list(impl_->ctx, "DEFAULT:@SECLEVEL=0");
-    } else {
-        SSL_CTX_set_min_proto_version(impl_->ctx, TLS1_2_VERSION);
-    }
-    if (!config.client_cert_file.empty()) {
-        const std::string& key =
-            config.client_key_file.empty() ? config.client_cert_file : config.client_key_file;
-        if (SSL_CTX_use_certificate_chain_file(impl_->ctx, config.client_cert_file.c_str()) != 1 ||
-            SSL_CTX_use_PrivateKey_file(impl_->ctx, key.c_str(), SSL_FILETYPE_PEM) != 1 ||
-            SSL_CTX_check_private_key(impl_->ctx) != 1) {
-            throw std::runtime_error("client certificate " + config.client_cert_file + ": " +
-                                     error_queue_text());
-        }
-    }
+    configure_client_context(impl_->ctx, config.legacy_only, config.client_cert_file,
+                             config.client_key_file);
     impl_->ssl = SSL_new(impl_->ctx);
     if (!impl_->ssl) throw std::runtime_error("SSL_new: " + error_queue_text());
     SSL_set_ex_data(impl_->ssl, ex_index(), impl_.get());
@@ -149,6 +89,8 @@ TlsHandshake TlsClient::handshake(SteadyClock::time_point deadline) {
     }
     if (!impl_->state.ok && impl_->state.error.empty())
         impl_->state.error = "handshake did not end";
+    impl_->state.server_hello_seen = impl_->seen.server_hello_seen;
+    impl_->state.client_cert_requested = impl_->seen.client_cert_requested;
     if (impl_->state.server_hello_seen) {
         impl_->state.protocol = SSL_get_version(impl_->ssl);
         if (const SSL_CIPHER* cipher = SSL_get_current_cipher(impl_->ssl)) {
@@ -194,8 +136,7 @@ IoResult TlsClient::read_some(std::string& buffer, std::size_t max_bytes,
 }
 
 bool TlsClient::client_certificate_rejected() const {
-    // certificate_required (116, TLS 1.3), handshake_failure (40), bad_certificate (42).
-    return impl_->last_alert == 116 || impl_->last_alert == 40 || impl_->last_alert == 42;
+    return rejects_client_certificate(impl_->seen.last_alert);
 }
 
 }  // namespace edgeplan::checks::probes
