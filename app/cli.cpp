@@ -256,6 +256,32 @@ int run_plan(const std::vector<std::string>& args) {
     return plan_command(a);
 }
 
+// The network options `check` and `partners` share: where the probes leave from, how long one
+// operation may take, how many run at once, and recording or replaying what they saw.
+void add_network_options(po::options_description& options, const char* concurrency_help) {
+    // clang-format off
+    options.add_options()
+        ("source-address", po::value<std::string>(), "ADDR: bind TCP probes to this source address")
+        ("timeout", po::value<std::string>()->default_value("3s"),
+         "deadline per network operation (500ms, 3s)")
+        ("concurrency", po::value<std::string>()->default_value("8192"), concurrency_help)
+        ("record", po::value<std::string>(), "FILE: save the observations of this run (JSON)")
+        ("replay", po::value<std::string>(), "FILE: use recorded observations instead of the network");
+    // clang-format on
+}
+
+// Reads what add_network_options declared (and the progress line, drawn on a terminal unless
+// --quiet) into CheckArguments or PartnersArguments.
+template <typename Arguments>
+void read_network_options(const po::variables_map& vm, Arguments& a) {
+    a.source_address = value(vm, "source-address");
+    a.timeout = value(vm, "timeout");
+    a.concurrency = static_cast<std::size_t>(count_value(vm, "concurrency", 1, 1000000));
+    a.record = value(vm, "record");
+    a.replay = value(vm, "replay");
+    a.progress = !a.quiet && isatty(STDERR_FILENO);
+}
+
 po::options_description check_options() {
     po::options_description options("edgeplan check TOPOLOGY options");
     add_report_options_head(options, report_formats_help);
@@ -270,15 +296,9 @@ po::options_description check_options() {
         ("responder", po::value<std::string>(), "ADDR: with --from edge, probe outbound rules toward it")
         ("sample", po::value<std::string>()->default_value("16"),
          "N: with --from edge, ports probed per outbound port range (as `listen --sample`)")
-        ("target", po::value<std::vector<std::string>>(), "ADDR, repeatable: also allow this probe target")
-        ("source-address", po::value<std::string>(), "ADDR: bind TCP probes to this source address")
-        ("timeout", po::value<std::string>()->default_value("3s"),
-         "deadline per network operation (500ms, 3s)")
-        ("concurrency", po::value<std::string>()->default_value("8192"),
-         "network operations in flight (1 to 1000000)")
-        ("record", po::value<std::string>(), "FILE: save the observations of this run (JSON)")
-        ("replay", po::value<std::string>(), "FILE: use recorded observations instead of the network");
+        ("target", po::value<std::vector<std::string>>(), "ADDR, repeatable: also allow this probe target");
     // clang-format on
+    add_network_options(options, "network operations in flight (1 to 1000000)");
     add_report_options_tail(options);
     add_certificate_options(options, true);
     return options;
@@ -297,12 +317,7 @@ int run_check(const std::vector<std::string>& args) {
     a.responder = value(vm, "responder");
     a.targets = values(vm, "target");
     a.sample = static_cast<int>(count_value(vm, "sample", 1, 10000));
-    a.source_address = value(vm, "source-address");
-    a.timeout = value(vm, "timeout");
-    a.concurrency = static_cast<std::size_t>(count_value(vm, "concurrency", 1, 1000000));
-    a.record = value(vm, "record");
-    a.replay = value(vm, "replay");
-    a.progress = !a.quiet && isatty(STDERR_FILENO);
+    read_network_options(vm, a);
     return check_command(a);
 }
 
@@ -464,15 +479,11 @@ po::options_description partners_options() {
         ("fail-on", po::value<std::string>()->default_value("fail"),
          "fail | warn: lowest status that makes the exit code 1")
         ("dns-server", po::value<std::vector<std::string>>(),
-         "ADDR[:PORT]: the DNS server every lookup goes to (default: /etc/resolv.conf)")
-        ("source-address", po::value<std::string>(), "ADDR: bind TCP probes to this source address")
-        ("timeout", po::value<std::string>()->default_value("3s"),
-         "deadline per network operation (500ms, 3s)")
-        ("concurrency", po::value<std::string>()->default_value("8192"),
-         "network operations in flight (1 to 1000000; TLS sessions at most 128)")
-        ("record", po::value<std::string>(), "FILE: save the observations of this run (JSON)")
-        ("replay", po::value<std::string>(), "FILE: use recorded observations instead of the network");
+         "ADDR[:PORT]: the DNS server every lookup goes to (default: /etc/resolv.conf)");
     // clang-format on
+    add_network_options(options,
+                        "network operations in flight (1 to 1000000; at most 256 TLS handshakes "
+                        "under way, XMPP sessions on at most 128 threads)");
     add_report_options_tail(options);
     add_certificate_options(options, true);
     return options;
@@ -500,12 +511,7 @@ int run_partners(const std::vector<std::string>& args) {
         static_cast<int>(count_value(vm, "expiry-warning-days", 0, 3650));
     for (std::size_t i = 0; i < args.size(); ++i) a.command_line += (i ? " " : "") + args[i];
     a.dns_servers = values(vm, "dns-server");
-    a.source_address = value(vm, "source-address");
-    a.timeout = value(vm, "timeout");
-    a.concurrency = static_cast<std::size_t>(count_value(vm, "concurrency", 1, 1000000));
-    a.record = value(vm, "record");
-    a.replay = value(vm, "replay");
-    a.progress = !a.quiet && isatty(STDERR_FILENO);
+    read_network_options(vm, a);
     return partners_command(a);
 }
 
