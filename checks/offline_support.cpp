@@ -18,12 +18,11 @@ Finding unknown_input(const CheckInfo& info, std::string subject, std::string wh
 }
 
 Finding unknown_setting(const CheckInfo& info, std::string subject, const std::string& what,
-                        Setting setting, SourceLocation where) {
-    Finding finding = unknown_input(info, std::move(subject), what + ": " + how_to_state(setting),
-                                    std::move(where));
-    const SettingSource& source = setting_source(setting);
-    finding.evidence.push_back({"cmdlet", source.cmdlet});
-    finding.evidence.push_back({"settings_xml", source.settings_xml});
+                        Setting setting, SourceLocation where, const SnippetNames& names) {
+    Finding finding = unknown_input(info, std::move(subject),
+                                    what + ": " + how_to_state(setting, names), std::move(where));
+    finding.evidence.push_back({"cmdlet", setting_source(setting).cmdlet});
+    finding.evidence.push_back({"settings_xml", settings_snippet(setting, names)});
     return finding;
 }
 

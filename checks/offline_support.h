@@ -34,7 +34,8 @@ Finding unknown_input(const CheckInfo& info, std::string subject, std::string wh
 // An unknown because a setting is missing: the message ends with the cmdlet that states it and
 // the --settings snippet (checks/setting_sources.h), and the evidence carries both.
 Finding unknown_setting(const CheckInfo& info, std::string subject, const std::string& what,
-                        Setting setting, topology::SourceLocation where);
+                        Setting setting, topology::SourceLocation where,
+                        const SnippetNames& names = {});
 // A certificate the topology names by file: the certificate probe reads it, not this check.
 Finding needs_certificate_probe(const CheckInfo& info, std::string subject,
                                 const topology::CertificateSpec& spec);
@@ -106,11 +107,11 @@ std::vector<Finding> for_each_planned_certificate(const CheckInfo& info,
         const std::string subject = cert_subject(pool.id, use);
         const topology::CertificateSpec* spec = find_certificate(pool, use);
         if (spec == nullptr) {
-            findings.push_back(unknown_setting(info, subject,
-                                               std::string("the topology describes no ") +
-                                                   topology::to_string(use) +
-                                                   " certificate for this pool",
-                                               Setting::edge_certificates, pool.where));
+            findings.push_back(
+                unknown_setting(info, subject,
+                                std::string("the topology describes no ") +
+                                    topology::to_string(use) + " certificate for this pool",
+                                Setting::edge_certificates, pool.where, pool_names(pool.id)));
         } else if (!spec->file.empty()) {
             findings.push_back(needs_certificate_probe(info, subject, *spec));
         } else {

@@ -1,8 +1,34 @@
 #include "checks/setting_sources.h"
 
 #include <stdexcept>
+#include <string_view>
+#include <utility>
 
 namespace edgeplan::checks {
+namespace {
+
+// A name as an XML attribute value: names come from the topology, which may hold any text.
+std::string xml_attribute_text(const std::string& name) {
+    std::string out;
+    for (char c : name) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
 
 const std::vector<SettingSource>& setting_sources() {
     // Snippets use the attribute names of docs/topology-format.md; POOL and SITE stand for the
@@ -49,10 +75,33 @@ const SettingSource& setting_source(Setting setting) {
     throw std::logic_error("setting without a row in setting_sources()");
 }
 
-std::string how_to_state(Setting setting) {
+std::string settings_snippet(Setting setting, const SnippetNames& names) {
+    const std::string snippet = setting_source(setting).settings_xml;
+    // A placeholder is a whole attribute value, quotes included. One pass from left to right,
+    // so a name that spells a placeholder ("SITE") is copied, never filled in again.
+    const std::pair<std::string_view, const std::string*> placeholders[] = {
+        {"\"POOL\"", &names.pool}, {"\"SITE\"", &names.site}, {"\"DOMAIN\"", &names.domain}};
+    std::string out;
+    for (std::size_t at = 0; at < snippet.size();) {
+        bool filled = false;
+        for (const auto& [placeholder, name] : placeholders) {
+            if (name->empty() || snippet.compare(at, placeholder.size(), placeholder) != 0)
+                continue;
+            out += "\"" + xml_attribute_text(*name) + "\"";
+            at += placeholder.size();
+            filled = true;
+            break;
+        }
+        if (!filled) out += snippet[at++];
+    }
+    return out;
+}
+
+std::string how_to_state(Setting setting, const SnippetNames& names) {
     const SettingSource& s = setting_source(setting);
     return std::string("export ") + s.cmdlet + " (" + s.properties +
-           ") with --settings-from, or write " + s.settings_xml + " in --settings";
+           ") with --settings-from, or write " + settings_snippet(setting, names) +
+           " in --settings";
 }
 
 }  // namespace edgeplan::checks

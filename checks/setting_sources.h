@@ -3,6 +3,7 @@
 // table every "unknown_input" finding about a missing setting reads (docs/settings-from.md,
 // "Which cmdlet answers an unknown"), so the advice never drifts between checks.
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace edgeplan::checks {
@@ -31,8 +32,22 @@ struct SettingSource {
 const std::vector<SettingSource>& setting_sources();  // one row per Setting
 const SettingSource& setting_source(Setting setting);
 
+// The administrator's names a finding knows, for the snippet's placeholders POOL, SITE and
+// DOMAIN: an admin copies `<Site ref="Redmond" xmppRoute="edge.contoso.net"/>`, not a template.
+// An empty name leaves its placeholder.
+struct SnippetNames {
+    std::string pool;
+    std::string site;
+    std::string domain;
+};
+inline SnippetNames pool_names(std::string pool) { return {std::move(pool), "", ""}; }
+inline SnippetNames domain_names(std::string domain) { return {"", "", std::move(domain)}; }
+
+// The row's settings snippet with the known names filled in.
+std::string settings_snippet(Setting setting, const SnippetNames& names = {});
+
 // "<what>: export <cmdlet> (<properties>) with --settings-from, or write <snippet> in
 // --settings", the sentence an unknown finding ends with.
-std::string how_to_state(Setting setting);
+std::string how_to_state(Setting setting, const SnippetNames& names = {});
 
 }  // namespace edgeplan::checks

@@ -45,7 +45,7 @@ std::vector<Finding> SeparateAvCertificateCheck::evaluate(const CheckContext& co
             findings.push_back(
                 unknown_setting(info(), subject,
                                 "which certificate A/V Authentication is assigned to is not stated",
-                                Setting::edge_certificates, pool.where));
+                                Setting::edge_certificates, pool.where, pool_names(pool.id)));
             continue;
         }
         Evidence evidence;

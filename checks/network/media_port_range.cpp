@@ -56,7 +56,7 @@ std::vector<Finding> MediaPortRangeCheck::evaluate(const CheckContext& context) 
             findings.push_back(unknown_setting(
                 info(), subject,
                 "the Edge media port range is not stated (50000-59999 is only the default)",
-                Setting::edge_media_ports, pool.where));
+                Setting::edge_media_ports, pool.where, pool_names(pool.id)));
             continue;
         }
         const int from = p.media_start;

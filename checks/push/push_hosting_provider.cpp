@@ -32,7 +32,7 @@ std::vector<Finding> PushHostingProviderCheck::evaluate(const CheckContext& cont
             if (!d.mobile_push) {
                 return {unknown_setting(info(), subject,
                                         "whether " + d.name + " uses mobile push is not stated",
-                                        Setting::mobile_push, d.where)};
+                                        Setting::mobile_push, d.where, domain_names(d.name))};
             }
         }
         return {not_applicable(info(), "no SIP domain uses mobile push")};

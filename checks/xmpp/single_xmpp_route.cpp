@@ -35,10 +35,18 @@ std::vector<Finding> SingleXmppRouteCheck::evaluate(const CheckContext& context)
     }
     // Lync exports do not record site routes (topology-xml.md 8.3): absent there means unknown.
     if (routes.empty() && model.format != TopologyFormat::edgeplan) {
+        // The snippet names the site and the pool when the topology leaves no choice.
+        SnippetNames names;
+        if (model.sites.size() == 1) names.site = model.sites[0].name;
+        std::vector<std::string> xmpp_pools;
+        for (const EdgePool& pool : model.edge_pools) {
+            if (pool.xmpp) xmpp_pools.push_back(pool.id);
+        }
+        if (xmpp_pools.size() == 1) names.pool = xmpp_pools[0];
         return {unknown_setting(info(), kTopologySubject,
                                 "the site's XMPP federation route is not stated (the topology "
                                 "export does not record it)",
-                                Setting::xmpp_route, model.where)};
+                                Setting::xmpp_route, model.where, names)};
     }
     std::vector<std::string> flagged;
     for (const EdgePool& pool : model.edge_pools) {

@@ -36,6 +36,16 @@ TEST(SettingSources, EverySettingHasOneRow) {
     EXPECT_EQ(seen.size(), static_cast<std::size_t>(Setting::edge_media_ports) + 1);
 }
 
+TEST(SettingSources, SnippetNamesAreEscapedAndUnknownNamesStayPlaceholders) {
+    EXPECT_EQ(checks::settings_snippet(Setting::xmpp_route, {"", "R&D \"East\" <1>", ""}),
+              "<Site ref=\"R&amp;D &quot;East&quot; &lt;1>\" xmppRoute=\"POOL\"/>");
+    // A name that spells a placeholder is filled in once, not rewritten by the next one.
+    EXPECT_EQ(checks::settings_snippet(Setting::federation_route, {"SITE", "x", ""}),
+              "<Site ref=\"x\" federationRoute=\"SITE\"/>");
+    EXPECT_EQ(checks::settings_snippet(Setting::federation_route),
+              checks::setting_source(Setting::federation_route).settings_xml);
+}
+
 TEST(SettingSources, EverySnippetLoadsAndStatesItsSetting) {
     const fs::path sample = fs::path(EDGEPLAN_SOURCE_DIR) / "samples" / "lync-collected";
     const fs::path dir =
@@ -43,10 +53,12 @@ TEST(SettingSources, EverySnippetLoadsAndStatesItsSetting) {
     fs::create_directories(dir);
     for (const checks::SettingSource& s : checks::setting_sources()) {
         SCOPED_TRACE(s.settings_xml);
-        std::string xml = s.settings_xml;
-        xml = replace_all(xml, "\"POOL\"", "\"edgepool.dmz.corp.example\"");
-        xml = replace_all(xml, "\"SITE\"", "\"1\"");
-        xml = replace_all(xml, "\"DOMAIN\"", "\"corp.example\"");
+        // The names a finding fills in (unknown_setting), as the sample's topology spells them.
+        std::string xml =
+            checks::settings_snippet(s.setting, {"edgepool.dmz.corp.example", "1", "corp.example"});
+        EXPECT_EQ(xml.find("\"POOL\""), std::string::npos) << xml;
+        EXPECT_EQ(xml.find("\"SITE\""), std::string::npos) << xml;
+        EXPECT_EQ(xml.find("\"DOMAIN\""), std::string::npos) << xml;
         xml = replace_all(xml, "\"THUMBPRINT\"", "\"6F1A3B0C9D2E4F5061728394A5B6C7D8E9F00112\"");
         const fs::path file = dir / "settings.xml";
         std::ofstream(file) << "<Settings xmlns=\"urn:edgeplan:topology:1\">" << xml

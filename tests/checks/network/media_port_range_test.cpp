@@ -124,7 +124,7 @@ TEST(MediaPortRangeCheck, OneRowPerOutcome) {
          "pool:edgepool",
          {{"cmdlet", "Get-CsService -EdgeServer"},
           {"settings_xml",
-           "<EdgePool ref=\"POOL\"><External><AudioVideo mediaPortStart=\"50000\" "
+           "<EdgePool ref=\"edgepool\"><External><AudioVideo mediaPortStart=\"50000\" "
            "mediaPortCount=\"10000\"/></External></EdgePool>"}},
          "unknown_input"},
         {"skip - no Edge pool",
