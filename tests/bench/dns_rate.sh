@@ -2,12 +2,12 @@
 # Resolver rate vs dnsperf (root only: creates a network namespace). Results: docs/performance.md
 # ("Large topology" (c) and the partner section's SRV lookups row).
 #
-#   tests/bench/dns_rate.sh [--runs N] [--partners N] [--in-flight N]
+#   tests/bench/dns_rate.sh [--runs N] [--partners N] [--passes N] [--in-flight N]
 #
 # Only the DNS part of large_topology.sh (c), at partner scale: NSD (rrl-ratelimit: 0) in a
 # network namespace with only lo up, serving one zone with a _sipfederationtls._tcp SRV and a
 # target A record for each of --partners (10,000) partners. Each run asks every partner's SRV
-# once with tests/bench/dns_srv_bench.cpp (the checks' resolver, --in-flight queries
+# --passes (5) times (one pass lasts well under 0.1 s, too short to time alone) with tests/bench/dns_srv_bench.cpp (the checks' resolver, --in-flight queries
 # outstanding) and then with `dnsperf -q` at the same depth, alternately, so both see the same
 # machine load. Prints both rates per run, their medians and the ratio.
 set -euo pipefail
@@ -15,12 +15,14 @@ set -euo pipefail
 runs=5
 partners=10000
 in_flight=64
+passes=5
 while (($#)); do
     case "$1" in
     --runs) runs=$2; shift 2 ;;
     --partners) partners=$2; shift 2 ;;
+    --passes) passes=$2; shift 2 ;;
     --in-flight) in_flight=$2; shift 2 ;;
-    *) echo "usage: $0 [--runs N] [--partners N] [--in-flight N]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--runs N] [--partners N] [--passes N] [--in-flight N]" >&2; exit 2 ;;
     esac
 done
 
@@ -104,19 +106,20 @@ done
 in_ns drill -Q "@$DNS" "$last" SRV | grep -q 5061 ||
     { cat "$work/nsd.out" "$work/nsd.log" >&2 2>/dev/null; exit 1; }
 
-echo "== $runs runs, $partners SRV queries each, $in_flight in flight; load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+queries=$((partners * passes))
+echo "== $runs runs, $queries SRV queries each ($passes x $partners partners), $in_flight in flight; load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 : >"$work/rates"
 for run in $(seq "$runs"); do
     status=0
-    in_ns "$bench" --server "$DNS" --names "$work/names" --count "$partners" \
+    in_ns "$bench" --server "$DNS" --names "$work/names" --count "$queries" \
         --max-in-flight "$in_flight" --timeout-ms 1000 >"$work/bench.out" || status=$?
-    in_ns dnsperf -s "$DNS" -d "$work/dnsperf.input" -n 1 -q "$in_flight" -t 1 \
+    in_ns dnsperf -s "$DNS" -d "$work/dnsperf.input" -n "$passes" -q "$in_flight" -t 1 \
         >"$work/dnsperf.out" 2>&1
     ours=$(sed -n 's/.*qps=\([0-9]*\).*/\1/p' "$work/bench.out")
     theirs=$(sed -n 's/.*Queries per second: *\([0-9.]*\).*/\1/p' "$work/dnsperf.out")
     completed=$(sed -n 's/.*Queries completed: *\([0-9]*\).*/\1/p' "$work/dnsperf.out")
     [ "$status" -eq 0 ] || { echo "dns_srv_bench: not every answer ok: $(cat "$work/bench.out")" >&2; exit 1; }
-    [ "$completed" = "$partners" ] || { echo "dnsperf completed $completed of $partners" >&2; exit 1; }
+    [ "$completed" = "$queries" ] || { echo "dnsperf completed $completed of $queries" >&2; exit 1; }
     echo "$ours $theirs" >>"$work/rates"
     echo "run $run: dns_srv_bench $ours q/s, dnsperf $theirs q/s (load $(cut -d' ' -f1 /proc/loadavg))"
 done
