@@ -62,6 +62,26 @@ std::string absolute(std::string name) {
     return name;
 }
 
+// DNS compares names without regard to ASCII case (RFC 4343); bytes above 0x7f are compared as
+// they are.
+unsigned char ascii_lower(unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c;
+}
+
+// Whether two uncompressed wire names (as ldns decodes them) are the same name: the answer to
+// ldns_dname_compare(a, b) == 0 without its label-by-label walk. Length bytes (at most 63) are
+// below 'A', so lowering every byte leaves them as they are.
+bool same_name(const ldns_rdf* a, const ldns_rdf* b) {
+    const std::size_t size = ldns_rdf_size(a);
+    if (size != ldns_rdf_size(b)) return false;
+    const std::uint8_t* x = ldns_rdf_data(a);
+    const std::uint8_t* y = ldns_rdf_data(b);
+    for (std::size_t i = 0; i < size; ++i) {
+        if (ascii_lower(x[i]) != ascii_lower(y[i])) return false;
+    }
+    return true;
+}
+
 // Canonical text of a domain name rdf: lower case, no trailing dot. The presentation form is
 // ldns_rdf2str's (RFC 1035 section 5.1: a backslash before . ; ( ) and itself, "\DDD" for bytes
 // that are not printable ASCII), written here label by label: ldns_rdf2str prints it one
@@ -86,7 +106,7 @@ std::string dname_text(const ldns_rdf* rdf) {
                                        static_cast<char>('0' + c % 10)};
                 text.append(digits, sizeof digits);
             } else {
-                text += static_cast<char>(std::tolower(c));
+                text += static_cast<char>(ascii_lower(c));
             }
         }
     }
@@ -119,7 +139,7 @@ bool matches(const DnsExchange& exchange, DnsType type, const std::uint8_t* head
         ldns_rr_get_class(asked) != LDNS_RR_CLASS_IN) {
         return false;
     }
-    return ldns_dname_compare(ldns_rr_owner(asked), name) == 0;
+    return same_name(ldns_rr_owner(asked), name);
 }
 
 // Decodes `count` records of `section` from `pos` on; false when the bytes do not hold them.
@@ -160,7 +180,7 @@ DnsVerdict read_records(const DnsExchange& exchange, ldns_pkt_rcode rcode, const
             for (std::size_t i = 0; i < count; ++i) {
                 const ldns_rr* rr = answers[i].get();
                 if (ldns_rr_get_type(rr) != LDNS_RR_TYPE_CNAME || ldns_rr_rd_count(rr) < 1 ||
-                    ldns_dname_compare(ldns_rr_owner(rr), name.get()) != 0) {
+                    !same_name(ldns_rr_owner(rr), name.get())) {
                     continue;
                 }
                 const std::string target = dname_text(ldns_rr_rdf(rr, 0));
@@ -183,8 +203,7 @@ DnsVerdict read_records(const DnsExchange& exchange, ldns_pkt_rcode rcode, const
     bool found = false;
     for (std::size_t i = 0; i < count; ++i) {
         const ldns_rr* rr = answers[i].get();
-        if (ldns_rr_get_type(rr) != wanted ||
-            ldns_dname_compare(ldns_rr_owner(rr), name.get()) != 0) {
+        if (ldns_rr_get_type(rr) != wanted || !same_name(ldns_rr_owner(rr), name.get())) {
             continue;
         }
         const ldns_rdf* first = ldns_rr_rd_count(rr) > 0 ? ldns_rr_rdf(rr, 0) : nullptr;
