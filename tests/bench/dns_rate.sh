@@ -9,7 +9,8 @@
 # target A record for each of --partners (10,000) partners. Each run asks every partner's SRV
 # --passes (5) times (one pass lasts well under 0.1 s, too short to time alone) with tests/bench/dns_srv_bench.cpp (the checks' resolver, --in-flight queries
 # outstanding) and then with `dnsperf -q` at the same depth, alternately, so both see the same
-# machine load. Prints both rates per run, their medians and the ratio.
+# machine load. Prints both rates and CPU times per run (the CPU time of each client is less
+# sensitive to other load on the machine than its rate), their medians and the ratio.
 set -euo pipefail
 
 runs=5
@@ -37,6 +38,9 @@ for tool in dnsperf nsd drill; do
             >/dev/null 2>&1 || true
     command -v "$tool" >/dev/null || { echo "dns_rate.sh: $tool is required" >&2; exit 1; }
 done
+[ -x /usr/bin/time ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null 2>&1 ||
+    true
+[ -x /usr/bin/time ] || { echo "dns_rate.sh: /usr/bin/time is required" >&2; exit 1; }
 
 # BENCH_BUILD_DIR: another (configured) build tree.
 build=${BENCH_BUILD_DIR:-$root/build/release}
@@ -111,17 +115,19 @@ echo "== $runs runs, $queries SRV queries each ($passes x $partners partners), $
 : >"$work/rates"
 for run in $(seq "$runs"); do
     status=0
-    in_ns "$bench" --server "$DNS" --names "$work/names" --count "$queries" \
-        --max-in-flight "$in_flight" --timeout-ms 1000 >"$work/bench.out" || status=$?
-    in_ns dnsperf -s "$DNS" -d "$work/dnsperf.input" -n "$passes" -q "$in_flight" -t 1 \
-        >"$work/dnsperf.out" 2>&1
+    in_ns /usr/bin/time -f "%U %S" -o "$work/bench.cpu" "$bench" --server "$DNS" \
+        --names "$work/names" --count "$queries" --max-in-flight "$in_flight" --timeout-ms 1000 \
+        >"$work/bench.out" || status=$?
+    in_ns /usr/bin/time -f "%U %S" -o "$work/dnsperf.cpu" dnsperf -s "$DNS" \
+        -d "$work/dnsperf.input" -n "$passes" -q "$in_flight" -t 1 >"$work/dnsperf.out" 2>&1
     ours=$(sed -n 's/.*qps=\([0-9]*\).*/\1/p' "$work/bench.out")
     theirs=$(sed -n 's/.*Queries per second: *\([0-9.]*\).*/\1/p' "$work/dnsperf.out")
     completed=$(sed -n 's/.*Queries completed: *\([0-9]*\).*/\1/p' "$work/dnsperf.out")
     [ "$status" -eq 0 ] || { echo "dns_srv_bench: not every answer ok: $(cat "$work/bench.out")" >&2; exit 1; }
     [ "$completed" = "$queries" ] || { echo "dnsperf completed $completed of $queries" >&2; exit 1; }
-    echo "$ours $theirs" >>"$work/rates"
-    echo "run $run: dns_srv_bench $ours q/s, dnsperf $theirs q/s (load $(cut -d' ' -f1 /proc/loadavg))"
+    echo "$ours $theirs $(cat "$work/bench.cpu") $(cat "$work/dnsperf.cpu")" >>"$work/rates"
+    echo "run $run: dns_srv_bench $ours q/s (user/system CPU s: $(cat "$work/bench.cpu")), dnsperf" \
+        "$theirs q/s ($(cat "$work/dnsperf.cpu")) (load $(cut -d' ' -f1 /proc/loadavg))"
 done
 python3 - "$work/rates" <<'PY'
 import statistics, sys
@@ -129,6 +135,8 @@ rows = [tuple(map(float, l.split())) for l in open(sys.argv[1])]
 ours = statistics.median(r[0] for r in rows)
 theirs = statistics.median(r[1] for r in rows)
 ratios = [r[0] / r[1] for r in rows]
+cpu = lambda user, system: statistics.median(r[user] + r[system] for r in rows)
+print(f"median CPU (user + system) per run: dns_srv_bench {cpu(2, 3):.2f} s, dnsperf {cpu(4, 5):.2f} s")
 print(f"median: dns_srv_bench {ours:.0f} q/s, dnsperf {theirs:.0f} q/s, ratio {ours / theirs:.0%} "
       f"(per run {min(ratios):.0%}-{max(ratios):.0%}; target >= 90%: "
       f"{'met' if ours / theirs >= 0.9 else 'missed'})")
