@@ -1,20 +1,27 @@
-// DNS packets through ldns: ldns_wire2pkt checks every length and compression pointer against the
-// bytes present, so what is left here is matching (RFC 5452 section 9.1), the rcode, and walking
-// the CNAME chain (RFC 1034 section 3.6.2) with a bound on its length.
+// DNS packets through ldns. A response is decoded only as far as the judgement reads it: the
+// header with ldns's wire macros, then the question and answer sections record by record with
+// ldns_wire2rr, which checks every length and compression pointer against the bytes present.
+// The authority and additional sections are not decoded (nothing in them changes the answer):
+// building a whole ldns_pkt for every response cost more than the rest of the resolver
+// (tests/bench/dns_rate.sh; docs/performance.md). What is left here is matching (RFC 5452
+// section 9.1), the rcode, and walking the CNAME chain (RFC 1034 section 3.6.2) with a bound on
+// its length.
 #include "checks/probes/dns_answer.h"
 
 #include <netinet/in.h>
 #include <sys/socket.h>
 
 // ldns 1.8's common.h #defines bool/true/false unless stdbool.h was seen first.
-#include <ldns/ldns.h>
 #include <stdbool.h>
+// (separate block: keeps stdbool.h first)
+#include <ldns/ldns.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "checks/probes/socket_util.h"
 
@@ -22,15 +29,18 @@ namespace edgeplan::checks::probes {
 
 namespace {
 
-struct PktDeleter {
-    void operator()(ldns_pkt* packet) const { ldns_pkt_free(packet); }
-};
-using PktPtr = std::unique_ptr<ldns_pkt, PktDeleter>;
-
 struct RdfDeleter {
     void operator()(ldns_rdf* rdf) const { ldns_rdf_deep_free(rdf); }
 };
 using RdfPtr = std::unique_ptr<ldns_rdf, RdfDeleter>;
+
+struct RrDeleter {
+    void operator()(ldns_rr* rr) const { ldns_rr_free(rr); }
+};
+using RrPtr = std::unique_ptr<ldns_rr, RrDeleter>;
+
+// The records of one section, decoded by ldns.
+using Records = std::vector<RrPtr>;
 
 ldns_rr_type rr_type_of(DnsType type) {
     switch (type) {
@@ -52,16 +62,56 @@ std::string absolute(std::string name) {
     return name;
 }
 
-// Canonical text of a domain name rdf: lower case, no trailing dot.
+// DNS compares names without regard to ASCII case (RFC 4343); bytes above 0x7f are compared as
+// they are.
+unsigned char ascii_lower(unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c;
+}
+
+// Whether two uncompressed wire names (as ldns decodes them) are the same name: the answer to
+// ldns_dname_compare(a, b) == 0 without its label-by-label walk. Length bytes (at most 63) are
+// below 'A', so lowering every byte leaves them as they are.
+bool same_name(const ldns_rdf* a, const ldns_rdf* b) {
+    const std::size_t size = ldns_rdf_size(a);
+    if (size != ldns_rdf_size(b)) return false;
+    const std::uint8_t* x = ldns_rdf_data(a);
+    const std::uint8_t* y = ldns_rdf_data(b);
+    for (std::size_t i = 0; i < size; ++i) {
+        if (ascii_lower(x[i]) != ascii_lower(y[i])) return false;
+    }
+    return true;
+}
+
+// Canonical text of a domain name rdf: lower case, no trailing dot. The presentation form is
+// ldns_rdf2str's (RFC 1035 section 5.1: a backslash before . ; ( ) and itself, "\DDD" for bytes
+// that are not printable ASCII), written here label by label: ldns_rdf2str prints it one
+// character per ldns_buffer_printf call, the largest cost left per response in the profile.
 std::string dname_text(const ldns_rdf* rdf) {
-    char* raw = ldns_rdf2str(rdf);
-    if (raw == nullptr) return {};
-    std::string text(raw);
-    std::free(raw);
-    if (text.size() > 1 && text.back() == '.') text.pop_back();
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
+    const std::size_t size = ldns_rdf_size(rdf);
+    const std::uint8_t* data = ldns_rdf_data(rdf);
+    if (size == 0 || size > LDNS_MAX_DOMAINLEN) return {};
+    std::string text;
+    text.reserve(size);
+    for (std::size_t pos = 0; pos < size && data[pos] != 0;) {
+        const std::size_t length = data[pos++];
+        if (!text.empty()) text += '.';
+        for (std::size_t i = 0; i < length && pos < size; ++i, ++pos) {
+            const unsigned char c = data[pos];
+            if (c == '.' || c == ';' || c == '(' || c == ')' || c == '\\') {
+                text += '\\';
+                text += static_cast<char>(c);
+            } else if (c > 0x7f || std::isgraph(c) == 0) {
+                const char digits[] = {'\\', static_cast<char>('0' + c / 100),
+                                       static_cast<char>('0' + c / 10 % 10),
+                                       static_cast<char>('0' + c % 10)};
+                text.append(digits, sizeof digits);
+            } else {
+                text += static_cast<char>(ascii_lower(c));
+            }
+        }
+    }
+    // The root: ldns_rdf2str gives "." and the trailing dot is kept for it alone.
+    return text.empty() ? std::string(".") : text;
 }
 
 std::optional<std::string> address_text(const ldns_rdf* rdf, int family, std::size_t size) {
@@ -79,17 +129,34 @@ std::optional<std::string> address_text(const ldns_rdf* rdf, int family, std::si
     return format_ip(reinterpret_cast<const sockaddr*>(&storage));
 }
 
-bool matches(const DnsExchange& exchange, DnsType type, const ldns_pkt* packet) {
-    if (ldns_pkt_id(packet) != exchange.id || !ldns_pkt_qr(packet)) return false;
-    const ldns_rr_list* question = ldns_pkt_question(packet);
-    if (question == nullptr || ldns_rr_list_rr_count(question) != 1) return false;
-    const ldns_rr* asked = ldns_rr_list_rr(question, 0);
+// `name`: exchange.asked_name as an ldns dname.
+bool matches(const DnsExchange& exchange, DnsType type, const std::uint8_t* header,
+             const Records& question, const ldns_rdf* name) {
+    if (LDNS_ID_WIRE(header) != exchange.id || !LDNS_QR_WIRE(header)) return false;
+    if (question.size() != 1) return false;
+    const ldns_rr* asked = question.front().get();
     if (ldns_rr_get_type(asked) != rr_type_of(type) ||
         ldns_rr_get_class(asked) != LDNS_RR_CLASS_IN) {
         return false;
     }
-    RdfPtr expected(ldns_dname_new_frm_str(absolute(exchange.asked_name).c_str()));
-    return expected && ldns_dname_compare(ldns_rr_owner(asked), expected.get()) == 0;
+    return same_name(ldns_rr_owner(asked), name);
+}
+
+// Decodes `count` records of `section` from `pos` on; false when the bytes do not hold them.
+bool read_section(const std::uint8_t* data, std::size_t size, std::size_t& pos, std::size_t count,
+                  ldns_pkt_section section, Records& records) {
+    // Each record takes at least 5 bytes (question) or 11 (others): a count the datagram cannot
+    // hold fails in the loop below, without reserving room for it first.
+    records.reserve(std::min(count, size / 5));
+    for (std::size_t i = 0; i < count; ++i) {
+        ldns_rr* rr = nullptr;
+        if (ldns_wire2rr(&rr, data, size, &pos, section) != LDNS_STATUS_OK || rr == nullptr) {
+            ldns_rr_free(rr);
+            return false;
+        }
+        records.emplace_back(rr);
+    }
+    return true;
 }
 
 DnsVerdict done(DnsAnswer& answer, DnsOutcome outcome, std::string detail = {}) {
@@ -99,23 +166,21 @@ DnsVerdict done(DnsAnswer& answer, DnsOutcome outcome, std::string detail = {}) 
 }
 
 // A matching response with rcode NOERROR or NXDOMAIN: follow CNAMEs, then collect the records.
-DnsVerdict read_records(const DnsExchange& exchange, const ldns_pkt* packet, DnsAnswer& answer) {
-    const ldns_pkt_rcode rcode = ldns_pkt_get_rcode(packet);
+// `name`: exchange.asked_name as an ldns dname, then each CNAME target in turn.
+DnsVerdict read_records(const DnsExchange& exchange, ldns_pkt_rcode rcode, const Records& answers,
+                        RdfPtr name, DnsAnswer& answer) {
     const ldns_rr_type wanted = rr_type_of(answer.query.type);
-    const ldns_rr_list* answers = ldns_pkt_answer(packet);
-    const std::size_t count = answers ? ldns_rr_list_rr_count(answers) : 0;
+    const std::size_t count = answers.size();
 
     // Follow the CNAME chain inside this answer (RFC 1034 3.6.2), bounded and loop-checked.
     const std::size_t chain_before = answer.cname_chain.size();
-    RdfPtr name(ldns_dname_new_frm_str(absolute(exchange.asked_name).c_str()));
-    if (!name) return done(answer, DnsOutcome::malformed, "bad name " + exchange.asked_name);
     if (wanted != LDNS_RR_TYPE_CNAME) {
         for (bool moved = true; moved;) {
             moved = false;
             for (std::size_t i = 0; i < count; ++i) {
-                const ldns_rr* rr = ldns_rr_list_rr(answers, i);
+                const ldns_rr* rr = answers[i].get();
                 if (ldns_rr_get_type(rr) != LDNS_RR_TYPE_CNAME || ldns_rr_rd_count(rr) < 1 ||
-                    ldns_dname_compare(ldns_rr_owner(rr), name.get()) != 0) {
+                    !same_name(ldns_rr_owner(rr), name.get())) {
                     continue;
                 }
                 const std::string target = dname_text(ldns_rr_rdf(rr, 0));
@@ -137,9 +202,8 @@ DnsVerdict read_records(const DnsExchange& exchange, const ldns_pkt* packet, Dns
 
     bool found = false;
     for (std::size_t i = 0; i < count; ++i) {
-        const ldns_rr* rr = ldns_rr_list_rr(answers, i);
-        if (ldns_rr_get_type(rr) != wanted ||
-            ldns_dname_compare(ldns_rr_owner(rr), name.get()) != 0) {
+        const ldns_rr* rr = answers[i].get();
+        if (ldns_rr_get_type(rr) != wanted || !same_name(ldns_rr_owner(rr), name.get())) {
             continue;
         }
         const ldns_rdf* first = ldns_rr_rd_count(rr) > 0 ? ldns_rr_rdf(rr, 0) : nullptr;
@@ -171,40 +235,50 @@ DnsVerdict read_records(const DnsExchange& exchange, const ldns_pkt* packet, Dns
 
 }  // namespace
 
+// Written directly (header, name, type, class) rather than through an ldns_pkt and
+// ldns_pkt2wire: the same bytes without building and freeing a packet per query.
 std::vector<std::uint8_t> encode_dns_query(const std::string& name, DnsType type,
                                            std::uint16_t id) {
-    ldns_rdf* owner = ldns_dname_new_frm_str(absolute(name).c_str());
-    if (owner == nullptr) return {};
-    PktPtr packet(ldns_pkt_query_new(owner, rr_type_of(type), LDNS_RR_CLASS_IN, LDNS_RD));
-    if (!packet) return {};
-    ldns_pkt_set_id(packet.get(), id);
-    std::uint8_t* wire = nullptr;
-    std::size_t size = 0;
-    std::vector<std::uint8_t> out;
-    if (ldns_pkt2wire(&wire, packet.get(), &size) == LDNS_STATUS_OK && wire != nullptr) {
-        out.assign(wire, wire + size);
-    }
-    std::free(wire);
+    RdfPtr owner(ldns_dname_new_frm_str(absolute(name).c_str()));
+    if (!owner) return {};
+    const std::size_t name_size = ldns_rdf_size(owner.get());
+    std::vector<std::uint8_t> out(LDNS_HEADER_SIZE + name_size + 4, 0);
+    std::uint8_t* header = out.data();
+    LDNS_ID_SET(header, id);
+    LDNS_RD_SET(header);
+    ldns_write_uint16(header + LDNS_QDCOUNT_OFF, 1);
+    std::copy_n(ldns_rdf_data(owner.get()), name_size, header + LDNS_HEADER_SIZE);
+    ldns_write_uint16(header + LDNS_HEADER_SIZE + name_size,
+                      static_cast<std::uint16_t>(rr_type_of(type)));
+    ldns_write_uint16(header + LDNS_HEADER_SIZE + name_size + 2,
+                      static_cast<std::uint16_t>(LDNS_RR_CLASS_IN));
     return out;
 }
 
 DnsVerdict interpret_dns_response(const DnsExchange& exchange, const std::uint8_t* data,
                                   std::size_t size, DnsAnswer& answer) {
-    ldns_pkt* raw = nullptr;
-    const ldns_status status = ldns_wire2pkt(&raw, data, size);
-    PktPtr packet(raw);
-    if (status != LDNS_STATUS_OK || !packet) return DnsVerdict::unparsable;
-    if (!matches(exchange, answer.query.type, packet.get())) return DnsVerdict::unrelated;
-    if (!exchange.over_tcp && ldns_pkt_tc(packet.get())) return DnsVerdict::truncated;
+    if (data == nullptr || size < LDNS_HEADER_SIZE) return DnsVerdict::unparsable;
+    std::size_t pos = LDNS_HEADER_SIZE;
+    Records question;
+    Records answers;
+    if (!read_section(data, size, pos, LDNS_QDCOUNT(data), LDNS_SECTION_QUESTION, question) ||
+        !read_section(data, size, pos, LDNS_ANCOUNT(data), LDNS_SECTION_ANSWER, answers)) {
+        return DnsVerdict::unparsable;
+    }
+    RdfPtr name(ldns_dname_new_frm_str(absolute(exchange.asked_name).c_str()));
+    if (!name || !matches(exchange, answer.query.type, data, question, name.get())) {
+        return DnsVerdict::unrelated;
+    }
+    if (!exchange.over_tcp && LDNS_TC_WIRE(data)) return DnsVerdict::truncated;
 
-    const ldns_pkt_rcode rcode = ldns_pkt_get_rcode(packet.get());
+    const auto rcode = static_cast<ldns_pkt_rcode>(LDNS_RCODE_WIRE(data));
     if (rcode == LDNS_RCODE_SERVFAIL) return done(answer, DnsOutcome::servfail, "SERVFAIL");
     if (rcode == LDNS_RCODE_REFUSED) return done(answer, DnsOutcome::refused, "REFUSED");
     if (rcode != LDNS_RCODE_NOERROR && rcode != LDNS_RCODE_NXDOMAIN) {
         // FORMERR, NOTIMP, ...: the server could not answer; closest to a server failure.
         return done(answer, DnsOutcome::servfail, "rcode " + std::to_string(rcode));
     }
-    return read_records(exchange, packet.get(), answer);
+    return read_records(exchange, rcode, answers, std::move(name), answer);
 }
 
 DnsAnswer interpret_dns_response(const DnsQuery& query, std::uint16_t id, const std::uint8_t* data,

@@ -24,8 +24,14 @@ std::uint16_t RandomIds::next() {
 }
 
 std::optional<std::size_t> DnsUdpPool::slot_for(const SocketAddress& server, std::string& error) {
-    const std::string key(reinterpret_cast<const char*>(&server.storage), server.length);
-    Server& sockets = servers_[key];
+    // Consecutive queries mostly go to the same server: look the map up only on a change, so
+    // a query costs no key string (a heap allocation: a sockaddr is longer than the SSO room).
+    const std::string_view key(reinterpret_cast<const char*>(&server.storage), server.length);
+    if (last_server_ == nullptr || key != last_key_) {
+        last_key_.assign(key);
+        last_server_ = &servers_[last_key_];
+    }
+    Server& sockets = *last_server_;
     if (sockets.slots.size() < kSocketsPerServer) {
         UniqueFd fd(::socket(server.family(), SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
         if (!fd) {

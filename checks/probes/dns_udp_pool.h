@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -66,6 +67,8 @@ class DnsUdpPool {
     RandomIds ids_;
     std::vector<Slot> slots_;
     std::map<std::string, Server> servers_;  // key: the server's sockaddr bytes
+    std::string last_key_;                   // the key of the server asked last
+    Server* last_server_ = nullptr;          // its entry (map nodes do not move)
 };
 
 }  // namespace edgeplan::checks::probes
