@@ -2,6 +2,7 @@
 
 #include "checks/citations.h"
 #include "checks/offline_support.h"
+#include "checks/pic/ended_service.h"
 
 namespace edgeplan::checks {
 
@@ -24,28 +25,13 @@ const CheckInfo& EndedProvidersCheck::info() const {
 // PIC-STATUS, PIC-FAQ; severity per A-20 (warn). Reads context.now only.
 std::vector<Finding> EndedProvidersCheck::evaluate(const CheckContext& context) const {
     // The services ended on 30 June 2014: from 1 July 2014 00:00 UTC they are gone.
-    const bool ended = context.now >= utc_date(2014, 7, 1);
-    std::vector<Finding> findings;
-    for (const PublicProvider& p : context.model.federation.public_providers) {
-        if (p.kind != PublicProviderKind::aol && p.kind != PublicProviderKind::yahoo) continue;
-        const std::string subject = provider_subject(to_string(p.kind));
-        const Evidence evidence{{"expected", "service ends 2014-06-30"}};
-        if (!p.enabled) {
-            findings.push_back(make_finding(info(), Status::pass, subject,
-                                            "provider entry is disabled", p.where, evidence));
-        } else if (ended) {
-            findings.push_back(make_finding(info(), Status::warn, subject,
-                                            "provider is enabled but its service ended on 30 "
-                                            "June 2014",
-                                            p.where, evidence));
-        } else {
-            findings.push_back(make_finding(info(), Status::pass, subject,
-                                            "provider is enabled; its service ends on 30 June "
-                                            "2014",
-                                            p.where, evidence));
-        }
-    }
-    return or_not_applicable(info(), std::move(findings), "no AOL or Yahoo! provider entry");
+    return judge_ended_service(info(), context,
+                               {{PublicProviderKind::aol, PublicProviderKind::yahoo},
+                                utc_date(2014, 7, 1),
+                                "service ends 2014-06-30",
+                                "provider is enabled but its service ended on 30 June 2014",
+                                "provider is enabled; its service ends on 30 June 2014",
+                                "no AOL or Yahoo! provider entry"});
 }
 
 }  // namespace edgeplan::checks

@@ -2,6 +2,7 @@
 
 #include "checks/citations.h"
 #include "checks/offline_support.h"
+#include "checks/pic/ended_service.h"
 
 namespace edgeplan::checks {
 
@@ -32,31 +33,14 @@ const CheckInfo& SkypeConsumerRetiredCheck::info() const {
 // PIC-08 (AOL, Yahoo!): an enabled entry of an ended service warns, as A-20 reads it. Reads
 // context.now only.
 std::vector<Finding> SkypeConsumerRetiredCheck::evaluate(const CheckContext& context) const {
-    const bool ended = context.now >= utc_date(2025, 5, 5);
-    std::vector<Finding> findings;
-    for (const PublicProvider& p : context.model.federation.public_providers) {
-        if (p.kind != PublicProviderKind::skype && p.kind != PublicProviderKind::windows_live) {
-            continue;
-        }
-        const std::string subject = provider_subject(to_string(p.kind));
-        const Evidence evidence{{"expected", "Skype consumer retired 2025-05-05"}};
-        if (!p.enabled) {
-            findings.push_back(make_finding(info(), Status::pass, subject,
-                                            "provider entry is disabled", p.where, evidence));
-        } else if (ended) {
-            findings.push_back(make_finding(info(), Status::warn, subject,
-                                            "provider is enabled but Skype consumer, the service "
-                                            "behind it, was retired on 5 May 2025",
-                                            p.where, evidence));
-        } else {
-            findings.push_back(make_finding(info(), Status::pass, subject,
-                                            "provider is enabled; Skype consumer retires on 5 May "
-                                            "2025",
-                                            p.where, evidence));
-        }
-    }
-    return or_not_applicable(info(), std::move(findings),
-                             "no Skype or Windows Live provider entry");
+    return judge_ended_service(
+        info(), context,
+        {{PublicProviderKind::skype, PublicProviderKind::windows_live},
+         utc_date(2025, 5, 5),
+         "Skype consumer retired 2025-05-05",
+         "provider is enabled but Skype consumer, the service behind it, was retired on 5 May 2025",
+         "provider is enabled; Skype consumer retires on 5 May 2025",
+         "no Skype or Windows Live provider entry"});
 }
 
 }  // namespace edgeplan::checks
