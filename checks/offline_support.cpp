@@ -26,6 +26,12 @@ Finding unknown_setting(const CheckInfo& info, std::string subject, const std::s
     return finding;
 }
 
+Finding unknown_key_fact(const CheckInfo& info, std::string subject, const std::string& what,
+                         const topology::EdgePool& pool, const topology::CertificateSpec& spec) {
+    return unknown_setting(info, std::move(subject), what, Setting::certificate_key_facts,
+                           spec.where, certificate_names(pool.id, topology::to_string(spec.use)));
+}
+
 Finding needs_certificate_probe(const CheckInfo& info, std::string subject,
                                 const CertificateSpec& spec) {
     return make_skip(info, std::move(subject), "needs_certificate_probe",

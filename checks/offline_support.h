@@ -96,6 +96,14 @@ bool is_google_xmpp_domain(const std::string& domain);
 // The pool's certificate of this use, or nullptr when the topology describes none.
 const topology::CertificateSpec* find_certificate(const topology::EdgePool& pool,
                                                   topology::CertificateUse use);
+// Where a certificate's EKUs and key exportability were stated: the Edge's certificate store
+// export or a <Certificate> that completes them, else the certificate itself.
+inline const topology::SourceLocation& key_facts_where(const topology::CertificateSpec& spec) {
+    return spec.store_where.file.empty() ? spec.where : spec.store_where;
+}
+// An unknown EKU or key exportability: the certificate store export and the snippet say how.
+Finding unknown_key_fact(const CheckInfo& info, std::string subject, const std::string& what,
+                         const topology::EdgePool& pool, const topology::CertificateSpec& spec);
 // Runs `judge` on the planned certificate of `use` of every Edge pool. A pool without one
 // gets an unknown_input skip; a certificate given as a file needs the certificate probe.
 template <typename Judge>
@@ -111,7 +119,8 @@ std::vector<Finding> for_each_planned_certificate(const CheckInfo& info,
                 unknown_setting(info, subject,
                                 std::string("the topology describes no ") +
                                     topology::to_string(use) + " certificate for this pool",
-                                Setting::edge_certificates, pool.where, pool_names(pool.id)));
+                                Setting::edge_certificates, pool.where,
+                                certificate_names(pool.id, topology::to_string(use))));
         } else if (!spec->file.empty()) {
             findings.push_back(needs_certificate_probe(info, subject, *spec));
         } else {

@@ -31,8 +31,8 @@ std::string xml_attribute_text(const std::string& name) {
 }  // namespace
 
 const std::vector<SettingSource>& setting_sources() {
-    // Snippets use the attribute names of docs/topology-format.md; POOL and SITE stand for the
-    // administrator's names.
+    // Snippets use the attribute names of docs/topology-format.md; POOL, SITE, DOMAIN and USE
+    // stand for the administrator's names.
     static const std::vector<SettingSource> kSources{
         {Setting::federation_enabled, "Get-CsAccessEdgeConfiguration", "AllowFederatedUsers",
          "<Federation enabled=\"true\"/>"},
@@ -58,12 +58,18 @@ const std::vector<SettingSource>& setting_sources() {
          "<Site ref=\"SITE\" xmppRoute=\"POOL\"/>"},
         {Setting::edge_certificates, "Get-CsCertificate",
          "Use, Thumbprint, Subject, AlternativeNames",
-         "<EdgePool ref=\"POOL\"><Certificate use=\"external\" thumbprint=\"THUMBPRINT\" "
+         "<EdgePool ref=\"POOL\"><Certificate use=\"USE\" thumbprint=\"THUMBPRINT\" "
          "usages=\"AccessEdgeExternal DataEdgeExternal AudioVideoAuthentication\"/></EdgePool>"},
         {Setting::edge_media_ports, "Get-CsService -EdgeServer",
          "MediaCommunicationPortStart, MediaCommunicationPortCount",
          "<EdgePool ref=\"POOL\"><External><AudioVideo mediaPortStart=\"50000\" "
          "mediaPortCount=\"10000\"/></External></EdgePool>"},
+        // Get-CsCertificate does not say these; the collector reads them from the store of the
+        // server the certificate is installed on (tools/Collect-EdgeplanInputs.ps1).
+        {Setting::certificate_key_facts, "Get-ChildItem Cert:\\LocalMachine\\My",
+         "Thumbprint, EnhancedKeyUsageOids, PrivateKeyExportable",
+         "<EdgePool ref=\"POOL\"><Certificate use=\"USE\" serverEku=\"true\" clientEku=\"true\" "
+         "exportableKey=\"true\"/></EdgePool>"},
     };
     return kSources;
 }
@@ -80,7 +86,10 @@ std::string settings_snippet(Setting setting, const SnippetNames& names) {
     // A placeholder is a whole attribute value, quotes included. One pass from left to right,
     // so a name that spells a placeholder ("SITE") is copied, never filled in again.
     const std::pair<std::string_view, const std::string*> placeholders[] = {
-        {"\"POOL\"", &names.pool}, {"\"SITE\"", &names.site}, {"\"DOMAIN\"", &names.domain}};
+        {"\"POOL\"", &names.pool},
+        {"\"SITE\"", &names.site},
+        {"\"DOMAIN\"", &names.domain},
+        {"\"USE\"", &names.use}};
     std::string out;
     for (std::size_t at = 0; at < snippet.size();) {
         bool filled = false;

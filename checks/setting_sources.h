@@ -20,6 +20,7 @@ enum class Setting {
     xmpp_route,                // Get-CsSite XmppFederationRoute
     edge_certificates,         // Get-CsCertificate on each Edge
     edge_media_ports,          // MediaCommunicationPortStart / MediaCommunicationPortCount
+    certificate_key_facts,     // EKUs and key exportability: each Edge's certificate store
 };
 
 struct SettingSource {
@@ -32,16 +33,21 @@ struct SettingSource {
 const std::vector<SettingSource>& setting_sources();  // one row per Setting
 const SettingSource& setting_source(Setting setting);
 
-// The administrator's names a finding knows, for the snippet's placeholders POOL, SITE and
-// DOMAIN: an admin copies `<Site ref="Redmond" xmppRoute="edge.contoso.net"/>`, not a template.
-// An empty name leaves its placeholder.
+// The administrator's names a finding knows, for the snippet's placeholders POOL, SITE, DOMAIN
+// and USE (a certificate's use, "external" or "internal"): an admin copies
+// `<Site ref="Redmond" xmppRoute="edge.contoso.net"/>`, not a template. An empty name leaves
+// its placeholder.
 struct SnippetNames {
     std::string pool;
     std::string site;
     std::string domain;
+    std::string use;
 };
-inline SnippetNames pool_names(std::string pool) { return {std::move(pool), "", ""}; }
-inline SnippetNames domain_names(std::string domain) { return {"", "", std::move(domain)}; }
+inline SnippetNames pool_names(std::string pool) { return {std::move(pool), "", "", ""}; }
+inline SnippetNames domain_names(std::string domain) { return {"", "", std::move(domain), ""}; }
+inline SnippetNames certificate_names(std::string pool, std::string use) {
+    return {std::move(pool), "", "", std::move(use)};
+}
 
 // The row's settings snippet with the known names filled in.
 std::string settings_snippet(Setting setting, const SnippetNames& names = {});

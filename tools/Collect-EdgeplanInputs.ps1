@@ -18,8 +18,9 @@
     Folder to write (created when missing). Default: .\edgeplan-inputs
 
 .PARAMETER EdgeCredential
-    Credential for PowerShell remoting to each Edge server, to run Get-CsCertificate there
-    (Invoke-Command). Without it, the script prints the one-liner to run on each Edge.
+    Credential for PowerShell remoting to each Edge server, to run Get-CsCertificate and read
+    the certificate store there (Invoke-Command). Without it, the script prints the commands to
+    run on each Edge.
 
 .PARAMETER Zip
     Also write OutputFolder.zip (Compress-Archive, PowerShell 5 or later).
@@ -70,23 +71,46 @@ Save-Export 'Get-CsPushNotificationConfiguration.xml' { Get-CsPushNotificationCo
 # properties are kept (no key material is ever part of its output).
 $certificateProperties = 'Issuer', 'NotAfter', 'NotBefore', 'SerialNumber', 'Subject',
     'AlternativeNames', 'Thumbprint', 'Use'
+$certificateScript = {
+    param($properties)
+    Import-Module Lync -ErrorAction SilentlyContinue
+    Import-Module SkypeForBusiness -ErrorAction SilentlyContinue
+    Get-CsCertificate | Select-Object -Property $properties
+}
+# What Get-CsCertificate does not say: each certificate's EKUs and whether its private key may
+# be exported (a pool's certificate is copied to every member). Only those facts are read; the
+# key itself never leaves the store.
+$storeScript = {
+    Get-ChildItem Cert:\LocalMachine\My | Select-Object Thumbprint, Subject, NotAfter, HasPrivateKey,
+        @{ Name = 'EnhancedKeyUsageOids'; Expression = {
+            $oids = @($_.EnhancedKeyUsageList | ForEach-Object { $_.ObjectId })
+            if ($oids.Count -eq 0) { 'None' } else { $oids -join ' ' } } },
+        @{ Name = 'PrivateKeyExportable'; Expression = {
+            $key = [System.Security.Cryptography.X509Certificates.RSACertificateExtensions]::GetRSAPrivateKey($_)
+            if ($key -is [System.Security.Cryptography.RSACng]) {
+                ($key.Key.ExportPolicy -band 3) -ne 0  # AllowExport or AllowPlaintextExport
+            } elseif ($key -is [System.Security.Cryptography.RSACryptoServiceProvider]) {
+                $key.CspKeyContainerInfo.Exportable
+            } } }
+}
 $edges = Get-CsPool | Where-Object { $_.Services -match '^EdgeServer:' } |
     ForEach-Object { $_.Computers }
 foreach ($edge in $edges) {
     $name = "Get-CsCertificate.$edge.xml"
+    $storeName = "CertStore.$edge.xml"
     if ($EdgeCredential) {
         Save-Export $name {
-            Invoke-Command -ComputerName $edge -Credential $EdgeCredential -ScriptBlock {
-                param($properties)
-                Import-Module Lync -ErrorAction SilentlyContinue
-                Import-Module SkypeForBusiness -ErrorAction SilentlyContinue
-                Get-CsCertificate | Select-Object -Property $properties
-            } -ArgumentList (, $certificateProperties)
+            Invoke-Command -ComputerName $edge -Credential $EdgeCredential `
+                -ScriptBlock $certificateScript -ArgumentList (, $certificateProperties)
+        }
+        Save-Export $storeName {
+            Invoke-Command -ComputerName $edge -Credential $EdgeCredential -ScriptBlock $storeScript
         }
     } else {
-        Write-Host "On $edge, in the Management Shell, run and copy the file into ${OutputFolder}:"
+        Write-Host "On $edge, in the Management Shell, run and copy both files into ${OutputFolder}:"
         Write-Host ("  Get-CsCertificate | Select-Object " + ($certificateProperties -join ',') +
             " | Export-Clixml $name")
+        Write-Host ("  & {" + $storeScript.ToString() + "} | Export-Clixml $storeName")
     }
 }
 

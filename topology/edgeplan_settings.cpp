@@ -60,6 +60,28 @@ void override_member(const XmlSource& source, pugi::xml_node node, EdgePool& poo
     }
 }
 
+// <Certificate use="..." serverEku/clientEku/exportableKey> and nothing that names a
+// certificate (subject, SANs, file, thumbprint, usages).
+bool states_key_facts_only(const CertificateSpec& cert) {
+    return !cert.subject && cert.sans.empty() && cert.file.empty() && cert.thumbprint.empty() &&
+           cert.usages.empty();
+}
+
+// Adds the stated EKUs and key exportability to the pool's certificates of that use; false when
+// the pool has none (then the element is a certificate of its own, as before).
+bool complete_key_facts(const CertificateSpec& facts, EdgePool& pool) {
+    bool completed = false;
+    for (CertificateSpec& cert : pool.certificates) {
+        if (cert.use != facts.use) continue;
+        if (facts.server_eku) cert.server_eku = facts.server_eku;
+        if (facts.client_eku) cert.client_eku = facts.client_eku;
+        if (facts.exportable_key) cert.exportable_key = facts.exportable_key;
+        cert.store_where = facts.where;
+        completed = true;
+    }
+    return completed;
+}
+
 void override_edge_pool(const XmlSource& source, pugi::xml_node node, Model& model) {
     const Element e(source, node, {"ref", "loadBalancing", "nat", "federation", "xmpp", "nextHop"},
                     {"External", "Internal", "HardwareLoadBalancer", "Certificate", "Member"});
@@ -93,10 +115,13 @@ void override_edge_pool(const XmlSource& source, pugi::xml_node node, Model& mod
     if (pugi::xml_node child = e.optional_child("HardwareLoadBalancer")) {
         pool.vips = edgeplan_format::read_hardware_load_balancer(source, child);
     }
-    // A certificate replaces the topology's certificates of the same use.
+    // A certificate replaces the topology's certificates of the same use; one that states only
+    // its EKUs and key exportability completes them (the unknown findings' snippet), so an admin
+    // does not have to restate subject and SANs to add what no export of the topology carries.
     std::set<CertificateUse> replaced;
     for (pugi::xml_node child : e.children("Certificate")) {
         CertificateSpec cert = edgeplan_format::read_certificate(source, child);
+        if (states_key_facts_only(cert) && complete_key_facts(cert, pool)) continue;
         if (replaced.insert(cert.use).second) {
             auto& certs = pool.certificates;
             certs.erase(std::remove_if(certs.begin(), certs.end(),

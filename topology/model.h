@@ -169,6 +169,9 @@ struct CertificateSpec {
     };
     std::vector<Assignment> assignments;
     SourceLocation where;
+    // Where the EKUs and key exportability were read when an Edge's certificate store export
+    // stated them (--settings-from); unknown otherwise, and the findings cite `where`.
+    SourceLocation store_where;
 };
 
 struct EdgePool {

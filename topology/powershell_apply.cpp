@@ -399,6 +399,8 @@ void apply_export(Cmdlet cmdlet, const ExportFile& file, Model& model) {
             return;
         case Cmdlet::certificate:
             return apply_certificates({&file}, model);
+        case Cmdlet::certificate_store:
+            return apply_certificate_store({&file}, model);
     }
 }
 

@@ -154,12 +154,17 @@ void apply_powershell_exports(const std::string& dir, Model& model,
         throw InputError({dir, 0, 0},
                          "holds no Get-Cs* export that edgeplan reads (docs/settings-from.md)");
     }
-    // One file per cmdlet, except the certificates collected on each Edge server.
+    // One file per cmdlet, except the certificates and stores collected on each Edge server.
     std::map<Cmdlet, const ReadExport*> by_cmdlet;
     std::vector<const ExportFile*> certificates;
+    std::vector<const ExportFile*> stores;
     for (const ReadExport& e : exports) {
         if (e.cmdlet == Cmdlet::certificate) {
             certificates.push_back(&e.file);
+            continue;
+        }
+        if (e.cmdlet == Cmdlet::certificate_store) {
+            stores.push_back(&e.file);
             continue;
         }
         const auto [it, inserted] = by_cmdlet.emplace(e.cmdlet, &e);
@@ -181,6 +186,14 @@ void apply_powershell_exports(const std::string& dir, Model& model,
         for (const ExportFile* f : certificates) {
             model.exports.push_back({f->path, powershell::to_string(f->format),
                                      powershell::cmdlet_name(Cmdlet::certificate)});
+        }
+    }
+    // After the certificates: the stores add to the certificates they describe.
+    if (!stores.empty()) {
+        powershell::apply_certificate_store(stores, model);
+        for (const ExportFile* f : stores) {
+            model.exports.push_back({f->path, powershell::to_string(f->format),
+                                     powershell::cmdlet_name(Cmdlet::certificate_store)});
         }
     }
 }

@@ -40,6 +40,7 @@ enum class Cmdlet {
     xmpp_gateway,
     media,
     certificate,
+    certificate_store,  // Get-ChildItem Cert:\LocalMachine\My on each Edge (the collector's)
     push,
 };
 const char* cmdlet_name(Cmdlet cmdlet);  // "Get-CsAllowedDomain", "Get-CsService -EdgeServer"
@@ -53,6 +54,9 @@ void apply_export(Cmdlet cmdlet, const ExportFile& file, Model& model);
 // Get-CsCertificate files of one folder, together: one per Edge server, each naming its server
 // in the file name (powershell_certificates.cpp).
 void apply_certificates(const std::vector<const ExportFile*>& files, Model& model);
+// Each Edge server's certificate store, after the certificates: EKUs and key exportability of
+// the certificates whose thumbprint they carry (powershell_certificate_store.cpp).
+void apply_certificate_store(const std::vector<const ExportFile*>& files, Model& model);
 
 }  // namespace powershell
 }  // namespace edgeplan::topology

@@ -48,17 +48,17 @@ std::vector<Finding> AolClientEkuCheck::evaluate(const CheckContext& context) co
                 return;
             }
             if (!spec.client_eku) {
-                out.push_back(unknown_input(
+                out.push_back(unknown_key_fact(
                     info(), subject,
-                    "whether the certificate has the client authentication EKU is not stated",
-                    spec.where));
+                    "whether the certificate has the client authentication EKU is not stated", pool,
+                    spec));
                 return;
             }
             out.push_back(
                 make_finding(info(), *spec.client_eku ? Status::pass : Status::fail, subject,
                              *spec.client_eku ? "certificate has the client authentication EKU"
                                               : "certificate lacks the client authentication EKU",
-                             spec.where, {{"expected", "client authentication EKU"}}));
+                             key_facts_where(spec), {{"expected", "client authentication EKU"}}));
         });
 }
 

@@ -20,9 +20,9 @@ std::vector<Finding> ExportableExternalKeyCheck::evaluate(const CheckContext& co
         [&](const EdgePool& pool, const CertificateSpec& spec, const std::string& subject,
             std::vector<Finding>& out) {
             if (!spec.exportable_key) {
-                out.push_back(unknown_input(info(), subject,
-                                            "whether the private key is exportable is not stated",
-                                            spec.where));
+                out.push_back(unknown_key_fact(
+                    info(), subject, "whether the private key is exportable is not stated", pool,
+                    spec));
                 return;
             }
             const Status violation = is_pool(pool) ? Status::fail : Status::warn;
@@ -31,7 +31,7 @@ std::vector<Finding> ExportableExternalKeyCheck::evaluate(const CheckContext& co
                 *spec.exportable_key ? "private key is exportable"
                                      : std::string("private key is not exportable (") +
                                            (is_pool(pool) ? "pool" : "single Edge") + ")",
-                spec.where, {{"expected", "exportable"}}));
+                key_facts_where(spec), {{"expected", "exportable"}}));
         });
 }
 

@@ -50,7 +50,7 @@ std::vector<Finding> ExternalUsagesCheck::evaluate(const CheckContext& context) 
             findings.push_back(unknown_setting(
                 info(), subject,
                 "which certificate each external usage is assigned to is not stated",
-                Setting::edge_certificates, pool.where, pool_names(pool.id)));
+                Setting::edge_certificates, pool.where, certificate_names(pool.id, "external")));
             continue;
         }
         std::vector<std::string> problems;

@@ -26,9 +26,9 @@ std::vector<Finding> SameExternalCertificateCheck::evaluate(const CheckContext& 
             if (spec.use == CertificateUse::external) specs.push_back(&spec);
         }
         if (specs.empty()) {
-            findings.push_back(
-                unknown_setting(info(), subject, "the topology describes no external certificate",
-                                Setting::edge_certificates, pool.where, pool_names(pool.id)));
+            findings.push_back(unknown_setting(
+                info(), subject, "the topology describes no external certificate",
+                Setting::edge_certificates, pool.where, certificate_names(pool.id, "external")));
         } else if (specs.size() > 1) {
             findings.push_back(make_finding(info(), Status::fail, subject,
                                             std::to_string(specs.size()) +

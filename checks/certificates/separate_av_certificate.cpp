@@ -42,10 +42,10 @@ std::vector<Finding> SeparateAvCertificateCheck::evaluate(const CheckContext& co
             }
         }
         if (av_by_server.empty()) {
-            findings.push_back(
-                unknown_setting(info(), subject,
-                                "which certificate A/V Authentication is assigned to is not stated",
-                                Setting::edge_certificates, pool.where, pool_names(pool.id)));
+            findings.push_back(unknown_setting(
+                info(), subject,
+                "which certificate A/V Authentication is assigned to is not stated",
+                Setting::edge_certificates, pool.where, certificate_names(pool.id, "external")));
             continue;
         }
         Evidence evidence;

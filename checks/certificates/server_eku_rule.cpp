@@ -8,20 +8,20 @@ std::vector<Finding> server_eku_findings(const CheckInfo& info, const topology::
                                          topology::CertificateUse use) {
     return for_each_planned_certificate(
         info, model, use,
-        [&](const topology::EdgePool&, const topology::CertificateSpec& spec,
+        [&](const topology::EdgePool& pool, const topology::CertificateSpec& spec,
             const std::string& subject, std::vector<Finding>& out) {
             if (!spec.server_eku) {
-                out.push_back(unknown_input(
+                out.push_back(unknown_key_fact(
                     info, subject,
-                    "whether the certificate has the server authentication EKU is not stated",
-                    spec.where));
+                    "whether the certificate has the server authentication EKU is not stated", pool,
+                    spec));
                 return;
             }
             out.push_back(
                 make_finding(info, *spec.server_eku ? Status::pass : Status::fail, subject,
                              *spec.server_eku ? "certificate has the server authentication EKU"
                                               : "certificate lacks the server authentication EKU",
-                             spec.where, {{"expected", "server authentication EKU"}}));
+                             key_facts_where(spec), {{"expected", "server authentication EKU"}}));
         });
 }
 

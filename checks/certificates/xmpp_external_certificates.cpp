@@ -15,9 +15,9 @@ std::vector<Finding> for_each_xmpp_external_certificate(const CheckInfo& info, c
         const std::string subject = cert_subject(pool->id, CertificateUse::external);
         const CertificateSpec* spec = find_certificate(*pool, CertificateUse::external);
         if (spec == nullptr) {
-            findings.push_back(
-                unknown_setting(info, subject, "the topology describes no external certificate",
-                                Setting::edge_certificates, pool->where, pool_names(pool->id)));
+            findings.push_back(unknown_setting(
+                info, subject, "the topology describes no external certificate",
+                Setting::edge_certificates, pool->where, certificate_names(pool->id, "external")));
         } else if (model.xmpp_domains.empty()) {
             findings.push_back(
                 unknown_input(info, subject, "no XMPP domain is stated", pool->where));

@@ -76,7 +76,8 @@ std::vector<Finding> judge_per_site(const CheckInfo& info, const Model& model,
                 "); which one each site routes federation through is not stated for " +
                 join(unstated),
             Setting::federation_route, model.where,
-            {enabled.size() == 1 ? enabled[0] : "", unstated.size() == 1 ? unstated[0] : "", ""})};
+            {enabled.size() == 1 ? enabled[0] : "", unstated.size() == 1 ? unstated[0] : "", "",
+             ""})};
     }
     for (const Site& site : model.sites) {
         const Evidence evidence{{"expected", "a federation-enabled Edge pool"},

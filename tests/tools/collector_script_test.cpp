@@ -41,6 +41,7 @@ const std::set<std::string> kDocumented = {
     "Compress-Archive",
     "Export-Clixml",
     "ForEach-Object",
+    "Get-ChildItem",
     "Get-Credential",
     "Import-Module",
     "Invoke-Command",
@@ -160,7 +161,14 @@ TEST(CollectorScript, ReadsOnlyAndLeavesSecretsOut) {
     static const std::regex verb(R"(\b(Set|New|Remove|Grant|Enable|Disable|Export-Pfx)\-Cs)");
     EXPECT_FALSE(std::regex_search(s.code, verb)) << "the collector only reads";
     EXPECT_EQ(s.code.find("Export-PfxCertificate"), std::string::npos);
-    EXPECT_EQ(s.code.find("PrivateKey"), std::string::npos);
+    // It reads whether a key may be exported (CERT-EXT-12), never the key: no export method of
+    // a certificate or key object, no key blob, no .PrivateKey object written out.
+    static const std::regex key_export(
+        R"(\.Export(Parameters|CspBlob|Pkcs8PrivateKey|RSAPrivateKey|EncryptedPkcs8PrivateKey)?\s*\(|\.PrivateKey\b|Export-Certificate)");
+    EXPECT_FALSE(std::regex_search(s.code, key_export)) << "the collector must not export keys";
+    // The store export names exactly the properties it writes.
+    EXPECT_NE(s.code.find("Select-Object Thumbprint, Subject, NotAfter, HasPrivateKey,"),
+              std::string::npos);
     // Get-CsXmppGatewayConfiguration carries the dialback passphrase: it must be excluded.
     const std::string text = read_text(kScript);
     EXPECT_NE(text.find("-ExcludeProperty DialbackPassphrase"), std::string::npos);

@@ -172,10 +172,21 @@ TEST(SettingsFrom, SampleFolderGivesEveryFact) {
               std::string::npos);
     EXPECT_GT(certs[0].assignments[4].where.line, 1);
     EXPECT_EQ(certs[1].use, CertificateUse::internal);
+    // The certificate stores (CLIXML from Invoke-Command on edge01, Export-Csv on edge02), by
+    // thumbprint: EKUs of both certificates; the external key is exportable on edge01 only, and
+    // one server is enough; the store's third certificate belongs to no Edge use and is ignored.
+    EXPECT_EQ(certs[0].server_eku, std::optional<bool>(true));
+    EXPECT_EQ(certs[0].client_eku, std::optional<bool>(true));
+    EXPECT_EQ(certs[0].exportable_key, std::optional<bool>(true));
+    EXPECT_NE(certs[0].store_where.file.find("CertStore."), std::string::npos);
+    EXPECT_GT(certs[0].store_where.line, 1);
+    EXPECT_EQ(certs[1].server_eku, std::optional<bool>(true));
+    EXPECT_EQ(certs[1].client_eku, std::optional<bool>(false));
+    EXPECT_EQ(certs[1].exportable_key, std::optional<bool>(false));
     // Get-CsPushNotificationConfiguration
     for (const SipDomain& d : m.sip_domains) EXPECT_EQ(d.mobile_push, std::optional<bool>(true));
     // Every file read is listed for the report's inputs.
-    EXPECT_EQ(m.exports.size(), 14u);
+    EXPECT_EQ(m.exports.size(), 16u);
 }
 
 // --- formats and encodings ------------------------------------------------------------------
@@ -431,6 +442,17 @@ TEST(SettingsFrom, InputErrors) {
          "\"EdgeServer:edgepool.dmz.corp.example\",\"50000\",\"0\"\r\n",
          "MediaCommunicationPortCount '0' is not a port number (1-65535)"},
         {"an empty file", "Get-CsSite.csv", "", "Get-CsSite.csv:1:1: empty export file"},
+        {"a certificate store holding no Edge certificate", "CertStore.edge01.csv",
+         "\"Thumbprint\",\"EnhancedKeyUsageOids\",\"PrivateKeyExportable\"\r\n"
+         "\"A1B2C3D4E5F60718293A4B5C6D7E8F9012345678\",\"1.3.6.1.5.5.7.3.1\",\"True\"\r\n",
+         "CertStore.edge01.csv:1:1: none of its certificates is an Edge certificate"},
+        {"EKUs that are not OIDs", "CertStore.edge01.csv",
+         "\"Thumbprint\",\"EnhancedKeyUsageOids\"\r\n"
+         "\"A1B2C3D4E5F60718293A4B5C6D7E8F9012345678\",\"Server Authentication\"\r\n",
+         "CertStore.edge01.csv:2:44: EnhancedKeyUsageOids holds 'Server', not an OID"},
+        {"a certificate store without the key facts", "CertStore.edge01.csv",
+         "\"Thumbprint\",\"HasPrivateKey\"\r\n\"A1B2\",\"True\"\r\n",
+         "without the required property EnhancedKeyUsageOids"},
         {"a #TYPE line without a type", "Get-CsSite.csv", "#TYPE\r\n\"Identity\"\r\n",
          "Get-CsSite.csv:1:1: a CSV export may start with '#TYPE <type name>'"},
     };
