@@ -26,6 +26,14 @@ Finding unknown_setting(const CheckInfo& info, std::string subject, const std::s
     return finding;
 }
 
+Finding unknown_stated_by_hand(const CheckInfo& info, std::string subject, const std::string& what,
+                               const std::string& how, const std::string& xml,
+                               SourceLocation where) {
+    Finding finding = unknown_input(info, std::move(subject), what + ": " + how, std::move(where));
+    finding.evidence.push_back({"settings_xml", xml});
+    return finding;
+}
+
 Finding unknown_key_fact(const CheckInfo& info, std::string subject, const std::string& what,
                          const topology::EdgePool& pool, const topology::CertificateSpec& spec) {
     return unknown_setting(info, std::move(subject), what, Setting::certificate_key_facts,

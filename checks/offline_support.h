@@ -36,6 +36,11 @@ Finding unknown_input(const CheckInfo& info, std::string subject, std::string wh
 Finding unknown_setting(const CheckInfo& info, std::string subject, const std::string& what,
                         Setting setting, topology::SourceLocation where,
                         const SnippetNames& names = {});
+// An unknown topology or partner fact that no Get-Cs cmdlet exports: the message ends with where
+// it is stated (`how`, naming the XML), and the evidence carries the XML as settings_xml.
+Finding unknown_stated_by_hand(const CheckInfo& info, std::string subject, const std::string& what,
+                               const std::string& how, const std::string& xml,
+                               topology::SourceLocation where);
 // A certificate the topology names by file: the certificate probe reads it, not this check.
 Finding needs_certificate_probe(const CheckInfo& info, std::string subject,
                                 const topology::CertificateSpec& spec);

@@ -2,6 +2,7 @@
 // export cannot carry (federation policy, access policies, media encryption, public NAT
 // addresses) and overrides Edge pool properties (docs/topology-format.md, "Settings").
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <utility>
 
@@ -169,9 +170,25 @@ void apply_settings(const XmlSource& settings, Model& model) {
                          "expected root element <Settings> in namespace " +
                              std::string(ns::edgeplan) + ", found <" + root.name() + ">");
     }
-    const Element e(settings, root, {"name"},
+    const Element e(settings, root, {"name", "serviceVersion"},
                     {"SipDomains", "XmppDomains", "Federation", "ExternalAccessPolicies", "Media",
                      "Site", "EdgePool"});
+    // The release, as a published topology states it (Service/@ServiceVersion: 6 Lync Server
+    // 2013, 7 Skype for Business Server 2015, 8 2019), for an edgeplan-format topology or an
+    // export without it (TOPO-14).
+    if (const std::optional<std::string> version = e.token("serviceVersion")) {
+        const bool digits = version->size() <= 3 &&
+                            std::all_of(version->begin(), version->end(),
+                                        [](unsigned char c) { return std::isdigit(c) != 0; });
+        if (!digits) {
+            e.fail_at("serviceVersion",
+                      "attribute 'serviceVersion' must be the topology's "
+                      "ServiceVersion number (6, 7 or 8); got '" +
+                          *version + "'");
+        }
+        model.service_version = *version;
+        model.service_version_where = e.where("serviceVersion");
+    }
     if (pugi::xml_node node = e.optional_child("SipDomains")) {
         edgeplan_format::read_sip_domains(settings, node, model, true);
     }

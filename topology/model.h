@@ -299,6 +299,8 @@ struct Model {
     };
     std::vector<ExportInput> exports;
     std::string service_version;  // Lync ServiceVersion of the Edge service (6, 7, 8), if any
+    // Where a --settings file stated it (<Settings serviceVersion>); unknown when the topology did.
+    SourceLocation service_version_where;
 
     std::vector<SipDomain> sip_domains;
     std::vector<XmppDomain> xmpp_domains;

@@ -38,10 +38,17 @@ std::vector<Finding> OcsPartnersDnsLbCheck::evaluate(const CheckContext& context
         const std::string subject = partner_subject(lower(partner.domain));
         const Evidence evidence{{"observed", to_string(partner.version)}};
         switch (partner.version) {
-            case PartnerVersion::unknown:
-                findings.push_back(unknown_input(
-                    info(), subject, "the partner's server version is not stated", partner.where));
+            case PartnerVersion::unknown: {
+                const std::string xml = "<AllowedDomain domain=\"" + lower(partner.domain) +
+                                        "\" version=\"sfb|lync2013|lync2010|ocs2007r2|ocs2007\"/>";
+                findings.push_back(unknown_stated_by_hand(
+                    info(), subject, "the partner's server version is not stated",
+                    "ask the partner (no cmdlet of yours exports it), then write " + xml +
+                        " in the <Federation> of --settings (a list there replaces the whole "
+                        "allowed-domain list: state every partner)",
+                    xml, partner.where));
                 break;
+            }
             case PartnerVersion::ocs2007:
             case PartnerVersion::ocs2007r2:
                 findings.push_back(make_finding(

@@ -47,9 +47,21 @@ std::vector<Finding> PublicIpCountCheck::evaluate(const CheckContext& context) c
             }
         }
         if (unknown) {
-            findings.push_back(unknown_input(
+            const std::string member =
+                pool.members.empty() ? "MEMBER" : pool.members.front().internal_fqdn;
+            const std::string xml =
+                hlb && !pool.vips
+                    ? "<EdgePool ref=\"" + pool.id +
+                          "\"><HardwareLoadBalancer internalFqdn=\"FQDN\"><Vip service=\"access\" "
+                          "ip=\"ADDRESS\"/></HardwareLoadBalancer></EdgePool>"
+                    : "<EdgePool ref=\"" + pool.id + "\"><Member ref=\"" + member +
+                          "\"><Address service=\"access\" public=\"ADDRESS\"/></Member></EdgePool>";
+            findings.push_back(unknown_stated_by_hand(
                 info(), subject, "some public addresses (per member service or VIP) are not stated",
-                pool.where));
+                "the topology states them (Topology Builder: each Edge server's external IP "
+                "addresses, and the public IP of NAT), or write " +
+                    xml + " in --settings for each service",
+                xml, pool.where));
             continue;
         }
         const Evidence evidence{{"expected", std::to_string(expected)},

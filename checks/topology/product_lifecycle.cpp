@@ -26,6 +26,9 @@ constexpr Release kReleases[] = {
     {"8", "Skype for Business Server 2019", 2025, 10, 14},
 };
 
+// How an admin states the release by hand (docs/topology-format.md, "The --settings file").
+constexpr const char* kServiceVersionSnippet = "<Settings serviceVersion=\"8\">";
+
 std::string iso_date(const Release& r) {
     char text[11];
     std::snprintf(text, sizeof text, "%04d-%02d-%02d", r.year, r.month, r.day);
@@ -62,11 +65,20 @@ const CheckInfo& ProductLifecycleCheck::info() const {
 std::vector<Finding> ProductLifecycleCheck::evaluate(const CheckContext& context) const {
     const Model& model = context.model;
     if (model.service_version.empty()) {
-        return {make_skip(info(), kTopologySubject, "unknown_input",
-                          "the topology states no ServiceVersion (an edgeplan-format topology, "
-                          "or a Lync XML without it): the release is unknown",
-                          model.where)};
+        Finding unknown = make_skip(
+            info(), kTopologySubject, "unknown_input",
+            "the topology states no ServiceVersion (an edgeplan-format topology, or a Lync XML "
+            "without it): the release is unknown: plan the topology Get-CsTopology -AsXml "
+            "writes (its Service elements carry ServiceVersion), or write " +
+                std::string(kServiceVersionSnippet) + " in --settings",
+            model.where);
+        unknown.evidence.push_back({"cmdlet", "Get-CsTopology"});
+        unknown.evidence.push_back({"settings_xml", kServiceVersionSnippet});
+        return {unknown};
     }
+    // The settings line when a --settings file stated the release, else the topology.
+    const SourceLocation& where =
+        model.service_version_where.file.empty() ? model.where : model.service_version_where;
     for (const Release& r : kReleases) {
         if (model.service_version != r.service_version) continue;
         const std::string end = iso_date(r);
@@ -81,16 +93,15 @@ std::vector<Finding> ProductLifecycleCheck::evaluate(const CheckContext& context
             return {make_finding(info(), Status::warn, kTopologySubject,
                                  std::string(r.name) + " is past the end of extended support (" +
                                      end + "): no more security updates",
-                                 model.where, evidence)};
+                                 where, evidence)};
         }
         return {make_finding(info(), Status::pass, kTopologySubject,
-                             std::string(r.name) + " is in support until " + end, model.where,
-                             evidence)};
+                             std::string(r.name) + " is in support until " + end, where, evidence)};
     }
     return {make_skip(info(), kTopologySubject, "unknown_input",
                       "ServiceVersion " + model.service_version +
                           " is not a release edgeplan knows the lifecycle of",
-                      model.where)};
+                      where)};
 }
 
 }  // namespace edgeplan::checks

@@ -31,4 +31,22 @@ TEST(ProductLifecycleCheck, OneRowPerOutcome) {
              });
 }
 
+// The unknown says how to learn the release: the topology export that carries it, or the
+// settings attribute; and a release stated by --settings is cited there.
+TEST(ProductLifecycleCheck, UnknownReleaseNamesItsSourcesAndSettingsAreCited) {
+    Model model = s4_model();
+    model.service_version.clear();
+    const Plan plan;
+    const checks::CheckContext context{model, plan, checks::utc_date(2026, 12, 3)};
+    std::vector<Finding> findings = checks::ProductLifecycleCheck().evaluate(context);
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_NE(findings[0].message.find("Get-CsTopology -AsXml"), std::string::npos);
+    EXPECT_NE(findings[0].message.find("<Settings serviceVersion=\"8\">"), std::string::npos);
+    model.service_version = "8";
+    model.service_version_where = {"settings.xml", 1, 11};
+    findings = checks::ProductLifecycleCheck().evaluate(context);
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].where.file, "settings.xml");
+}
+
 }  // namespace edgeplan::testing
