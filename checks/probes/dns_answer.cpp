@@ -17,7 +17,6 @@
 #include <ldns/ldns.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <memory>
 #include <optional>
@@ -57,9 +56,12 @@ ldns_rr_type rr_type_of(DnsType type) {
 }
 
 // Absolute form for ldns ("name.").
-std::string absolute(std::string name) {
-    if (name.empty() || name.back() != '.') name += '.';
-    return name;
+std::string absolute(std::string_view name) {
+    std::string text;
+    text.reserve(name.size() + 1);
+    text.assign(name);
+    if (text.empty() || text.back() != '.') text += '.';
+    return text;
 }
 
 // DNS compares names without regard to ASCII case (RFC 4343); bytes above 0x7f are compared as
@@ -68,14 +70,16 @@ unsigned char ascii_lower(unsigned char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c;
 }
 
+WireName wire_of(const ldns_rdf* rdf) { return WireName{ldns_rdf_data(rdf), ldns_rdf_size(rdf)}; }
+
 // Whether two uncompressed wire names (as ldns decodes them) are the same name: the answer to
 // ldns_dname_compare(a, b) == 0 without its label-by-label walk. Length bytes (at most 63) are
 // below 'A', so lowering every byte leaves them as they are.
-bool same_name(const ldns_rdf* a, const ldns_rdf* b) {
+bool same_name(const ldns_rdf* a, WireName b) {
     const std::size_t size = ldns_rdf_size(a);
-    if (size != ldns_rdf_size(b)) return false;
+    if (size != b.size) return false;
     const std::uint8_t* x = ldns_rdf_data(a);
-    const std::uint8_t* y = ldns_rdf_data(b);
+    const std::uint8_t* y = b.data;
     for (std::size_t i = 0; i < size; ++i) {
         if (ascii_lower(x[i]) != ascii_lower(y[i])) return false;
     }
@@ -100,7 +104,7 @@ std::string dname_text(const ldns_rdf* rdf) {
             if (c == '.' || c == ';' || c == '(' || c == ')' || c == '\\') {
                 text += '\\';
                 text += static_cast<char>(c);
-            } else if (c > 0x7f || std::isgraph(c) == 0) {
+            } else if (c < 0x21 || c > 0x7e) {  // isgraph() of the C locale, without the call
                 const char digits[] = {'\\', static_cast<char>('0' + c / 100),
                                        static_cast<char>('0' + c / 10 % 10),
                                        static_cast<char>('0' + c % 10)};
@@ -129,9 +133,9 @@ std::optional<std::string> address_text(const ldns_rdf* rdf, int family, std::si
     return format_ip(reinterpret_cast<const sockaddr*>(&storage));
 }
 
-// `name`: exchange.asked_name as an ldns dname.
+// `name`: exchange.asked_name in wire form.
 bool matches(const DnsExchange& exchange, DnsType type, const std::uint8_t* header,
-             const Records& question, const ldns_rdf* name) {
+             const Records& question, WireName name) {
     if (LDNS_ID_WIRE(header) != exchange.id || !LDNS_QR_WIRE(header)) return false;
     if (question.size() != 1) return false;
     const ldns_rr* asked = question.front().get();
@@ -166,9 +170,10 @@ DnsVerdict done(DnsAnswer& answer, DnsOutcome outcome, std::string detail = {}) 
 }
 
 // A matching response with rcode NOERROR or NXDOMAIN: follow CNAMEs, then collect the records.
-// `name`: exchange.asked_name as an ldns dname, then each CNAME target in turn.
+// `name`: exchange.asked_name in wire form, then each CNAME target in turn (a view into
+// `answers`, which outlive it).
 DnsVerdict read_records(const DnsExchange& exchange, ldns_pkt_rcode rcode, const Records& answers,
-                        RdfPtr name, DnsAnswer& answer) {
+                        WireName name, DnsAnswer& answer) {
     const ldns_rr_type wanted = rr_type_of(answer.query.type);
     const std::size_t count = answers.size();
 
@@ -180,7 +185,7 @@ DnsVerdict read_records(const DnsExchange& exchange, ldns_pkt_rcode rcode, const
             for (std::size_t i = 0; i < count; ++i) {
                 const ldns_rr* rr = answers[i].get();
                 if (ldns_rr_get_type(rr) != LDNS_RR_TYPE_CNAME || ldns_rr_rd_count(rr) < 1 ||
-                    !same_name(ldns_rr_owner(rr), name.get())) {
+                    !same_name(ldns_rr_owner(rr), name)) {
                     continue;
                 }
                 const std::string target = dname_text(ldns_rr_rdf(rr, 0));
@@ -192,7 +197,7 @@ DnsVerdict read_records(const DnsExchange& exchange, ldns_pkt_rcode rcode, const
                                     std::to_string(exchange.max_cname_hops) + " hops");
                 }
                 chain.push_back(target);
-                name.reset(ldns_rdf_clone(ldns_rr_rdf(rr, 0)));
+                name = wire_of(ldns_rr_rdf(rr, 0));
                 moved = true;
                 break;
             }
@@ -203,7 +208,7 @@ DnsVerdict read_records(const DnsExchange& exchange, ldns_pkt_rcode rcode, const
     bool found = false;
     for (std::size_t i = 0; i < count; ++i) {
         const ldns_rr* rr = answers[i].get();
-        if (ldns_rr_get_type(rr) != wanted || !same_name(ldns_rr_owner(rr), name.get())) {
+        if (ldns_rr_get_type(rr) != wanted || !same_name(ldns_rr_owner(rr), name)) {
             continue;
         }
         const ldns_rdf* first = ldns_rr_rd_count(rr) > 0 ? ldns_rr_rdf(rr, 0) : nullptr;
@@ -237,12 +242,14 @@ DnsVerdict read_records(const DnsExchange& exchange, ldns_pkt_rcode rcode, const
 
 // Written directly (header, name, type, class) rather than through an ldns_pkt and
 // ldns_pkt2wire: the same bytes without building and freeing a packet per query.
-std::vector<std::uint8_t> encode_dns_query(const std::string& name, DnsType type,
-                                           std::uint16_t id) {
+bool encode_dns_query(std::string_view name, DnsType type, std::uint16_t id,
+                      std::vector<std::uint8_t>& out) {
+    static_assert(kDnsQueryNameOffset == LDNS_HEADER_SIZE, "the name follows the header");
+    out.clear();
     RdfPtr owner(ldns_dname_new_frm_str(absolute(name).c_str()));
-    if (!owner) return {};
+    if (!owner) return false;
     const std::size_t name_size = ldns_rdf_size(owner.get());
-    std::vector<std::uint8_t> out(LDNS_HEADER_SIZE + name_size + 4, 0);
+    out.assign(LDNS_HEADER_SIZE + name_size + 4, 0);
     std::uint8_t* header = out.data();
     LDNS_ID_SET(header, id);
     LDNS_RD_SET(header);
@@ -252,7 +259,20 @@ std::vector<std::uint8_t> encode_dns_query(const std::string& name, DnsType type
                       static_cast<std::uint16_t>(rr_type_of(type)));
     ldns_write_uint16(header + LDNS_HEADER_SIZE + name_size + 2,
                       static_cast<std::uint16_t>(LDNS_RR_CLASS_IN));
+    return true;
+}
+
+std::vector<std::uint8_t> encode_dns_query(const std::string& name, DnsType type,
+                                           std::uint16_t id) {
+    std::vector<std::uint8_t> out;
+    encode_dns_query(name, type, id, out);
     return out;
+}
+
+WireName query_name(const std::vector<std::uint8_t>& query) {
+    // Header, name, type and class: the name is what lies between header and the last 4 bytes.
+    if (query.size() < LDNS_HEADER_SIZE + 4) return {};
+    return WireName{query.data() + LDNS_HEADER_SIZE, query.size() - LDNS_HEADER_SIZE - 4};
 }
 
 DnsVerdict interpret_dns_response(const DnsExchange& exchange, const std::uint8_t* data,
@@ -265,10 +285,14 @@ DnsVerdict interpret_dns_response(const DnsExchange& exchange, const std::uint8_
         !read_section(data, size, pos, LDNS_ANCOUNT(data), LDNS_SECTION_ANSWER, answers)) {
         return DnsVerdict::unparsable;
     }
-    RdfPtr name(ldns_dname_new_frm_str(absolute(exchange.asked_name).c_str()));
-    if (!name || !matches(exchange, answer.query.type, data, question, name.get())) {
-        return DnsVerdict::unrelated;
+    RdfPtr parsed;  // asked_name parsed here when the caller has no wire form
+    WireName name = exchange.asked_wire;
+    if (name.data == nullptr) {
+        parsed.reset(ldns_dname_new_frm_str(absolute(exchange.asked_name).c_str()));
+        if (!parsed) return DnsVerdict::unrelated;
+        name = wire_of(parsed.get());
     }
+    if (!matches(exchange, answer.query.type, data, question, name)) return DnsVerdict::unrelated;
     if (!exchange.over_tcp && LDNS_TC_WIRE(data)) return DnsVerdict::truncated;
 
     const auto rcode = static_cast<ldns_pkt_rcode>(LDNS_RCODE_WIRE(data));
@@ -278,7 +302,7 @@ DnsVerdict interpret_dns_response(const DnsExchange& exchange, const std::uint8_
         // FORMERR, NOTIMP, ...: the server could not answer; closest to a server failure.
         return done(answer, DnsOutcome::servfail, "rcode " + std::to_string(rcode));
     }
-    return read_records(exchange, rcode, answers, std::move(name), answer);
+    return read_records(exchange, rcode, answers, name, answer);
 }
 
 DnsAnswer interpret_dns_response(const DnsQuery& query, std::uint16_t id, const std::uint8_t* data,
