@@ -17,6 +17,7 @@
 #include <ldns/ldns.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <memory>
 #include <optional>
@@ -204,28 +205,81 @@ DnsVerdict read_records(const DnsExchange& exchange, ldns_pkt_rcode rcode, WireR
                 "NOERROR without " + std::string(to_string(answer.query.type)));
 }
 
-}  // namespace
-
-// Written directly (header, name, type, class) rather than through an ldns_pkt and
-// ldns_pkt2wire: the same bytes without building and freeing a packet per query.
-bool encode_dns_query(std::string_view name, DnsType type, std::uint16_t id,
-                      std::vector<std::uint8_t>& out) {
-    static_assert(kDnsQueryNameOffset == LDNS_HEADER_SIZE, "the name follows the header");
-    out.clear();
-    RdfPtr owner(ldns_dname_new_frm_str(absolute(name).c_str()));
-    if (!owner) return false;
-    const std::size_t name_size = ldns_rdf_size(owner.get());
+// The query around a name already in wire form: header, name, type, class.
+void write_query(const std::uint8_t* name, std::size_t name_size, DnsType type, std::uint16_t id,
+                 std::vector<std::uint8_t>& out) {
     out.assign(LDNS_HEADER_SIZE + name_size + 4, 0);
     std::uint8_t* header = out.data();
     LDNS_ID_SET(header, id);
     LDNS_RD_SET(header);
     ldns_write_uint16(header + LDNS_QDCOUNT_OFF, 1);
-    std::copy_n(ldns_rdf_data(owner.get()), name_size, header + LDNS_HEADER_SIZE);
+    std::copy_n(name, name_size, header + LDNS_HEADER_SIZE);
     ldns_write_uint16(header + LDNS_HEADER_SIZE + name_size,
                       static_cast<std::uint16_t>(rr_type_of(type)));
     ldns_write_uint16(header + LDNS_HEADER_SIZE + name_size + 2,
                       static_cast<std::uint16_t>(LDNS_RR_CLASS_IN));
+}
+
+// ldns_str2rdf_dname (ldns 1.8, str2host.c) for the absolute form of a name without escapes
+// (no backslash, no NUL): labels of 1-63 characters, at most 254 characters in all with the
+// final dot, "." the root. Written into `out` after the header; false when ldns would refuse
+// the name. Names with escapes go to ldns itself.
+bool write_plain_query(std::string_view name, DnsType type, std::uint16_t id,
+                       std::vector<std::uint8_t>& out) {
+    const bool dotted = !name.empty() && name.back() == '.';
+    const std::size_t characters = name.size() + (dotted ? 0 : 1);
+    if (characters == 1) {  // "" or ".": the root
+        const std::uint8_t root = 0;
+        write_query(&root, 1, type, id, out);
+        return true;
+    }
+    if (characters > 254) return false;
+    // One byte per character: each dot becomes the length of the label before it, and one
+    // more byte leads (the first label's length) where the final dot's root byte ends.
+    std::array<std::uint8_t, 256> wire;
+    std::size_t label_at = 0;
+    std::size_t length = 1;
+    for (std::size_t i = 0; i < characters; ++i) {
+        const char c = i < name.size() ? name[i] : '.';
+        if (c == '.') {
+            const std::size_t label = length - label_at - 1;
+            if (label == 0 || label > 63) return false;
+            wire[label_at] = static_cast<std::uint8_t>(label);
+            label_at = length;
+        } else {
+            wire[length] = static_cast<std::uint8_t>(c);
+        }
+        ++length;
+    }
+    wire[label_at] = 0;  // the root label, where the final dot put the next length
+    write_query(wire.data(), length, type, id, out);
     return true;
+}
+
+}  // namespace
+
+bool encode_dns_query_with_ldns(std::string_view name, DnsType type, std::uint16_t id,
+                                std::vector<std::uint8_t>& out) {
+    out.clear();
+    RdfPtr owner(ldns_dname_new_frm_str(absolute(name).c_str()));
+    if (!owner) return false;
+    write_query(ldns_rdf_data(owner.get()), ldns_rdf_size(owner.get()), type, id, out);
+    return true;
+}
+
+// Written directly (header, name, type, class) rather than through an ldns_pkt and
+// ldns_pkt2wire: the same bytes without building and freeing a packet per query. A name
+// without escapes is encoded here (ldns_str2rdf_dname and its two allocations were the largest
+// cost left in sending a query); one with escapes by ldns.
+bool encode_dns_query(std::string_view name, DnsType type, std::uint16_t id,
+                      std::vector<std::uint8_t>& out) {
+    static_assert(kDnsQueryNameOffset == LDNS_HEADER_SIZE, "the name follows the header");
+    if (name.find_first_of(std::string_view("\\\0", 2)) != std::string_view::npos) {
+        return encode_dns_query_with_ldns(name, type, id, out);
+    }
+    if (write_plain_query(name, type, id, out)) return true;
+    out.clear();
+    return false;
 }
 
 std::vector<std::uint8_t> encode_dns_query(const std::string& name, DnsType type,
