@@ -274,8 +274,9 @@ bool encode_dns_query_with_ldns(std::string_view name, DnsType type, std::uint16
 bool encode_dns_query(std::string_view name, DnsType type, std::uint16_t id,
                       std::vector<std::uint8_t>& out) {
     static_assert(kDnsQueryNameOffset == LDNS_HEADER_SIZE, "the name follows the header");
-    if (name.find_first_of(std::string_view("\\\0", 2)) != std::string_view::npos) {
-        return encode_dns_query_with_ldns(name, type, id, out);
+    // (A plain loop: find_first_of calls memchr once per character.)
+    for (const char c : name) {
+        if (c == '\\' || c == '\0') return encode_dns_query_with_ldns(name, type, id, out);
     }
     if (write_plain_query(name, type, id, out)) return true;
     out.clear();
