@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checks/probes/observation.h"
@@ -15,6 +16,26 @@ namespace edgeplan::checks::probes {
 // The query for `name` (absolute or not) with recursion desired; empty when `name` is not a
 // domain name.
 std::vector<std::uint8_t> encode_dns_query(const std::string& name, DnsType type, std::uint16_t id);
+// The same bytes written into `out`, whose capacity is reused (the resolver keeps one buffer per
+// query slot); false, with `out` empty, when `name` is not a domain name.
+bool encode_dns_query(std::string_view name, DnsType type, std::uint16_t id,
+                      std::vector<std::uint8_t>& out);
+// The same through ldns_dname_new_frm_str for every name: encode_dns_query writes names
+// without escapes itself, and tests/probes/dns_answer_test.cpp holds it to this.
+bool encode_dns_query_with_ldns(std::string_view name, DnsType type, std::uint16_t id,
+                                std::vector<std::uint8_t>& out);
+
+// Where a query made by encode_dns_query carries its name in wire form (right after the header).
+constexpr std::size_t kDnsQueryNameOffset = 12;
+
+// A domain name in uncompressed wire form (RFC 1035 section 3.1), borrowed.
+struct WireName {
+    const std::uint8_t* data = nullptr;
+    std::size_t size = 0;
+};
+
+// The name inside a query made by encode_dns_query: a view into `query`.
+WireName query_name(const std::vector<std::uint8_t>& query);
 
 // What the resolver does with one response.
 enum class DnsVerdict {
@@ -26,10 +47,13 @@ enum class DnsVerdict {
 };
 
 struct DnsExchange {
-    std::string asked_name;  // the name of this query: query.name, then CNAME targets
+    std::string_view asked_name;  // the name of this query: query.name, then CNAME targets
     std::uint16_t id = 0;
     bool over_tcp = false;  // TC is meaningless on a stream
     int max_cname_hops = 8;
+    // asked_name in wire form, when the caller has it (query_name of the query it sent): the
+    // response's question is compared with it, instead of parsing asked_name again.
+    WireName asked_wire = {};
 };
 
 // Reads `size` bytes as the response to `exchange` and adds its records and CNAMEs to `answer`

@@ -3,6 +3,11 @@
 // (dns_udp_pool.h: random source ports, random IDs unique per socket); a response is accepted
 // only when ID, QR and the question all match (RFC 5452 section 9.1). The TCP retry after TC=1
 // gets a connection of its own.
+//
+// A query's running state lives in one of a fixed set of job slots (as many as may be in
+// flight), reused from query to query with its buffers; the answers are written in place into
+// the vector resolve() returns. At partner scale (tests/bench/dns_rate.sh: 50,000 queries) a
+// state per query cost more in page faults and allocations than the queries themselves.
 #include <errno.h>
 #include <netinet/in.h>
 #include <sys/epoll.h>
@@ -34,21 +39,23 @@ constexpr std::size_t kDatagramRoom = 65535;
 // Queries outstanding at once, whatever the options say: keeps the IDs of a socket sparse.
 constexpr std::size_t kMaxInFlight = 8192;
 
-enum class Phase { waiting, udp, tcp_connecting, tcp_writing, tcp_reading, done };
+// `idle`: the job slot holds no query.
+enum class Phase { idle, udp, tcp_connecting, tcp_writing, tcp_reading };
 
+// One query in flight. Slots are reused; the vectors keep their capacity from query to query.
 struct Job {
-    DnsAnswer answer;
-    std::optional<SocketAddress> server;
-    std::string current_name;  // the name asked now (query name, then CNAME targets)
+    std::size_t answer = 0;  // index of its query and answer in Lookup::answers_
+    SocketAddress server;
     SteadyClock::time_point started;
     SteadyClock::time_point deadline;
     SteadyClock::time_point next_resend;
     int resends_left = 0;
-    Phase phase = Phase::waiting;
+    Phase phase = Phase::idle;
     std::optional<std::size_t> slot;  // the pool socket of the UDP query outstanding
     UniqueFd fd;                      // the TCP retry's connection
     std::uint16_t id = 0;
-    std::vector<std::uint8_t> wire;  // the query as sent
+    std::vector<std::uint8_t> wire;     // the query as sent over UDP
+    std::vector<std::uint8_t> tcp_out;  // the same with its two-byte length (RFC 7766)
     std::vector<std::uint8_t> tcp_buffer;
     std::size_t tcp_sent = 0;
     bool saw_garbage = false;  // an unparsable datagram arrived for this query
@@ -61,9 +68,12 @@ class Lookup {
     std::vector<DnsAnswer> run(const std::vector<DnsQuery>& queries);
 
   private:
+    // Starts queries_[index] in a free job slot.
     void start(std::size_t index);
     void send_query(Job& job, std::size_t index);
     void start_tcp(Job& job, std::size_t index);
+    // The name asked now: the query's name, then the CNAME target being followed.
+    const std::string& asked_name(const Job& job) const;
     void on_pool_readable(std::size_t slot);
     void on_datagram(std::size_t slot, const std::uint8_t* data, std::size_t size);
     void on_tcp_event(Job& job, std::size_t index, std::uint32_t events);
@@ -72,16 +82,28 @@ class Lookup {
     DnsVerdict interpret(Job& job, const std::uint8_t* data, std::size_t size, bool tcp);
     void end_udp(Job& job);
     void finish(Job& job, DnsOutcome outcome, std::string detail = {});
+    // An answer decided before its query got a job slot.
+    void finish_unstarted(std::size_t index, DnsOutcome outcome, std::string detail);
     void on_clock(SteadyClock::time_point now);
     SteadyClock::time_point next_wake(SteadyClock::time_point now) const;
 
     const ResolverOptions& options_;
     UniqueFd epoll_;
     std::optional<DnsUdpPool> pool_;
-    std::vector<Job> jobs_;
-    std::vector<std::size_t> active_;  // started, maybe done since: pruned by on_clock
+    std::vector<DnsAnswer> answers_;  // one per query, in query order: the result
+    std::vector<Job> jobs_;           // the job slots, as many as may run at once
+    std::vector<std::size_t> free_;   // idle job slots
     std::size_t running_ = 0;
-    std::vector<std::uint8_t> datagrams_;  // kBatch x kDatagramRoom, reused by every read
+    // The time after the last epoll_wait: one clock read per wake-up instead of several per
+    // query (starts, resends and elapsed times are a wake-up's work late at most).
+    SteadyClock::time_point now_;
+    // The server of the query started last, parsed once for a run of queries to the same one.
+    std::string last_server_text_;
+    std::optional<SocketAddress> last_server_;
+    bool parsed_server_ = false;
+    // kBatch x kDatagramRoom, reused by every read. Not zeroed: only the pages datagrams land
+    // in are ever touched (a vector's 1 MiB of zeros cost 256 page faults per resolve()).
+    std::unique_ptr<std::uint8_t[]> datagrams_;
 };
 
 // Leaves the job's pool socket: a late answer to its ID is then unrelated to any query.
@@ -90,68 +112,90 @@ void Lookup::end_udp(Job& job) {
     job.slot.reset();
 }
 
+// Frees the job slot: its index may be handed to the next query at once.
 void Lookup::finish(Job& job, DnsOutcome outcome, std::string detail) {
-    if (job.phase == Phase::done) return;
-    job.answer.outcome = outcome;
-    job.answer.detail = std::move(detail);
-    job.answer.elapsed_ms = elapsed_ms(job.started, SteadyClock::now());
+    if (job.phase == Phase::idle) return;
+    DnsAnswer& answer = answers_[job.answer];
+    answer.outcome = outcome;
+    answer.detail = std::move(detail);
+    answer.elapsed_ms = elapsed_ms(job.started, now_);
     end_udp(job);
     job.fd.reset();  // close() also removes it from the epoll set
-    if (job.phase != Phase::waiting) --running_;
-    job.phase = Phase::done;
+    --running_;
+    job.phase = Phase::idle;
+    free_.push_back(static_cast<std::size_t>(&job - jobs_.data()));
+}
+
+void Lookup::finish_unstarted(std::size_t index, DnsOutcome outcome, std::string detail) {
+    DnsAnswer& answer = answers_[index];
+    answer.outcome = outcome;
+    answer.detail = std::move(detail);
+    answer.elapsed_ms = 0;
+}
+
+const std::string& Lookup::asked_name(const Job& job) const {
+    // Only a `follow` verdict adds to the chain while the query runs, and the job then asks
+    // for the chain's last name: so the chain's end is the name asked.
+    const DnsAnswer& answer = answers_[job.answer];
+    return answer.cname_chain.empty() ? answer.query.name : answer.cname_chain.back();
 }
 
 void Lookup::start(std::size_t index) {
-    Job& job = jobs_[index];
-    job.started = SteadyClock::now();
-    job.deadline = job.started + options_.timeout;
-    job.current_name = job.answer.query.name;
-    job.server = parse_endpoint(job.answer.query.server, 53);
-    if (!job.server) {
-        finish(job, DnsOutcome::network_error,
-               "not an ADDR[:PORT] server: " + job.answer.query.server);
-        return;
+    const std::string& server = answers_[index].query.server;
+    if (!parsed_server_ || server != last_server_text_) {
+        last_server_text_ = server;
+        last_server_ = parse_endpoint(server, 53);
+        parsed_server_ = true;
     }
+    if (!last_server_) {
+        return finish_unstarted(index, DnsOutcome::network_error,
+                                "not an ADDR[:PORT] server: " + server);
+    }
+    const std::size_t slot = free_.back();
+    free_.pop_back();
+    Job& job = jobs_[slot];
+    job.answer = index;
+    job.server = *last_server_;
+    job.started = now_;
+    job.deadline = job.started + options_.timeout;
+    job.saw_garbage = false;
     job.phase = Phase::udp;
     ++running_;
-    active_.push_back(index);
-    send_query(job, index);
+    send_query(job, slot);
 }
 
-// Builds the query for job.current_name and sends it on one of the server's pool sockets.
+// Builds the query for asked_name(job) and sends it on one of the server's pool sockets.
 void Lookup::send_query(Job& job, std::size_t index) {
     end_udp(job);
     std::string error;
-    job.slot = pool_->slot_for(*job.server, error);
+    job.slot = pool_->slot_for(job.server, error);
     if (!job.slot) return finish(job, DnsOutcome::network_error, error);
     job.phase = Phase::udp;
     job.id = pool_->claim_id(*job.slot, index);
-    job.wire = encode_dns_query(job.current_name, job.answer.query.type, job.id);
-    if (job.wire.empty()) {
-        return finish(job, DnsOutcome::malformed, "not a domain name: " + job.current_name);
+    if (!encode_dns_query(asked_name(job), answers_[job.answer].query.type, job.id, job.wire)) {
+        return finish(job, DnsOutcome::malformed, "not a domain name: " + asked_name(job));
     }
     if (::send(pool_->fd(*job.slot), job.wire.data(), job.wire.size(), 0) < 0) {
         // ECONNREFUSED here: an ICMP port unreachable from an earlier query to this server.
         return finish(job, DnsOutcome::network_error, "send: " + errno_text(errno));
     }
     job.resends_left = options_.udp_retransmits;
-    const auto remaining = job.deadline - SteadyClock::now();
-    job.next_resend = SteadyClock::now() + remaining / (options_.udp_retransmits + 1);
+    job.next_resend = now_ + (job.deadline - now_) / (options_.udp_retransmits + 1);
 }
 
 // RFC 1035 4.2.2 / RFC 7766: same query over TCP with a two-byte length prefix.
 void Lookup::start_tcp(Job& job, std::size_t index) {
     end_udp(job);
-    job.answer.truncated_retry_over_tcp = true;
-    job.fd.reset(::socket(job.server->family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+    answers_[job.answer].truncated_retry_over_tcp = true;
+    job.fd.reset(::socket(job.server.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
     if (!job.fd) return finish(job, DnsOutcome::network_error, "socket: " + errno_text(errno));
     const auto size = static_cast<std::uint16_t>(job.wire.size());
-    job.wire.insert(job.wire.begin(),
-                    {static_cast<std::uint8_t>(size >> 8), static_cast<std::uint8_t>(size & 0xff)});
+    job.tcp_out.assign(
+        {static_cast<std::uint8_t>(size >> 8), static_cast<std::uint8_t>(size & 0xff)});
+    job.tcp_out.insert(job.tcp_out.end(), job.wire.begin(), job.wire.end());
     job.tcp_sent = 0;
     job.tcp_buffer.clear();
-    if (::connect(job.fd.get(), job.server->get(), job.server->length) != 0 &&
-        errno != EINPROGRESS) {
+    if (::connect(job.fd.get(), job.server.get(), job.server.length) != 0 && errno != EINPROGRESS) {
         return finish(job, DnsOutcome::network_error, "TCP connect: " + errno_text(errno));
     }
     job.phase = Phase::tcp_connecting;
@@ -164,8 +208,9 @@ void Lookup::start_tcp(Job& job, std::size_t index) {
 }
 
 DnsVerdict Lookup::interpret(Job& job, const std::uint8_t* data, std::size_t size, bool tcp) {
-    const DnsExchange exchange{job.current_name, job.id, tcp, options_.max_cname_hops};
-    return interpret_dns_response(exchange, data, size, job.answer);
+    const DnsExchange exchange{asked_name(job), job.id, tcp, options_.max_cname_hops,
+                               query_name(job.wire)};
+    return interpret_dns_response(exchange, data, size, answers_[job.answer]);
 }
 
 void Lookup::on_pool_readable(std::size_t slot) {
@@ -174,7 +219,7 @@ void Lookup::on_pool_readable(std::size_t slot) {
     // Bounded: a flood of junk on one socket cannot starve the others.
     for (int round = 0; round < 4; ++round) {
         for (std::size_t i = 0; i < kBatch; ++i) {
-            buffers[i] = {datagrams_.data() + i * kDatagramRoom, kDatagramRoom};
+            buffers[i] = {datagrams_.get() + i * kDatagramRoom, kDatagramRoom};
             headers[i] = {};
             headers[i].msg_hdr.msg_iov = &buffers[i];
             headers[i].msg_hdr.msg_iovlen = 1;
@@ -190,7 +235,7 @@ void Lookup::on_pool_readable(std::size_t slot) {
             return;
         }
         for (int i = 0; i < received; ++i) {
-            on_datagram(slot, datagrams_.data() + static_cast<std::size_t>(i) * kDatagramRoom,
+            on_datagram(slot, datagrams_.get() + static_cast<std::size_t>(i) * kDatagramRoom,
                         headers[static_cast<std::size_t>(i)].msg_len);
         }
         if (received < static_cast<int>(kBatch)) return;
@@ -235,15 +280,15 @@ void Lookup::on_tcp_event(Job& job, std::size_t index, std::uint32_t events) {
         job.phase = Phase::tcp_writing;
     }
     if (job.phase == Phase::tcp_writing) {
-        const ssize_t sent = ::send(job.fd.get(), job.wire.data() + job.tcp_sent,
-                                    job.wire.size() - job.tcp_sent, MSG_NOSIGNAL);
+        const ssize_t sent = ::send(job.fd.get(), job.tcp_out.data() + job.tcp_sent,
+                                    job.tcp_out.size() - job.tcp_sent, MSG_NOSIGNAL);
         if (sent < 0) {
             if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return;
             finish(job, DnsOutcome::network_error, "TCP send: " + errno_text(errno));
             return;
         }
         job.tcp_sent += static_cast<std::size_t>(sent);
-        if (job.tcp_sent == job.wire.size()) {
+        if (job.tcp_sent == job.tcp_out.size()) {
             job.phase = Phase::tcp_reading;
             epoll_event event{};
             event.events = EPOLLIN | EPOLLRDHUP;
@@ -284,31 +329,29 @@ void Lookup::on_tcp_event(Job& job, std::size_t index, std::uint32_t events) {
 
 void Lookup::on_response(Job& job, std::size_t index, DnsVerdict verdict) {
     if (verdict == DnsVerdict::follow) {
-        // Ask for the chain's last name, within the same deadline.
-        job.current_name = job.answer.cname_chain.back();
+        // Ask for the chain's last name (asked_name now), within the same deadline.
         send_query(job, index);
         return;
     }
-    finish(job, job.answer.outcome, job.answer.detail);
+    DnsAnswer& answer = answers_[job.answer];
+    finish(job, answer.outcome, std::move(answer.detail));
 }
 
 SteadyClock::time_point Lookup::next_wake(SteadyClock::time_point now) const {
     auto wake = now + std::chrono::seconds(1);
-    for (const std::size_t index : active_) {
-        const Job& job = jobs_[index];
-        if (job.phase == Phase::done) continue;
+    for (const Job& job : jobs_) {
+        if (job.phase == Phase::idle) continue;
         wake = std::min(wake, job.deadline);
         if (job.phase == Phase::udp && job.resends_left > 0) wake = std::min(wake, job.next_resend);
     }
     return wake;
 }
 
-// Deadlines and UDP resends of the running jobs; drops finished jobs from active_.
+// Deadlines and UDP resends of the running jobs.
 void Lookup::on_clock(SteadyClock::time_point now) {
-    std::size_t kept = 0;
-    for (const std::size_t index : active_) {
-        Job& job = jobs_[index];
-        if (job.phase != Phase::done && now >= job.deadline) {
+    for (Job& job : jobs_) {
+        if (job.phase == Phase::idle) continue;
+        if (now >= job.deadline) {
             if (job.saw_garbage) {
                 finish(job, DnsOutcome::malformed, "only unparsable answers arrived");
             } else {
@@ -321,51 +364,52 @@ void Lookup::on_clock(SteadyClock::time_point now) {
             ::send(pool_->fd(*job.slot), job.wire.data(), job.wire.size(), 0);
             job.next_resend = now + (job.deadline - now) / (job.resends_left + 1);
         }
-        if (job.phase != Phase::done) active_[kept++] = index;
     }
-    active_.resize(kept);
 }
 
 std::vector<DnsAnswer> Lookup::run(const std::vector<DnsQuery>& queries) {
-    jobs_.resize(queries.size());
-    for (std::size_t i = 0; i < queries.size(); ++i) jobs_[i].answer.query = queries[i];
+    answers_.resize(queries.size());
+    for (std::size_t i = 0; i < queries.size(); ++i) answers_[i].query = queries[i];
+    const std::size_t limit = std::clamp<std::size_t>(options_.max_in_flight, 1, kMaxInFlight);
+    jobs_.resize(std::min(limit, queries.size()));
+    for (std::size_t slot = jobs_.size(); slot > 0; --slot) free_.push_back(slot - 1);
     epoll_.reset(::epoll_create1(EPOLL_CLOEXEC));
     if (!epoll_) {
         const std::string why = "epoll_create1: " + errno_text(errno);
-        for (auto& job : jobs_) finish(job, DnsOutcome::network_error, why);
+        for (std::size_t i = 0; i < answers_.size(); ++i) {
+            finish_unstarted(i, DnsOutcome::network_error, why);
+        }
     } else {
         pool_.emplace(epoll_.get(), kPoolSocket);
-        datagrams_.resize(kBatch * kDatagramRoom);
+        datagrams_.reset(new std::uint8_t[kBatch * kDatagramRoom]);
     }
-    const std::size_t limit = std::clamp<std::size_t>(options_.max_in_flight, 1, kMaxInFlight);
     // Pool sockets (a few per server) and the TCP retries' connections.
     raise_open_file_limit(open_file_count() + limit + 64);
-    std::size_t next = epoll_ ? 0 : jobs_.size();
+    std::size_t next = epoll_ ? 0 : answers_.size();
     std::array<epoll_event, 64> events{};
+    now_ = SteadyClock::now();
     // Terminates: every started job ends by its deadline at the latest, and jobs start only
     // while fewer than `limit` run, so the loop runs at most ~(n / limit + 1) timeouts.
     while (true) {
-        while (running_ < limit && next < jobs_.size()) start(next++);
-        if (running_ == 0 && next == jobs_.size()) break;
+        while (running_ < limit && next < answers_.size()) start(next++);
+        if (running_ == 0 && next == answers_.size()) break;
         auto now = SteadyClock::now();
         const int ready = ::epoll_wait(epoll_.get(), events.data(), static_cast<int>(events.size()),
                                        wait_ms_until(next_wake(now), now, 1000));
+        now_ = SteadyClock::now();
         for (int i = 0; i < ready; ++i) {
             const std::uint64_t data = events[i].data.u64;
             if ((data & kPoolSocket) != 0) {
                 on_pool_readable(static_cast<std::size_t>(data & ~kPoolSocket));
-            } else if (data < jobs_.size() && jobs_[data].phase != Phase::done) {
+            } else if (data < jobs_.size() && jobs_[data].phase != Phase::idle) {
                 on_tcp_event(jobs_[data], static_cast<std::size_t>(data), events[i].events);
             }
         }
-        on_clock(SteadyClock::now());
+        on_clock(now_);
     }
     pool_.reset();
     epoll_.reset();
-    std::vector<DnsAnswer> answers;
-    answers.reserve(jobs_.size());
-    for (auto& job : jobs_) answers.push_back(std::move(job.answer));
-    return answers;
+    return std::move(answers_);
 }
 
 class LdnsResolver final : public Resolver {

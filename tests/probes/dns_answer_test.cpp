@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,55 @@ TEST(DnsAnswer, QueryIsHeaderNameTypeClass) {
     EXPECT_EQ(query, expected);
     EXPECT_EQ(encode_dns_query("a.example.", DnsType::SRV, 0xbeef), expected);
     EXPECT_TRUE(encode_dns_query(std::string(300, 'a'), DnsType::A, 1).empty());
+}
+
+// Names without escapes are encoded without ldns: the same bytes, and the same refusals (empty
+// labels, labels over 63 bytes, more than 254 characters), as ldns_dname_new_frm_str. Names
+// with escapes (a backslash) or a NUL go to ldns and are in the rows as well.
+TEST(DnsAnswer, QueryNamesEncodeAsLdnsDoes) {
+    std::vector<std::string> names = {"",
+                                      ".",
+                                      "a",
+                                      "a.",
+                                      "..",
+                                      ".a",
+                                      "a..b",
+                                      "A.Example.",
+                                      std::string(63, 'x') + ".test",
+                                      std::string(64, 'x'),
+                                      "\\046.a",
+                                      std::string("a\0b", 3),
+                                      "\\\\.x",
+                                      "x\\"};
+    // Around the 254-character limit, with and without the final dot.
+    for (std::size_t total = 250; total <= 256; ++total) {
+        std::string name;
+        while (name.size() < total) {
+            name += std::string(std::min<std::size_t>(60, total - name.size()), 'n') + ".";
+        }
+        names.push_back(name);
+        names.push_back(name.substr(0, name.size() - 1));
+    }
+    std::mt19937 random(20261203);
+    const std::string alphabet = "ab.-_Z9.x\xc3\\";
+    for (int i = 0; i < 20000; ++i) {
+        std::string name(random() % 80, ' ');
+        for (char& c : name) c = alphabet[random() % alphabet.size()];
+        names.push_back(name);
+    }
+    Bytes plain;
+    Bytes ldns;
+    std::size_t encoded = 0;
+    for (const auto& name : names) {
+        const bool plain_ok = encode_dns_query(name, DnsType::A, 7, plain);
+        const bool ldns_ok = encode_dns_query_with_ldns(name, DnsType::A, 7, ldns);
+        ASSERT_EQ(plain_ok, ldns_ok) << name;
+        EXPECT_EQ(plain, ldns) << name;
+        encoded += plain_ok ? 1 : 0;
+    }
+    // Both outcomes were exercised.
+    EXPECT_GT(encoded, 1000u);
+    EXPECT_GT(names.size() - encoded, 1000u);
 }
 
 TEST(DnsAnswer, SrvTargetInLowerCaseWithEscapes) {

@@ -218,7 +218,11 @@ TEST(LdnsResolver, ManyQueriesInFlightAllAnswered) {
 // destroyed.
 class FakeDnsServer {
   public:
-    enum class Mode { silent, servfail, decoys_then_refused, garbage };
+    // burst: holds the queries until kBurst have come (or 100 ms passed), then answers them
+    // all at once, newest first, each answer after a junk datagram and a cut copy of itself
+    // with the same ID: the resolver finds several datagrams ready on its sockets.
+    enum class Mode { silent, servfail, decoys_then_refused, garbage, burst };
+    static constexpr std::size_t kBurst = 8;
 
     FakeDnsServer(const std::string& address, Mode mode) : mode_(mode) {
         fd_ = ::socket(AF_INET, SOCK_DGRAM, 0);
@@ -247,7 +251,14 @@ class FakeDnsServer {
         const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(30);
         while (!stop_ && std::chrono::steady_clock::now() < end) {
             pollfd p{fd_, POLLIN, 0};
-            if (::poll(&p, 1, 50) <= 0) continue;
+            if (::poll(&p, 1, mode_ == Mode::burst ? 10 : 50) <= 0) {
+                if (mode_ == Mode::burst && !held_.empty() &&
+                    std::chrono::steady_clock::now() - held_since_ >
+                        std::chrono::milliseconds(100)) {
+                    answer_burst();
+                }
+                continue;
+            }
             std::uint8_t buffer[512];
             sockaddr_in from{};
             socklen_t length = sizeof from;
@@ -255,7 +266,11 @@ class FakeDnsServer {
                                       reinterpret_cast<sockaddr*>(&from), &length);
             if (n < 17) continue;
             const std::vector<std::uint8_t> query(buffer, buffer + n);
-            if (mode_ == Mode::garbage) {
+            if (mode_ == Mode::burst) {
+                if (held_.empty()) held_since_ = std::chrono::steady_clock::now();
+                held_.push_back({query, from});
+                if (held_.size() == kBurst) answer_burst();
+            } else if (mode_ == Mode::garbage) {
                 const std::uint8_t junk[] = {query[0], query[1], 0x81, 0x80, 0xff};
                 ::sendto(fd_, junk, sizeof junk, 0, reinterpret_cast<sockaddr*>(&from), length);
             } else if (mode_ == Mode::servfail) {
@@ -272,7 +287,34 @@ class FakeDnsServer {
         }
     }
 
+    // The A record 192.0.2.N for a question "qN.<zone>" (N below 256).
+    static std::vector<std::uint8_t> burst_answer(const std::vector<std::uint8_t>& query) {
+        const std::size_t label = query[12];
+        const int n = std::stoi(std::string(query.begin() + 14, query.begin() + 13 + label));
+        std::vector<std::uint8_t> answer = query;
+        answer[2] |= 0x84;  // QR, AA
+        answer[7] = 1;      // ANCOUNT
+        const std::uint8_t record[] = {0xc0, 0x0c, 0, 1, 0,   1, 0, 0,
+                                       0x0e, 0x10, 0, 4, 192, 0, 2, static_cast<std::uint8_t>(n)};
+        answer.insert(answer.end(), std::begin(record), std::end(record));
+        return answer;
+    }
+    void answer_burst() {
+        for (auto held = held_.rbegin(); held != held_.rend(); ++held) {
+            const auto& [query, to] = *held;
+            const auto* where = reinterpret_cast<const sockaddr*>(&to);
+            const std::uint8_t junk[] = {query[0], query[1], 0x81, 0x80, 0xff};
+            ::sendto(fd_, junk, sizeof junk, 0, where, sizeof to);
+            const auto answer = burst_answer(query);
+            ::sendto(fd_, answer.data(), answer.size() - 3, 0, where, sizeof to);
+            ::sendto(fd_, answer.data(), answer.size(), 0, where, sizeof to);
+        }
+        held_.clear();
+    }
+
     Mode mode_;
+    std::vector<std::pair<std::vector<std::uint8_t>, sockaddr_in>> held_;
+    std::chrono::steady_clock::time_point held_since_;
     int fd_ = -1;
     std::uint16_t port_ = 0;
     std::string server_;
@@ -329,6 +371,29 @@ TEST(LdnsResolver, TellsMisbehavingServersApart) {
         EXPECT_EQ(answers[i].outcome, DnsOutcome::timeout) << answers[i].query.name;
     }
     EXPECT_GE(answers[0].elapsed_ms, 700);
+}
+
+// Several answers ready at once on the shared sockets, each behind junk and a cut copy with its
+// ID: every query still gets its own answer, and the job slots freed by one burst carry the
+// next queries (24 queries, 8 in flight).
+TEST(LdnsResolver, BurstsOfAnswersAmongJunkAllMatchTheirQueries) {
+    FakeDnsServer burst("127.0.0.59", FakeDnsServer::Mode::burst);
+    ASSERT_TRUE(burst.ok());
+    std::vector<DnsQuery> queries;
+    for (int i = 0; i < 24; ++i) {
+        queries.push_back({"q" + std::to_string(i) + ".example.test", DnsType::A, burst.server()});
+    }
+    ResolverOptions options;
+    options.timeout = std::chrono::milliseconds(3000);
+    options.max_in_flight = FakeDnsServer::kBurst;
+    const auto answers = make_ldns_resolver(options)->resolve(queries);
+    ASSERT_EQ(answers.size(), queries.size());
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        SCOPED_TRACE(answers[i].query.name + " (detail: " + answers[i].detail + ")");
+        EXPECT_EQ(answers[i].query, queries[i]);
+        EXPECT_EQ(answers[i].outcome, DnsOutcome::ok);
+        EXPECT_EQ(answers[i].addresses, std::vector<std::string>{"192.0.2." + std::to_string(i)});
+    }
 }
 
 }  // namespace
