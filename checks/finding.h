@@ -19,9 +19,12 @@ using Evidence = std::vector<std::pair<std::string, std::string>>;
 // checks may share a catalogue ID, so a finding keeps the kind of the check that made it.
 enum class CheckKind { offline, dns, tcp, udp, tls, xmpp };
 
+// Field order keeps the two enums together (no padding between strings): a run at the input
+// limits holds 100,000 findings and more (docs/performance.md).
 struct Finding {
     std::string check_id;
     Status status = Status::pass;
+    CheckKind kind = CheckKind::offline;  // of the check that produced it
     // Canonical subject (docs/subjects.md), e.g. "pool:edgepool.contoso.net",
     // "domain:contoso.com", "dns:_sip._tls.contoso.com/SRV". (check_id, subject) is unique in a
     // run and stable across runs.
@@ -33,7 +36,6 @@ struct Finding {
     // This finding's own fix, where the evidence makes it more precise than the check's
     // remediation (a closed port needs the service started, a filtered one the firewall opened).
     std::string remediation;
-    CheckKind kind = CheckKind::offline;  // of the check that produced it
 };
 
 // Deterministic report order: check ID, then subject.

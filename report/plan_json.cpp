@@ -29,7 +29,7 @@ json dns_record(const topology::DnsRecord& r) {
 }
 
 json endpoint(const topology::RuleEndpoint& e) {
-    return {{"label", e.label}, {"addresses", e.addresses}, {"scope", to_string(e.scope)}};
+    return {{"label", e.label}, {"addresses", e.addresses.values()}, {"scope", to_string(e.scope)}};
 }
 
 json firewall_rule(const topology::FirewallRule& r) {
@@ -41,7 +41,7 @@ json firewall_rule(const topology::FirewallRule& r) {
               {"port_to", r.port_to},
               {"source", endpoint(r.source)},
               {"destination", endpoint(r.destination)},
-              {"probe_addresses", r.probe_addresses},
+              {"probe_addresses", r.probe_addresses.values()},
               {"protocol", r.protocol},
               {"purpose", r.purpose},
               {"rule", r.rule},

@@ -95,7 +95,7 @@ json rule_json(const checks::CheckInfo& info) {
 }
 
 json location_json(const Report& r, const checks::Finding& f) {
-    const std::string file = f.where.file.empty() ? topology_path(r) : f.where.file;
+    const std::string file = f.where.file.empty() ? topology_path(r) : f.where.file.str();
     json location = json::object();
     if (!file.empty()) {
         json physical = {{"artifactLocation", {{"uri", path_to_uri(file)}}}};

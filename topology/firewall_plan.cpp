@@ -101,14 +101,15 @@ class FirewallBuilder {
         const RuleEndpoint access = external(EdgeService::access, false);
         const RuleEndpoint webconf = external(EdgeService::webconf, false);
         const RuleEndpoint av = external(EdgeService::av, false);
-        const auto access_probe = probe(EdgeService::access, false);
-        const auto webconf_probe = probe(EdgeService::webconf, false);
-        const auto av_probe = probe(EdgeService::av, false);
+        // Shared by every rule that probes them (AddressList), not copied per rule.
+        const AddressList access_probe = probe(EdgeService::access, false);
+        const AddressList webconf_probe = probe(EdgeService::webconf, false);
+        const AddressList av_probe = probe(EdgeService::av, false);
         const RuleEndpoint internal =
             known_or_unknown({"Edge internal interface", member_internal_addresses(pool_)},
                              "Edge internal interface address of Edge pool " + pool_.id,
                              pool_subject(pool_), pool_.where);
-        const std::vector<std::string> internal_probe = internal.addresses;
+        const AddressList internal_probe = internal.addresses;
 
         using D = Direction;
         using T = Transport;
@@ -153,8 +154,8 @@ class FirewallBuilder {
                 any_endpoint, webconf, webconf_probe);
         }
         const RuleEndpoint av_node = hlb ? external(EdgeService::av, true) : av;
-        const std::vector<std::string> av_node_probe =
-            hlb ? probe(EdgeService::av, true) : av_probe;
+        const AddressList av_node_probe =
+            hlb ? AddressList(probe(EdgeService::av, true)) : av_probe;
         // PORT-EXT-09: A/V federation of any partner version (A/V uses the local Edge, so
         // every pool once the organisation federates) and Windows Live / Skype A/V.
         if (org_federation || live) {
@@ -297,7 +298,7 @@ class FirewallBuilder {
 
   private:
     void add(const Row& row, RuleEndpoint source, RuleEndpoint destination,
-             std::vector<std::string> probe_addresses) {
+             AddressList probe_addresses) {
         FirewallRule r;
         r.row = row.row;
         r.side = row.side;

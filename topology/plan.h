@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "topology/address_list.h"
 #include "topology/edge_addressing.h"
 #include "topology/features.h"
 #include "topology/model.h"
@@ -35,17 +36,19 @@ enum class DnsRole {
 };
 const char* catalogue_id(DnsRole role);
 
+// Field order keeps the small fields together (no padding between strings): the plan holds one
+// record per published address, 120,000 at 20,000 members (docs/performance.md).
 struct DnsRecord {
     DnsZoneKind zone_kind = DnsZoneKind::external;
-    std::string zone;  // the zone the record belongs in (e.g. contoso.com, contoso.net)
-    std::string name;  // owner name, fully qualified, no trailing dot
     DnsRecordType type = DnsRecordType::a;
-    std::string value;    // address for A/AAAA, target host for SRV/CNAME
-    int priority = 0;     // SRV
-    int weight = 0;       // SRV
-    int port = 0;         // SRV
-    std::string purpose;  // one line, for the administrator
+    std::string zone;   // the zone the record belongs in (e.g. contoso.com, contoso.net)
+    std::string name;   // owner name, fully qualified, no trailing dot
+    std::string value;  // address for A/AAAA, target host for SRV/CNAME
+    int priority = 0;   // SRV
+    int weight = 0;     // SRV
+    int port = 0;       // SRV
     DnsRole role = DnsRole::access_edge;
+    std::string purpose;   // one line, for the administrator
     std::string rule;      // label for reports: catalogue_id(role)
     std::string pool_id;   // EdgePool::id, empty for organisation-wide records
     SourceLocation where;  // element the expectation came from
@@ -76,7 +79,7 @@ const char* to_string(EndpointScope scope);
 // addresses it stands for (empty unless scope is `addresses`).
 struct RuleEndpoint {
     std::string label;
-    std::vector<std::string> addresses;
+    AddressList addresses;
     EndpointScope scope = EndpointScope::addresses;
     // Addresses known, or any by design: a firewall may apply the rule as it stands.
     bool known() const {
@@ -128,7 +131,7 @@ struct FirewallRule {
     // The addresses a probe from outside (external side) or from the internal network (internal
     // side) connects to for an inbound rule: public, NAT public or VIP addresses externally, the
     // Edge internal interface addresses internally. Empty for outbound rules.
-    std::vector<std::string> probe_addresses;
+    AddressList probe_addresses;
     std::string protocol;  // application protocol label: "SIP/TLS", "PSOM/TLS", "STUN/MSTURN"...
     std::string purpose;
     FirewallRole role = FirewallRole::access_client;

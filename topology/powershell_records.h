@@ -67,7 +67,7 @@ class LineIndex {
     SourceLocation at(std::size_t offset) const;
 
   private:
-    std::string path_;
+    SourcePath path_;  // shared by every location it makes
     std::string_view text_;
     int first_line_;
     std::vector<std::size_t> starts_;

@@ -31,7 +31,7 @@ class XmlSource {
 
     const pugi::xml_document& document() const { return document_; }
     pugi::xml_node root() const { return document_.document_element(); }
-    const std::string& path() const { return path_; }
+    const std::string& path() const { return path_.str(); }
 
     // Position of a node (its start tag) or an attribute's owner element.
     SourceLocation location_of(const pugi::xml_node& node) const;
@@ -49,7 +49,7 @@ class XmlSource {
     XmlSource() = default;
     void load(const std::string& bytes, const XmlLimits& limits);
 
-    std::string path_;
+    SourcePath path_;   // shared by every location it makes
     std::string utf8_;  // the decoded text pugixml parsed; offsets refer to it
     // Offset of each line's first byte: a location is a binary search plus one line's scan, not
     // a scan from the start of the file per element (quadratic on large topologies).

@@ -53,8 +53,9 @@ struct Fixture {
     ProbeSettings settings;
     Fixture() {
         topology::FirewallRule rule;
-        for (int i = 1; i <= 40; ++i)
-            rule.probe_addresses.push_back("192.0.2." + std::to_string(i));
+        std::vector<std::string> probe_addresses;
+        for (int i = 1; i <= 40; ++i) probe_addresses.push_back("192.0.2." + std::to_string(i));
+        rule.probe_addresses = probe_addresses;
         plan.firewall.push_back(rule);
         for (const std::string& a : rule.probe_addresses) {
             requests.tcp.push_back(TcpProbe{a, 443, std::nullopt});

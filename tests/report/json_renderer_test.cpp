@@ -18,7 +18,7 @@ void expect_location(const json& j, const topology::SourceLocation& where) {
     }
     ASSERT_TRUE(j.contains("location")) << j.dump();
     const json& l = j.at("location");
-    EXPECT_EQ(l.at("file"), where.file);
+    EXPECT_EQ(l.at("file"), where.file.str());
     EXPECT_EQ(l.contains("line"), where.known());
     if (where.known()) {
         EXPECT_EQ(l.at("line"), where.line);
@@ -86,10 +86,10 @@ TEST(JsonRenderer, PlanCarriesEveryField) {
         EXPECT_EQ(o.at("port_from"), f.port_from);
         EXPECT_EQ(o.at("port_to"), f.port_to);
         EXPECT_EQ(o.at("source").at("label"), f.source.label);
-        EXPECT_EQ(o.at("source").at("addresses"), f.source.addresses);
+        EXPECT_EQ(o.at("source").at("addresses"), f.source.addresses.values());
         EXPECT_EQ(o.at("destination").at("label"), f.destination.label);
-        EXPECT_EQ(o.at("destination").at("addresses"), f.destination.addresses);
-        EXPECT_EQ(o.at("probe_addresses"), f.probe_addresses);
+        EXPECT_EQ(o.at("destination").at("addresses"), f.destination.addresses.values());
+        EXPECT_EQ(o.at("probe_addresses"), f.probe_addresses.values());
         EXPECT_EQ(o.at("protocol"), f.protocol);
         EXPECT_EQ(o.at("purpose"), f.purpose);
         EXPECT_EQ(o.at("rule"), f.rule);

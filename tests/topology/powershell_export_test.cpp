@@ -168,7 +168,7 @@ TEST(SettingsFrom, SampleFolderGivesEveryFact) {
     EXPECT_EQ(certs[0].assignments[0].usage, "AccessEdgeExternal");
     EXPECT_EQ(certs[0].assignments[0].server, "edge01.dmz.corp.example");
     EXPECT_EQ(certs[0].assignments[4].server, "edge02.dmz.corp.example");
-    EXPECT_NE(certs[0].assignments[4].where.file.find("Get-CsCertificate.edge02"),
+    EXPECT_NE(certs[0].assignments[4].where.file.str().find("Get-CsCertificate.edge02"),
               std::string::npos);
     EXPECT_GT(certs[0].assignments[4].where.line, 1);
     EXPECT_EQ(certs[1].use, CertificateUse::internal);
