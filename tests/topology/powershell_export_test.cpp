@@ -178,7 +178,7 @@ TEST(SettingsFrom, SampleFolderGivesEveryFact) {
     EXPECT_EQ(certs[0].server_eku, std::optional<bool>(true));
     EXPECT_EQ(certs[0].client_eku, std::optional<bool>(true));
     EXPECT_EQ(certs[0].exportable_key, std::optional<bool>(true));
-    EXPECT_NE(certs[0].store_where.file.find("CertStore."), std::string::npos);
+    EXPECT_NE(certs[0].store_where.file.str().find("CertStore."), std::string::npos);
     EXPECT_GT(certs[0].store_where.line, 1);
     EXPECT_EQ(certs[1].server_eku, std::optional<bool>(true));
     EXPECT_EQ(certs[1].client_eku, std::optional<bool>(false));
