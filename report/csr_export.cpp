@@ -5,10 +5,13 @@
 // lacks because the plan could not derive it (an Unknown of a CERT-* rule) is named in the
 // header, so an administrator sees both before submitting the request.
 #include <sstream>
+#include <unordered_map>
+#include <vector>
 
 #include "report/atomic_file.h"
 #include "report/export_text.h"
 #include "report/exports.h"
+#include "report/findings_about_names.h"
 #include "topology/subjects.h"
 
 namespace edgeplan::report {
@@ -41,23 +44,29 @@ struct Notes {
     std::vector<std::string> subject;
 };
 
-Notes notes_for(const CertificateRequest& c, const topology::Plan& plan,
-                const std::vector<checks::Finding>& findings) {
-    Notes n;
+// The CERT-* unknowns of each pool, by pool subject, in plan order.
+using UnknownsByPool = std::unordered_map<std::string, std::vector<const topology::Unknown*>>;
+
+UnknownsByPool certificate_unknowns(const topology::Plan& plan) {
+    UnknownsByPool out;
     for (const topology::Unknown& u : plan.unknowns) {
-        if (u.rule.rfind("CERT-", 0) != 0 || u.subject != subjects::pool_subject(c.pool_id))
-            continue;
-        n.header.push_back("UNKNOWN (" + u.rule + "): " + u.what +
-                           "; this request lacks what depends on it");
+        if (u.rule.rfind("CERT-", 0) == 0) out[u.subject].push_back(&u);
     }
-    // The CERT-* findings judge the certificate the topology describes, which this request
-    // replaces; the rest (NET-10, DNS-NAME-01, ...) judge the names themselves.
-    std::vector<checks::Finding> about_names;
-    for (const checks::Finding& f : findings) {
-        if (f.check_id.rfind("CERT-", 0) != 0) about_names.push_back(f);
+    return out;
+}
+
+Notes notes_for(const CertificateRequest& c, const UnknownsByPool& unknowns,
+                const FindingsAboutNames& judged) {
+    Notes n;
+    const auto pool = unknowns.find(subjects::pool_subject(c.pool_id));
+    if (pool != unknowns.end()) {
+        for (const topology::Unknown* u : pool->second) {
+            n.header.push_back("UNKNOWN (" + u->rule + "): " + u->what +
+                               "; this request lacks what depends on it");
+        }
     }
-    n.subject = findings_about(about_names, c.subject, "");
-    for (const std::string& san : c.sans) n.names.push_back(findings_about(about_names, san, ""));
+    n.subject = judged.about(c.subject, "");
+    for (const std::string& san : c.sans) n.names.push_back(judged.about(san, ""));
     return n;
 }
 
@@ -143,13 +152,18 @@ std::vector<std::string> write_csr_files(const topology::Plan& plan, const std::
                                          const std::vector<checks::Finding>& findings) {
     for (const CertificateRequest& c : plan.certificates) require_names(c);
     ensure_directory(dir);
+    const UnknownsByPool unknowns = certificate_unknowns(plan);
+    // The CERT-* findings judge the certificate the topology describes, which these requests
+    // replace; the rest (NET-10, DNS-NAME-01, ...) judge the names themselves.
+    const FindingsAboutNames judged(
+        findings, [](const checks::Finding& f) { return f.check_id.rfind("CERT-", 0) != 0; });
     std::vector<std::string> written;
     for (const CertificateRequest& c : plan.certificates) {
         const std::string stem =
             export_text::file_stem(c.pool_id + "-" + topology::to_string(c.use));
         const std::string cnf = export_text::join(dir, stem + ".cnf");
         const std::string inf = export_text::join(dir, stem + ".inf");
-        const Notes notes = notes_for(c, plan, findings);
+        const Notes notes = notes_for(c, unknowns, judged);
         write_file_atomically(cnf, openssl_config(c, notes));
         write_file_atomically(inf, certreq_inf(c, notes));
         written.push_back(cnf);

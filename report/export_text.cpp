@@ -2,8 +2,6 @@
 
 #include <cctype>
 
-#include "report/exports.h"
-
 namespace edgeplan::report::export_text {
 
 bool is_dns_name(const std::string& name) {
@@ -47,33 +45,3 @@ std::string join(const std::string& dir, const std::string& name) {
 }
 
 }  // namespace edgeplan::report::export_text
-
-namespace edgeplan::report {
-
-std::vector<std::string> findings_about(const std::vector<checks::Finding>& findings,
-                                        const std::string& name, const std::string& value) {
-    std::vector<std::string> out;
-    for (const checks::Finding& f : findings) {
-        if (f.status != checks::Status::fail && f.status != checks::Status::warn) continue;
-        std::string fqdn;
-        std::string ip;
-        for (const auto& [key, text] : f.evidence) {
-            if (key == "fqdn") fqdn = text;
-            if (key == "ip") ip = text;
-        }
-        const bool by_subject = f.subject.rfind("plan:" + name + "/", 0) == 0 ||
-                                f.subject.rfind("dns:" + name + "/", 0) == 0;
-        const bool by_evidence = fqdn == name;
-        if (!by_subject && !by_evidence) continue;
-        if (!value.empty() && !ip.empty() && ip != value) continue;
-        if (!value.empty() && ip.empty() && f.subject.find('=') != std::string::npos &&
-            f.subject.substr(f.subject.find('=') + 1) != value) {
-            continue;
-        }
-        out.push_back(std::string(f.status == checks::Status::fail ? "FAIL " : "WARN ") +
-                      f.check_id + ": " + export_text::comment_text(f.message));
-    }
-    return out;
-}
-
-}  // namespace edgeplan::report

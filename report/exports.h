@@ -29,10 +29,4 @@ std::vector<std::string> write_csr_files(const topology::Plan& plan, const std::
 // (New-NetFirewallRule lines for each Edge server's own Windows firewall).
 std::vector<std::string> write_firewall_files(const topology::Plan& plan, const std::string& dir);
 
-// The failing or warning findings that judge one name (and address), as "STATUS CHECK-ID:
-// message" lines: subjects plan:<name>/<TYPE>=<value> and dns:<name>/<TYPE>, or evidence fqdn
-// (and ip) equal to them. `value` empty matches any address.
-std::vector<std::string> findings_about(const std::vector<checks::Finding>& findings,
-                                        const std::string& name, const std::string& value);
-
 }  // namespace edgeplan::report

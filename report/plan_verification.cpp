@@ -119,9 +119,8 @@ PlanVerification::PlanVerification(const Report& report) : findings_(report.find
         const checks::CheckInfo* info = report.info_for(f);
         if (ip != nullptr && port == nullptr && info != nullptr &&
             info->kind == checks::CheckKind::offline) {
-            add(by_offline_ip_, *ip, i);
             if (f.subject.rfind("dns:", 0) != 0 && f.subject.rfind("plan:", 0) != 0) {
-                add(by_offline_ip_not_dns_, *ip, i);
+                add(by_offline_address_, *ip, i);
             }
         }
     }
@@ -148,7 +147,7 @@ RowMatches PlanVerification::matches_for(const topology::DnsRecord& record) cons
     RowMatches matches;
     for (const FindingRefs* part :
          {find(by_subject_, subject), find(by_subject_, planned),
-          address ? find(by_offline_ip_, record.value) : nullptr,
+          address ? find(by_offline_address_, record.value) : nullptr,
           find(by_check_fqdn_, key(record.rule, dns_name(record.name)))}) {
         if (part != nullptr) matches.shared.push_back(part);
     }
@@ -176,7 +175,7 @@ FindingRefs PlanVerification::findings_for(const topology::FirewallRule& rule) c
         }
     };
     for (const std::string& ip : rule_addresses(rule)) {
-        if (const FindingRefs* offline = find(by_offline_ip_not_dns_, ip)) {
+        if (const FindingRefs* offline = find(by_offline_address_, ip)) {
             matches.insert(matches.end(), offline->begin(), offline->end());
         }
         const auto endpoint = endpoints_.find(key(to_string(rule.transport), ip));

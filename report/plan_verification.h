@@ -21,7 +21,8 @@ const char* unmatched_row_words(const Report& report);
 
 // A DNS record: subject "dns:<name>/<TYPE>" or "plan:<name>/<TYPE>=<value>"; or the record's
 // rule as check ID with evidence fqdn = name, or subject "pool:<pool_id>"; or an offline finding
-// whose evidence ip is the record's address.
+// whose evidence ip is the record's address and whose subject is not a DNS name (a finding about
+// another record of the same address is that record's, not this one's).
 FindingRefs findings_for(const Report& report, const topology::DnsRecord& record);
 // A firewall rule: subject "tcp|udp|tls:<ip>:<port>" with the rule's transport (tls = tcp), an
 // address it protects and a port in its range; or the rule's own check ID with evidence ip and
@@ -78,11 +79,12 @@ class PlanVerification {
     std::unordered_map<std::string, std::vector<PortRef>> endpoints_;
     std::unordered_map<std::string, std::vector<PortRef>> by_check_ip_;
     // Offline findings (catalogue kind offline) with an ip and no port evidence, by ip: a fact
-    // about an address (a private address published, a NAT address missing) concerns every row
-    // that carries that address, whichever rule found it. Firewall rows leave out findings about
-    // DNS names (subjects dns:, plan:): a published address is not a firewall fact.
-    Index by_offline_ip_;
-    Index by_offline_ip_not_dns_;
+    // about an address (a NAT address missing, an address outside its pool) concerns every row
+    // that carries that address, whichever rule found it. Findings about one DNS record
+    // (subjects dns:, plan:) are left out: they belong to that record's row alone, and NET-10's
+    // finding for each of 10,000 sip.<domain> records of one Access Edge address, listed on
+    // every such row, made the HTML plan quadratic: 200 million links, 24 GB (docs/performance.md).
+    Index by_offline_address_;
 };
 
 }  // namespace edgeplan::report

@@ -11,6 +11,7 @@
 #include "report/atomic_file.h"
 #include "report/export_text.h"
 #include "report/exports.h"
+#include "report/findings_about_names.h"
 #include "topology/ip_address.h"
 
 namespace edgeplan::report {
@@ -123,6 +124,7 @@ std::vector<std::string> write_zone_files(const topology::Plan& plan, const std:
         groups[{r.zone, topology::to_string(r.zone_kind)}].emplace_back(&r, true);
     }
     ensure_directory(dir);
+    const FindingsAboutNames judged(findings);
     std::vector<std::string> written;
     for (const auto& [key, records] : groups) {
         const std::string& zone = key.first;
@@ -142,7 +144,7 @@ std::vector<std::string> write_zone_files(const topology::Plan& plan, const std:
             const std::string owner = relative_owner(r->name, r->zone);
             const std::string comment = export_text::comment_text(r->rule + " " + r->purpose);
             // Notes the administrator must read before applying the row (docs/exports.md).
-            std::vector<std::string> notes = findings_about(findings, r->name, r->value);
+            std::vector<std::string> notes = judged.about(r->name, r->value);
             if (!r->unknown.empty()) {
                 notes.insert(notes.begin(),
                              std::string(withheld ? "WITHHELD, " : "INCOMPLETE, ") +

@@ -32,10 +32,18 @@ FindingRefs cert(const Report& r, std::size_t i) { return findings_for(r, r.plan
 
 class PlanVerification : public ::testing::TestWithParam<Row> {};
 
-TEST_P(PlanVerification, MatchesFindingToRow) {
+// NET-10 is an offline check: its findings with an ip evidence are facts about an address.
+Report report_with(const checks::Finding& f) {
     Report r;
     r.plan = testing::sample_plan();
-    r.findings.push_back(GetParam().finding);
+    const checks::CheckInfo net10 = testing::sample_info("NET-10", checks::Severity::must, "fix");
+    r.catalogue.emplace(catalogue_key(net10), net10);
+    r.findings.push_back(f);
+    return r;
+}
+
+TEST_P(PlanVerification, MatchesFindingToRow) {
+    const Report r = report_with(GetParam().finding);
     EXPECT_EQ(!GetParam().lookup(r).empty(), GetParam().matches);
 }
 
@@ -51,6 +59,15 @@ INSTANTIATE_TEST_SUITE_P(
             [](const Report& r) { return dns(r, 0); }, true},
         Row{"no_match_dns_fqdn_of_other_rule",
             finding("DNS-A-INT-01", "domain:contoso.com", {{"fqdn", "sip.contoso.com"}}),
+            [](const Report& r) { return dns(r, 0); }, false},
+        Row{"match_dns_offline_fact_about_its_address",
+            finding("NET-10", "pool:edgepool", {{"ip", "131.107.155.10"}}),
+            [](const Report& r) { return dns(r, 0); }, true},
+        Row{"match_dns_offline_finding_about_this_record",
+            finding("NET-10", "plan:sip.contoso.com/A=131.107.155.10", {{"ip", "131.107.155.10"}}),
+            [](const Report& r) { return dns(r, 0); }, true},
+        Row{"no_match_dns_offline_finding_about_another_record_of_the_address",
+            finding("NET-10", "plan:av.contoso.com/A=131.107.155.10", {{"ip", "131.107.155.10"}}),
             [](const Report& r) { return dns(r, 0); }, false},
         Row{"match_tcp_endpoint", finding("X", "tcp:131.107.155.10:443"),
             [](const Report& r) { return firewall(r, 0); }, true},
