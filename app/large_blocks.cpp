@@ -17,4 +17,11 @@ void return_large_blocks_on_free() {
 #endif
 }
 
+void return_freed_pages() {
+#if defined(__GLIBC__)
+    // malloc_trim also releases whole free pages inside the heap, not only at its top.
+    malloc_trim(0);
+#endif
+}
+
 }  // namespace edgeplan::app

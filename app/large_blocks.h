@@ -7,4 +7,9 @@ namespace edgeplan::app {
 // is freed. Call once, before any work.
 void return_large_blocks_on_free();
 
+// Gives the pages of freed small blocks back to the system. Freed small blocks otherwise stay
+// resident in the heap until something reuses them: call after releasing a large structure made
+// of many small ones (the model) when what follows allocates in large blocks (the findings).
+void return_freed_pages();
+
 }  // namespace edgeplan::app

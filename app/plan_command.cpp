@@ -8,6 +8,7 @@
 #include "app/embedded_sample.h"
 #include "app/exit_codes.h"
 #include "app/gate.h"
+#include "app/large_blocks.h"
 #include "app/report_inputs.h"
 #include "app/report_outputs.h"
 #include "checks/registry.h"
@@ -20,8 +21,11 @@
 namespace edgeplan::app {
 namespace {
 
-report::Report build_report(const PlanArguments& a, const topology::Model& model,
-                            topology::Plan plan, TimePoint now, const GateInputs& gate,
+// Takes the model to release it once the checks have run: ordering the findings and rendering
+// need only the report, and at the input limits the model is tens of megabytes held beside
+// every finding at the run's peak (docs/performance.md).
+report::Report build_report(const PlanArguments& a, topology::Model model, topology::Plan plan,
+                            TimePoint now, const GateInputs& gate,
                             const checks::CertificateSettings& certificates) {
     report::Report r;
     r.tool_version = EDGEPLAN_VERSION;
@@ -37,10 +41,18 @@ report::Report build_report(const PlanArguments& a, const topology::Model& model
     for (const auto& check : all) {
         if (check->info().kind == checks::CheckKind::offline) offline.push_back(check.get());
     }
-    checks::CheckContext context{model, plan, now};
-    context.waivers = gate.waiver_list();
-    context.certificates = &certificates;
-    r.findings = checks::run_checks(offline, context, a.selection);
+    checks::ProducedFindings produced;
+    {
+        checks::CheckContext context{model, plan, now};
+        context.waivers = gate.waiver_list();
+        context.certificates = &certificates;
+        produced = checks::evaluate_checks(offline, context, a.selection);
+    }
+    model = topology::Model{};
+    return_freed_pages();
+    r.findings = checks::in_report_order(std::move(produced));
+    // Ordering freed each check's vector of findings; the rendering that follows allocates anew.
+    return_freed_pages();
     for (const checks::Check* check : offline)
         r.catalogue[report::catalogue_key(check->info())] = check->info();
     r.plan = std::move(plan);
@@ -124,11 +136,11 @@ int plan_command(const PlanArguments& a) {
         std::cerr << "edgeplan plan: " << e.what() << "\n";
         return exit_input_error;
     }
+    topology::Plan plan = topology::derive_plan(model);
+    // The renderers and exports read only the report: build_report takes the model and releases
+    // it once the checks have run, so the largest inputs do not hold it beside every finding.
     const report::Report r =
-        build_report(a, model, topology::derive_plan(model), *now, gate, certificates);
-    // The renderers and exports read only the report: the model goes before they run, so the
-    // largest inputs do not hold it beside the rendered tables (docs/performance.md).
-    model = topology::Model{};
+        build_report(a, std::move(model), std::move(plan), *now, gate, certificates);
     try {
         emit_exports(a, r);
         render_report_outputs(r, outputs, a.text, files);

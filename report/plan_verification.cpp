@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 namespace edgeplan::report {
 namespace {
@@ -90,16 +92,33 @@ std::vector<std::string> rule_addresses(const topology::FirewallRule& rule) {
 }  // namespace
 
 PlanVerification::PlanVerification(const Report& report) : findings_(report.findings) {
+    // The indexes by check ID are asked only for the rules of the plan's rows: a finding of any
+    // other check would be an entry no row looks up (NET-10's fqdn evidence, one per published
+    // address, was 9 MB of such entries at 20,000 members, docs/performance.md).
+    std::unordered_set<std::string_view> dns_rules;
+    for (const auto* records : {&report.plan.dns, &report.plan.withheld_dns}) {
+        for (const topology::DnsRecord& r : *records) dns_rules.insert(r.rule);
+    }
+    std::unordered_set<std::string_view> certificate_rules;
+    for (const topology::CertificateRequest& c : report.plan.certificates) {
+        certificate_rules.insert(c.rules.begin(), c.rules.end());
+    }
+    std::unordered_set<std::string_view> firewall_rules;
+    for (const topology::FirewallRule& r : report.plan.firewall) firewall_rules.insert(r.rule);
+
     for (std::size_t i = 0; i < report.findings.size(); ++i) {
         const checks::Finding& f = report.findings[i];
         FindingRefs& same_subject = by_subject_[f.subject];
         if (same_subject.empty() || same_subject.back() != i) same_subject.push_back(i);
-        if (const std::string* fqdn = evidence(f, "fqdn")) {
+        const std::string* fqdn = evidence(f, "fqdn");
+        if (fqdn != nullptr && dns_rules.count(f.check_id) != 0) {
             add(by_check_fqdn_, key(f.check_id, dns_name(*fqdn)), i);
         }
-        for (const char* k : {"cert_subject", "cert_san"}) {
-            for (const std::string* value : evidence_all(f, k)) {
-                add(by_check_cert_name_, key(f.check_id, dns_name(*value)), i);
+        if (certificate_rules.count(f.check_id) != 0) {
+            for (const char* k : {"cert_subject", "cert_san"}) {
+                for (const std::string* value : evidence_all(f, k)) {
+                    add(by_check_cert_name_, key(f.check_id, dns_name(*value)), i);
+                }
             }
         }
         // endpoint_matches' parsing of the subject, without the rule.
@@ -113,7 +132,7 @@ PlanVerification::PlanVerification(const Report& report) : findings_(report.find
         }
         const std::string* ip = evidence(f, "ip");
         const std::string* port = evidence(f, "port");
-        if (ip != nullptr && port != nullptr) {
+        if (ip != nullptr && port != nullptr && firewall_rules.count(f.check_id) != 0) {
             by_check_ip_[key(f.check_id, *ip)].push_back({i, *port});
         }
         const checks::CheckInfo* info = report.info_for(f);

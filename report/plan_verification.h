@@ -71,7 +71,8 @@ class PlanVerification {
     // The findings about `subject` that `check_id` produced, in report order.
     FindingRefs by_check_subject(const std::string& check_id, const std::string& subject) const;
     // Keys: check ID + '\0' + DNS name of the first fqdn evidence; check ID + '\0' + DNS name of
-    // any cert_subject / cert_san evidence.
+    // any cert_subject / cert_san evidence. Only for check IDs that are rules of the plan's DNS
+    // records, certificates (and, in by_check_ip_, firewall rules): no row asks for others.
     Index by_check_fqdn_;
     Index by_check_cert_name_;
     // Endpoint subjects "tcp|udp|tls:<ip>:<port>" by transport (tls = tcp) + '\0' + ip, and
