@@ -5,9 +5,7 @@
 #include <utility>
 
 namespace edgeplan::checks {
-namespace {
 
-// A name as an XML attribute value: names come from the topology, which may hold any text.
 std::string xml_attribute_text(const std::string& name) {
     std::string out;
     for (char c : name) {
@@ -27,8 +25,6 @@ std::string xml_attribute_text(const std::string& name) {
     }
     return out;
 }
-
-}  // namespace
 
 const std::vector<SettingSource>& setting_sources() {
     // Snippets use the attribute names of docs/topology-format.md; POOL, SITE, DOMAIN and USE

@@ -49,6 +49,10 @@ inline SnippetNames certificate_names(std::string pool, std::string use) {
     return {std::move(pool), "", "", std::move(use)};
 }
 
+// A name as an XML attribute value (& < " escaped): names come from the topology, which may hold
+// any text, and a snippet must load as written.
+std::string xml_attribute_text(const std::string& name);
+
 // The row's settings snippet with the known names filled in.
 std::string settings_snippet(Setting setting, const SnippetNames& names = {});
 

@@ -39,7 +39,8 @@ std::vector<Finding> OcsPartnersDnsLbCheck::evaluate(const CheckContext& context
         const Evidence evidence{{"observed", to_string(partner.version)}};
         switch (partner.version) {
             case PartnerVersion::unknown: {
-                const std::string xml = "<AllowedDomain domain=\"" + lower(partner.domain) +
+                const std::string xml = "<AllowedDomain domain=\"" +
+                                        xml_attribute_text(lower(partner.domain)) +
                                         "\" version=\"sfb|lync2013|lync2010|ocs2007r2|ocs2007\"/>";
                 findings.push_back(unknown_stated_by_hand(
                     info(), subject, "the partner's server version is not stated",

@@ -51,10 +51,11 @@ std::vector<Finding> PublicIpCountCheck::evaluate(const CheckContext& context) c
                 pool.members.empty() ? "MEMBER" : pool.members.front().internal_fqdn;
             const std::string xml =
                 hlb && !pool.vips
-                    ? "<EdgePool ref=\"" + pool.id +
+                    ? "<EdgePool ref=\"" + xml_attribute_text(pool.id) +
                           "\"><HardwareLoadBalancer internalFqdn=\"FQDN\"><Vip service=\"access\" "
                           "ip=\"ADDRESS\"/></HardwareLoadBalancer></EdgePool>"
-                    : "<EdgePool ref=\"" + pool.id + "\"><Member ref=\"" + member +
+                    : "<EdgePool ref=\"" + xml_attribute_text(pool.id) + "\"><Member ref=\"" +
+                          xml_attribute_text(member) +
                           "\"><Address service=\"access\" public=\"ADDRESS\"/></Member></EdgePool>";
             findings.push_back(unknown_stated_by_hand(
                 info(), subject, "some public addresses (per member service or VIP) are not stated",

@@ -30,8 +30,9 @@ std::vector<Finding> NatExternalOnlyCheck::evaluate(const CheckContext& context)
         for (const EdgeMember& member : pool.members) {
             const std::string subject = member_subject(member.internal_fqdn);
             if (member.internal_ips.empty()) {
-                const std::string xml =
-                    "<Member internalFqdn=\"" + member.internal_fqdn + "\" internalIp=\"ADDRESS\">";
+                const std::string xml = "<Member internalFqdn=\"" +
+                                        xml_attribute_text(member.internal_fqdn) +
+                                        "\" internalIp=\"ADDRESS\">";
                 findings.push_back(unknown_stated_by_hand(
                     info(), subject, "the member's internal address is not stated",
                     "the topology states it (Topology Builder: the Edge server's internal IP "

@@ -251,6 +251,21 @@ struct Row {
     Clock::time_point now = default_now();
 };
 
+// The settings_xml evidence of `check`'s finding about `subject` in `model`; empty when none.
+inline std::string settings_xml_of(const Check& check, const Model& model,
+                                   const std::string& subject) {
+    Plan plan;
+    plan.features = topology::derive_features(model);  // as derive_plan does
+    const checks::CheckContext context{model, plan, default_now()};
+    for (const Finding& f : check.evaluate(context)) {
+        if (f.subject != subject) continue;
+        for (const auto& [key, value] : f.evidence) {
+            if (key == "settings_xml") return value;
+        }
+    }
+    return "";
+}
+
 inline std::string subjects_of(const std::vector<Finding>& findings) {
     std::string out;
     for (const Finding& f : findings) {

@@ -19,4 +19,13 @@ TEST(OcsPartnersDnsLbCheck, OneRowPerOutcome) {
              });
 }
 
+TEST(OcsPartnersDnsLbCheck, SettingsXmlEscapesThePartnerName) {
+    Model m = s4_model();
+    m.federation.allowed[0].domain = "litware\"<inc.com";
+    m.federation.allowed[0].version = PartnerVersion::unknown;
+    EXPECT_EQ(settings_xml_of(checks::OcsPartnersDnsLbCheck(), m, "partner:litware\"<inc.com"),
+              "<AllowedDomain domain=\"litware&quot;&lt;inc.com\" "
+              "version=\"sfb|lync2013|lync2010|ocs2007r2|ocs2007\"/>");
+}
+
 }  // namespace edgeplan::testing

@@ -26,4 +26,14 @@ TEST(PublicIpCountCheck, OneRowPerOutcome) {
         });
 }
 
+TEST(PublicIpCountCheck, SettingsXmlEscapesPoolAndMemberNames) {
+    Model m = s4_model();
+    m.edge_pools[0].id = "edge\"pool";
+    m.edge_pools[0].members[0].internal_fqdn = "edge01&.contoso.net";
+    m.edge_pools[0].members[0].av.public_ips.clear();
+    EXPECT_EQ(settings_xml_of(checks::PublicIpCountCheck(), m, "pool:edge\"pool"),
+              "<EdgePool ref=\"edge&quot;pool\"><Member ref=\"edge01&amp;.contoso.net\"><Address "
+              "service=\"access\" public=\"ADDRESS\"/></Member></EdgePool>");
+}
+
 }  // namespace edgeplan::testing

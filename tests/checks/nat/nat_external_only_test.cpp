@@ -20,4 +20,12 @@ TEST(NatExternalOnlyCheck, OneRowPerOutcome) {
              });
 }
 
+TEST(NatExternalOnlyCheck, SettingsXmlEscapesTheMemberName) {
+    Model m = s4_model();
+    m.edge_pools[0].members[0].internal_fqdn = "edge\"01&.contoso.net";
+    m.edge_pools[0].members[0].internal_ips.clear();
+    EXPECT_EQ(settings_xml_of(checks::NatExternalOnlyCheck(), m, "member:edge\"01&.contoso.net"),
+              "<Member internalFqdn=\"edge&quot;01&amp;.contoso.net\" internalIp=\"ADDRESS\">");
+}
+
 }  // namespace edgeplan::testing
