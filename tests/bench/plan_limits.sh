@@ -2,7 +2,8 @@
 # `edgeplan plan` at the documented input limits (a benchmark, not a test). Results:
 # docs/performance.md, "Input limits".
 #
-#   tests/bench/plan_limits.sh [--runs N] [--formats "text json html"] [--cases "..."]
+#   tests/bench/plan_limits.sh [--runs N] [--formats "text json html zone csr firewall"]
+#                              [--cases "..."]
 #
 # Inputs from tests/bench/generate_limit_topology.py, at the limits of docs/topology-format.md
 # ("Limits": 16 MiB, 200,000 elements per file) and the sizes issue 9 names:
@@ -19,7 +20,8 @@
 # (10,000 domains x 1,000 members = 10 million records), and every pool's external certificate
 # names sip.<domain> of every SIP domain (2,000 pools x 10,000 = 20 million SANs).
 # For each case and format: wall time and peak RSS of `edgeplan plan FILE --format F` (output to
-# a file) from /usr/bin/time, the median of --runs runs; targets <= 2 s and <= 200 MB. The peer
+# a file), or for zone, csr and firewall of `edgeplan plan FILE --emit-F DIR` (the exports, whose
+# notes once scanned every finding per row), from /usr/bin/time, the median of --runs runs; targets <= 2 s and <= 200 MB. The peer
 # figure is `xmllint --noout` on the same input files: parsing alone, the floor for any reader.
 #
 # EDGEPLAN=path/to/edgeplan measures another binary (e.g. an older build) on the same inputs;
@@ -27,14 +29,14 @@
 set -euo pipefail
 
 runs=3
-formats="text json html"
+formats="text json html zone csr firewall"
 cases="sip-domains members-pool members-pools allowed max-16mib"
 while (($#)); do
     case "$1" in
     --runs) runs=$2; shift 2 ;;
     --formats) formats=$2; shift 2 ;;
     --cases) cases=$2; shift 2 ;;
-    *) echo "usage: $0 [--runs N] [--formats \"text json html\"] [--cases \"...\"]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--runs N] [--formats \"text json html zone csr firewall\"] [--cases \"...\"]" >&2; exit 2 ;;
     esac
 done
 
@@ -115,17 +117,27 @@ for name in $cases; do
     done
     for format in $formats; do
         echo "== $name: edgeplan plan --format $format" >&2
+        rm -rf "$work/emit"
+        case "$format" in
+        zone | csr | firewall)
+            output=(--emit-"$format" "$work/emit" --quiet)
+            ;;
+        *) output=(--format "$format") ;;
+        esac
         read -r wall rss status cpu < <(measure "$edgeplan" plan "${inputs[0]}" "${settings[@]}" \
-            --format "$format")
+            "${output[@]}")
         if ((status > 1)); then
             echo "plan_limits.sh: edgeplan plan exited $status on $name:" >&2
             head -5 "$work/err" >&2
             exit 1
         fi
-        out=$(python3 -c "import sys; print(f'{int(sys.argv[1]) / 1048576:.1f} MiB')" \
-            "$(stat -c %s "$work/out")")
+        written=$(stat -c %s "$work/out")
+        [ -d "$work/emit" ] && written=$(du -sb "$work/emit" | cut -f1)
+        out=$(python3 -c "import sys; print(f'{int(sys.argv[1]) / 1048576:.1f} MiB')" "$written")
         verdict=$(python3 -c "import sys; print('met' if float(sys.argv[1]) <= 2 and int(sys.argv[2]) <= 200 * 1024 else 'MISSED')" "$wall" "$rss")
-        echo "| $name | $size | $elements | \`plan --format $format\` | $wall s | $cpu s | $((rss / 1024)) MB | $out | $verdict |"
+        command="plan --format $format"
+        [ -d "$work/emit" ] && command="plan --emit-$format DIR"
+        echo "| $name | $size | $elements | \`$command\` | $wall s | $cpu s | $((rss / 1024)) MB | $out | $verdict |"
     done
     echo "== $name: xmllint --noout" >&2
     read -r wall rss status cpu < <(measure xmllint --noout "${inputs[@]}")
