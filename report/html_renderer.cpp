@@ -92,7 +92,9 @@ void add_header(pugi::xml_node main, const Report& r) {
 // Overview sections, in reading order, between the header and the findings: the Edge diagram
 // belongs here, first; then the counts by status. Keep it short: the verdict banner already
 // links the first problem, but its card should stay above the fold on a laptop screen too.
-void add_overview(pugi::xml_node main, const Report& report) { add_edge_diagram(main, report); }
+void add_overview(pugi::xml_node main, const Report& report, PageWriter& page) {
+    add_edge_diagram(main, report, page);
+}
 
 void render_page(const Report& report, std::ostream& out, std::size_t rows_per_flush) {
     pugi::xml_document doc;
@@ -123,7 +125,7 @@ void render_page(const Report& report, std::ostream& out, std::size_t rows_per_f
     page.flush(main);
     add_header(main, report);
     page.flush(main);
-    add_overview(main, report);
+    add_overview(main, report, page);
     page.flush(main);
     add_findings(main, report, page);
     page.flush(main);

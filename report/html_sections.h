@@ -19,8 +19,9 @@ void add_verdict(pugi::xml_node main, const Report& report);  // html_verdict.cp
 void add_header(pugi::xml_node main, const Report& report);   // html_renderer.cpp
 // Sections that give the picture before the list: right after the verdict and the run's header
 // (html_renderer.cpp; the place for the Edge diagram).
-void add_overview(pugi::xml_node main, const Report& report);  // html_renderer.cpp
-void add_summary(pugi::xml_node main, const Report& report);   // html_summary.cpp
+void add_overview(pugi::xml_node main, const Report& report,
+                  PageWriter& page);                          // html_renderer.cpp
+void add_summary(pugi::xml_node main, const Report& report);  // html_summary.cpp
 void add_findings(pugi::xml_node main, const Report& report,
                   PageWriter& page);                                         // html_findings.cpp
 void add_plan(pugi::xml_node main, const Report& report, PageWriter& page);  // html_plan.cpp
