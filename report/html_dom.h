@@ -2,6 +2,7 @@
 // Building the HTML report as a DOM (pugixml nodes) and writing it as HTML5. Data only ever
 // becomes text nodes or attribute values, which the writer escapes, so a topology holding
 // `<script>` shows as text (STYLE.md: "all text escaped by construction").
+#include <cstddef>
 #include <initializer_list>
 #include <ostream>
 #include <pugixml.hpp>

@@ -14,24 +14,27 @@
 namespace edgeplan::report::html {
 
 // The verdict banner, first on the page: FAIL / COULD NOT DECIDE / PASS WITH WARNINGS / PASS,
-// the counts (each a filter link) and the first problem.
-void add_verdict(pugi::xml_node main, const Report& report);  // html_verdict.cpp
-void add_header(pugi::xml_node main, const Report& report);   // html_renderer.cpp
+// the counts (each a filter link) and the first problem. html_verdict.cpp
+void add_verdict(pugi::xml_node main, const Report& report);
+// html_renderer.cpp
+void add_header(pugi::xml_node main, const Report& report);
 // Sections that give the picture before the list: right after the verdict and the run's header
 // (html_renderer.cpp; the place for the Edge diagram).
-void add_overview(pugi::xml_node main, const Report& report,
-                  PageWriter& page);                          // html_renderer.cpp
-void add_summary(pugi::xml_node main, const Report& report);  // html_summary.cpp
-void add_findings(pugi::xml_node main, const Report& report,
-                  PageWriter& page);                                         // html_findings.cpp
-void add_plan(pugi::xml_node main, const Report& report, PageWriter& page);  // html_plan.cpp
+void add_overview(pugi::xml_node main, const Report& report, PageWriter& page);
+// html_summary.cpp
+void add_summary(pugi::xml_node main, const Report& report);
+// html_findings.cpp
+void add_findings(pugi::xml_node main, const Report& report, PageWriter& page);
+// html_plan.cpp
+void add_plan(pugi::xml_node main, const Report& report, PageWriter& page);
 // `edgeplan partners`: the sortable partner table, failing first; nothing without partners.
-void add_partners(pugi::xml_node main, const Report& report,
-                  PageWriter& page);                                           // html_partners.cpp
-void add_checks(pugi::xml_node main, const Report& report, PageWriter& page);  // html_checks.cpp
+// html_partners.cpp
+void add_partners(pugi::xml_node main, const Report& report, PageWriter& page);
+// html_checks.cpp
+void add_checks(pugi::xml_node main, const Report& report, PageWriter& page);
 // Waived and baseline-known findings; nothing unless --baseline or --waivers was given.
-void add_accepted(pugi::xml_node main, const Report& report,
-                  PageWriter& page);  // html_accepted.cpp
+// html_accepted.cpp
+void add_accepted(pugi::xml_node main, const Report& report, PageWriter& page);
 
 // render_html with the batch size of PageWriter::row_added: the page is the same for any size
 // (a test compares 1 with one larger than the page); render_html uses rows_per_write.
