@@ -116,7 +116,11 @@ void render_report_outputs(const report::Report& r, const std::vector<ReportOutp
     report::TextOptions plain = text;
     plain.colour = false;  // files never get terminal escapes
     for (std::size_t i = 0; i < outputs.size(); ++i) {
-        files.set_content(i, render_report(r, outputs[i].format, plain));
+        // Rendered during commit, straight into the temporary file: the report is never held
+        // as a string beside the report data (docs/performance.md).
+        const std::string format = outputs[i].format;
+        files.set_writer(
+            i, [&r, format, plain](std::ostream& out) { write_report(r, format, plain, out); });
     }
 }
 

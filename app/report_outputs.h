@@ -36,7 +36,8 @@ std::string render_report(const report::Report& r, const std::string& format,
 // False when `out` could not be written (a full disk, a closed pipe): exit code 3.
 [[nodiscard]] bool print_report(const report::Report& r, const std::string& format,
                                 const report::TextOptions& text, std::ostream& out);
-// Renders each output into `files` (indexes 0.. as add_report_outputs added them).
+// Sets each output of `files` (indexes 0.. as add_report_outputs added them) to render `r` when
+// files.commit() writes it: `r` must live until then.
 void render_report_outputs(const report::Report& r, const std::vector<ReportOutput>& outputs,
                            const report::TextOptions& text, report::OutputSet& files);
 

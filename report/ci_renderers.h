@@ -29,7 +29,8 @@ nlohmann::json to_sarif(const Report& report);
 // input string is escaped, so a topology cannot inject Markdown, HTML or links.
 void render_markdown(const Report& report, std::ostream& out);
 
-// html_renderer.cpp: one self-contained HTML5 page, built as a DOM; starts with <!DOCTYPE html>.
+// html_renderer.cpp: one self-contained HTML5 page, built as a DOM and written section by section
+// as it is built (the page is never held whole); starts with <!DOCTYPE html>.
 void render_html(const Report& report, std::ostream& out);
 
 }  // namespace edgeplan::report

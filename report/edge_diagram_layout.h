@@ -9,6 +9,7 @@
 // internal firewall and the internal network with the next hop pool. The height follows the
 // content; text is wrapped to its column, never cut, using a monospace width model.
 #include <cstddef>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -83,7 +84,9 @@ struct Layout {
     double width = 0;
     double height = 0;
     std::vector<Box> boxes;
-    std::vector<TextLine> texts;
+    // A deque: hundreds of thousands of lines for 2,000 pools, and a vector's growth would hold
+    // the old and the new block together at the HTML report's peak (docs/performance.md).
+    std::deque<TextLine> texts;
     std::vector<Arrow> arrows;
 };
 

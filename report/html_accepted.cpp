@@ -10,7 +10,7 @@
 namespace edgeplan::report::html {
 namespace {
 
-void add_table(pugi::xml_node section, const Report& report, bool waived) {
+void add_table(pugi::xml_node section, const Report& report, bool waived, PageWriter& page) {
     pugi::xml_node box = scroll_box(section);
     pugi::xml_node table = element(box, "table", {{"class", waived ? "waived" : "known"}});
     pugi::xml_node head = element(table, "tr");
@@ -34,6 +34,8 @@ void add_table(pugi::xml_node section, const Report& report, bool waived) {
             element(tr, "td", "known", {});
         }
         ++rows;
+        // Flushed only after a row: the box removed below, when no row came, was never written.
+        page.row_added(table);
     }
     if (rows == 0) section.remove_child(box);
     if (rows == 0)
@@ -43,14 +45,14 @@ void add_table(pugi::xml_node section, const Report& report, bool waived) {
 
 }  // namespace
 
-void add_accepted(pugi::xml_node main, const Report& report) {
+void add_accepted(pugi::xml_node main, const Report& report, PageWriter& page) {
     if (!report.gated) return;
     pugi::xml_node section = element(main, "section", {{"id", "accepted"}});
     element(section, "h2", "Accepted findings", {});
     element(section, "h3", "Waived", {});
-    add_table(section, report, true);
+    add_table(section, report, true, page);
     element(section, "h3", "Known from the baseline", {});
-    add_table(section, report, false);
+    add_table(section, report, false, page);
 }
 
 }  // namespace edgeplan::report::html

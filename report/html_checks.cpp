@@ -9,7 +9,7 @@
 
 namespace edgeplan::report::html {
 
-void add_checks(pugi::xml_node main, const Report& report) {
+void add_checks(pugi::xml_node main, const Report& report, PageWriter& page) {
     pugi::xml_node section = element(main, "section", {{"id", "checks"}});
     element(section, "h2", "Checks", {});
     if (report.catalogue.empty()) {
@@ -35,16 +35,18 @@ void add_checks(pugi::xml_node main, const Report& report) {
             element(fix, "strong", "How to fix: ", {});
             text(fix, info.remediation);
         }
-        if (info.citations.empty()) continue;
-        pugi::xml_node list = element(article, "ul", {{"class", "plain"}});
-        for (const checks::Citation& c : info.citations) {
-            pugi::xml_node li = element(list, "li");
-            element(li, "code", c.key, {});
-            text(li, " ");
-            checks::CheckInfo one;
-            one.citations = {c};
-            citation_links(li, one);
+        if (!info.citations.empty()) {
+            pugi::xml_node list = element(article, "ul", {{"class", "plain"}});
+            for (const checks::Citation& c : info.citations) {
+                pugi::xml_node li = element(list, "li");
+                element(li, "code", c.key, {});
+                text(li, " ");
+                checks::CheckInfo one;
+                one.citations = {c};
+                citation_links(li, one);
+            }
         }
+        page.row_added(section);
     }
 }
 

@@ -1,5 +1,6 @@
 #include "report/html_dom.h"
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -71,34 +72,59 @@ void write_raw(std::ostream& out, const char* element, const char* content) {
     out << content;
 }
 
+void write_node(std::ostream& out, const pugi::xml_node& node);
+
+void write_start_tag(std::ostream& out, const pugi::xml_node& element) {
+    out << '<' << element.name();
+    for (const pugi::xml_attribute& a : element.attributes()) {
+        out << ' ' << a.name() << "=\"";
+        escape(out, a.value(), true);
+        out << '"';
+    }
+    out << '>';
+}
+
+// One child of `parent`, whose start tag is written.
+void write_child(std::ostream& out, const pugi::xml_node& parent, const pugi::xml_node& child) {
+    const char* name = parent.name();
+    if (is_void(name)) throw std::logic_error(std::string("<") + name + "> has content");
+    if (is_raw_text(name) && child.type() == pugi::node_pcdata) {
+        write_raw(out, name, child.value());
+    } else {
+        write_node(out, child);
+    }
+}
+
+void write_end_tag(std::ostream& out, const pugi::xml_node& element) {
+    const char* name = element.name();
+    if (!is_void(name)) out << "</" << name << '>';
+    if (is_block(name)) out << '\n';
+}
+
 void write_node(std::ostream& out, const pugi::xml_node& node) {
     if (node.type() == pugi::node_pcdata) {
         escape(out, node.value(), false);
         return;
     }
     if (node.type() != pugi::node_element) return;  // the DOM holds nothing else
-    const char* name = node.name();
-    out << '<' << name;
-    for (const pugi::xml_attribute& a : node.attributes()) {
-        out << ' ' << a.name() << "=\"";
-        escape(out, a.value(), true);
-        out << '"';
-    }
-    out << '>';
-    if (is_void(name)) {
-        if (node.first_child()) throw std::logic_error(std::string("<") + name + "> has content");
-        if (is_block(name)) out << '\n';
-        return;
-    }
-    for (const pugi::xml_node& child : node.children()) {
-        if (is_raw_text(name) && child.type() == pugi::node_pcdata) {
-            write_raw(out, name, child.value());
-        } else {
+    write_start_tag(out, node);
+    for (const pugi::xml_node& child : node.children()) write_child(out, node, child);
+    write_end_tag(out, node);
+}
+
+// Writes the children of `parent` (whose start tag is written) that come before `stop` (all of
+// them when `stop` is null), and removes them.
+void write_and_remove_children(std::ostream& out, pugi::xml_node parent, pugi::xml_node stop) {
+    for (pugi::xml_node child = parent.first_child(); child && child != stop;) {
+        const pugi::xml_node next = child.next_sibling();
+        if (parent.type() == pugi::node_document) {
             write_node(out, child);
+        } else {
+            write_child(out, parent, child);
         }
+        parent.remove_child(child);
+        child = next;
     }
-    out << "</" << name << '>';
-    if (is_block(name)) out << '\n';
 }
 
 }  // namespace
@@ -128,6 +154,56 @@ void attribute(pugi::xml_node node, const char* name, const std::string& value) 
 void write_document(const pugi::xml_document& document, std::ostream& out) {
     out << "<!DOCTYPE html>\n";
     for (const pugi::xml_node& child : document.children()) write_node(out, child);
+}
+
+PageWriter::PageWriter(pugi::xml_document& document, std::ostream& out, std::size_t rows_per_flush)
+    : document_(document), out_(out), rows_per_flush_(rows_per_flush == 0 ? 1 : rows_per_flush) {
+    out_ << "<!DOCTYPE html>\n";
+}
+
+void PageWriter::flush(pugi::xml_node node) {
+    if (node.type() != pugi::node_element || node.root() != document_.root()) {
+        throw std::logic_error("PageWriter::flush: not an element of the page's document");
+    }
+    if (is_void(node.name())) {
+        throw std::logic_error(std::string("PageWriter::flush: <") + node.name() +
+                               "> has no content to flush");
+    }
+    std::vector<pugi::xml_node> path;  // the document's child first, `node` last
+    for (pugi::xml_node n = node; n.type() == pugi::node_element; n = n.parent()) {
+        path.push_back(n);
+    }
+    std::reverse(path.begin(), path.end());
+    for (std::size_t level = 0; level < path.size(); ++level) {
+        if (level < open_.size() && open_[level] == path[level]) continue;
+        // Elements opened for an earlier flush that are not on this path are complete.
+        while (open_.size() > level) close_deepest();
+        const pugi::xml_node parent = level == 0 ? document_.root() : path[level - 1];
+        write_and_remove_children(out_, parent, path[level]);
+        write_start_tag(out_, path[level]);
+        open_.push_back(path[level]);
+    }
+    while (open_.size() > path.size()) close_deepest();
+    write_and_remove_children(out_, node, pugi::xml_node());
+}
+
+void PageWriter::row_added(pugi::xml_node parent) {
+    if (++rows_ < rows_per_flush_) return;
+    rows_ = 0;
+    flush(parent);
+}
+
+void PageWriter::close_deepest() {
+    pugi::xml_node element = open_.back();
+    open_.pop_back();
+    write_and_remove_children(out_, element, pugi::xml_node());
+    write_end_tag(out_, element);
+    element.parent().remove_child(element);
+}
+
+void PageWriter::finish() {
+    while (!open_.empty()) close_deepest();
+    write_and_remove_children(out_, document_.root(), pugi::xml_node());
 }
 
 }  // namespace edgeplan::report::html

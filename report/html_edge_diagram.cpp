@@ -148,7 +148,7 @@ void add_legend(pugi::xml_node section) {
 
 }  // namespace
 
-void add_edge_diagram(pugi::xml_node main, const Report& report) {
+void add_edge_diagram(pugi::xml_node main, const Report& report, PageWriter& page) {
     pugi::xml_node section =
         element(main, "section", {{"class", "edge-diagram"}, {"id", "edge-diagram"}});
     element(section, "h2", "The Edge as planned", {});
@@ -194,16 +194,20 @@ void add_edge_diagram(pugi::xml_node main, const Report& report) {
                  {"fill", s.fill},
                  {"stroke", s.stroke},
                  {"data-box", std::to_string(i)}});
+        page.row_added(boxes);
     }
     pugi::xml_node flows = element(svg, "g", {{"class", "flows"}});
     std::vector<bool> in_arrow(layout.texts.size(), false);
     for (const Arrow& a : layout.arrows) {
         add_arrow(flows, layout, a);
+        page.row_added(flows);
         for (std::size_t i : a.labels) in_arrow[i] = true;
     }
     pugi::xml_node texts = element(svg, "g", {{"class", "texts"}});
     for (std::size_t i = 0; i < layout.texts.size(); ++i) {
-        if (!in_arrow[i]) add_text(texts, layout.texts[i], text_fill(layout.texts[i]));
+        if (in_arrow[i]) continue;
+        add_text(texts, layout.texts[i], text_fill(layout.texts[i]));
+        page.row_added(texts);
     }
 }
 

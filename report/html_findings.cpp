@@ -129,7 +129,8 @@ void add_finding(pugi::xml_node parent, const Report& report, const checks::Find
 
 // One root cause: its words, its findings (the first one open), then each distinct fix once,
 // as in the text report; the fixes after the cards keep the first card near the top.
-void add_group(pugi::xml_node parent, const Report& r, const FindingGroup& g, std::size_t number) {
+void add_group(pugi::xml_node parent, const Report& r, const FindingGroup& g, std::size_t number,
+               PageWriter& page) {
     pugi::xml_node section = element(parent, "section",
                                      {{"class", "cause"},
                                       {"id", "cause-" + std::to_string(number)},
@@ -143,6 +144,7 @@ void add_group(pugi::xml_node parent, const Report& r, const FindingGroup& g, st
         const checks::Finding& f = r.findings[i];
         const bool open = first && (f.status == Status::fail || f.status == Status::error);
         add_finding(section, r, f, i, r.info_for(f), r.acceptance_for(f), open);
+        page.row_added(section);
         first = false;
     }
     std::set<std::pair<std::string, std::string>> fixes;
@@ -160,7 +162,7 @@ void add_group(pugi::xml_node parent, const Report& r, const FindingGroup& g, st
 
 }  // namespace
 
-void add_findings(pugi::xml_node main, const Report& report) {
+void add_findings(pugi::xml_node main, const Report& report, PageWriter& page) {
     std::set<std::string> areas;
     int not_applicable = 0;
     for (const checks::Finding& f : report.findings) {
@@ -182,7 +184,7 @@ void add_findings(pugi::xml_node main, const Report& report) {
         const int g = group_of[i];
         if (g >= 0) {
             const auto index = static_cast<std::size_t>(g);
-            if (!done[index]) add_group(list, report, groups[index], index + 1);
+            if (!done[index]) add_group(list, report, groups[index], index + 1, page);
             done[index] = true;
             continue;
         }
@@ -190,6 +192,7 @@ void add_findings(pugi::xml_node main, const Report& report) {
         // Failures and errors start open: they are what a reviewer reads first.
         add_finding(list, report, f, i, report.info_for(f), report.acceptance_for(f),
                     f.status == Status::fail || f.status == Status::error);
+        page.row_added(list);
     }
 }
 

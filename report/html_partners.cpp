@@ -8,7 +8,7 @@
 
 namespace edgeplan::report::html {
 
-void add_partners(pugi::xml_node main, const Report& report) {
+void add_partners(pugi::xml_node main, const Report& report, PageWriter& page) {
     if (report.partners.empty()) return;
     pugi::xml_node section = element(main, "section", {{"id", "partners"}});
     element(section, "h2", "Partners", {});
@@ -33,6 +33,7 @@ void add_partners(pugi::xml_node main, const Report& report) {
         element(tr, "td", row.tls_version, {});
         element(tr, "td", row.cert_not_after, {});
         element(tr, "td", row.problem, {});
+        page.row_added(body);
     }
 }
 

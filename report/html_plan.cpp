@@ -53,7 +53,8 @@ void none_row(pugi::xml_node body, std::size_t columns) {
     element(tr, "td", "(none)", {{"colspan", std::to_string(columns)}, {"class", "muted"}});
 }
 
-void dns_table(pugi::xml_node section, const Report& r, const PlanVerification& verified) {
+void dns_table(pugi::xml_node section, const Report& r, const PlanVerification& verified,
+               PageWriter& page) {
     pugi::xml_node body = table_with(
         section, "DNS records", "plan-dns",
         {"Zone", "Name", "Type", "Value", "Priority / weight / port", "Purpose", "Rule"});
@@ -68,6 +69,7 @@ void dns_table(pugi::xml_node section, const Report& r, const PlanVerification& 
                    d.purpose});
         rule_cell(tr, d.rule);
         verified_cell(tr, r, verified.findings_for(d));
+        page.row_added(body);
     }
     if (r.plan.dns.empty()) none_row(body, 8);
 }
@@ -77,7 +79,8 @@ std::string endpoint(const topology::RuleEndpoint& e) {
     return e.label + " (" + join(e.addresses, ", ") + ")";
 }
 
-void firewall_table(pugi::xml_node section, const Report& r, const PlanVerification& verified) {
+void firewall_table(pugi::xml_node section, const Report& r, const PlanVerification& verified,
+                    PageWriter& page) {
     pugi::xml_node body = table_with(
         section, "Firewall rules", "plan-firewall",
         {"Side", "Direction", "Protocol", "Ports", "Source", "Destination", "Purpose", "Rule"});
@@ -91,11 +94,13 @@ void firewall_table(pugi::xml_node section, const Report& r, const PlanVerificat
         // ID and the Purpose column beside it say the same in their words.
         rule_cell(tr, f.rule);
         verified_cell(tr, r, verified.findings_for(f));
+        page.row_added(body);
     }
     if (r.plan.firewall.empty()) none_row(body, 9);
 }
 
-void certificate_table(pugi::xml_node section, const Report& r, const PlanVerification& verified) {
+void certificate_table(pugi::xml_node section, const Report& r, const PlanVerification& verified,
+                       PageWriter& page) {
     pugi::xml_node body = table_with(
         section, "Certificates required", "plan-certificates",
         {"Pool", "Use", "Subject", "SANs", "EKUs", "Exportable key", "Public CA", "Rules"});
@@ -107,11 +112,13 @@ void certificate_table(pugi::xml_node section, const Report& r, const PlanVerifi
               {c.pool_id, to_string(c.use), c.subject, join(c.sans, ", "), join(ekus, ", "),
                c.exportable_key ? "yes" : "no", c.public_ca ? "yes" : "no", join(c.rules, ", ")});
         verified_cell(tr, r, verified.findings_for(c));
+        page.row_added(body);
     }
     if (r.plan.certificates.empty()) none_row(body, 9);
 }
 
-void unknown_table(pugi::xml_node section, const Report& r, const PlanVerification& verified) {
+void unknown_table(pugi::xml_node section, const Report& r, const PlanVerification& verified,
+                   PageWriter& page) {
     if (r.plan.unknowns.empty()) return;
     pugi::xml_node body = table_with(section, "Unknowns (facts the inputs do not state)",
                                      "plan-unknowns", {"What", "Subject", "Rule", "Source"});
@@ -120,12 +127,13 @@ void unknown_table(pugi::xml_node section, const Report& r, const PlanVerificati
         cells(tr, {u.what, u.subject, location_text(u.where)});
         rule_cell(tr, u.rule);
         verified_cell(tr, r, verified.findings_for(u));
+        page.row_added(body);
     }
 }
 
 }  // namespace
 
-void add_plan(pugi::xml_node main, const Report& report) {
+void add_plan(pugi::xml_node main, const Report& report, PageWriter& page) {
     pugi::xml_node section = element(main, "section", {{"id", "plan"}});
     element(section, "h2", "Plan", {});
     element(section, "p",
@@ -134,10 +142,10 @@ void add_plan(pugi::xml_node main, const Report& report) {
             "of this run looked at it.",
             {{"class", "muted"}});
     const PlanVerification verified(report);  // one index for all rows
-    dns_table(section, report, verified);
-    firewall_table(section, report, verified);
-    certificate_table(section, report, verified);
-    unknown_table(section, report, verified);
+    dns_table(section, report, verified, page);
+    firewall_table(section, report, verified, page);
+    certificate_table(section, report, verified, page);
+    unknown_table(section, report, verified, page);
 }
 
 }  // namespace edgeplan::report::html

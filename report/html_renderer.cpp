@@ -1,7 +1,8 @@
 // render_html: one self-contained HTML5 page for a reviewer (docs/ci-integration.md "HTML"):
 // the verdict first, the run's header, the overview, findings most urgent first with filters,
 // the plan with what each row's findings say, and the checks' explanations. Built as a DOM
-// (html_dom.h); inline CSS and script, nothing fetched.
+// (html_dom.h) and written while it is built (html_dom.h PageWriter); inline CSS and script,
+// nothing fetched.
 #include <pugixml.hpp>
 
 #include "report/ci_renderers.h"
@@ -91,13 +92,13 @@ void add_header(pugi::xml_node main, const Report& r) {
 // Overview sections, in reading order, between the header and the findings: the Edge diagram
 // belongs here, first; then the counts by status. Keep it short: the verdict banner already
 // links the first problem, but its card should stay above the fold on a laptop screen too.
-void add_overview(pugi::xml_node main, const Report& report) { add_edge_diagram(main, report); }
+void add_overview(pugi::xml_node main, const Report& report, PageWriter& page) {
+    add_edge_diagram(main, report, page);
+}
 
-}  // namespace html
-
-void render_html(const Report& report, std::ostream& out) {
-    using namespace html;
+void render_page(const Report& report, std::ostream& out, std::size_t rows_per_flush) {
     pugi::xml_document doc;
+    PageWriter page(doc, out, rows_per_flush);
     pugi::xml_node root = element(doc, "html", {{"lang", "en"}});
     pugi::xml_node head = element(root, "head");
     element(head, "meta", {{"charset", "utf-8"}});
@@ -118,18 +119,35 @@ void render_html(const Report& report, std::ostream& out) {
     element(head, "style").append_child(pugi::node_pcdata).set_value(stylesheet);
     pugi::xml_node body = element(root, "body");
     pugi::xml_node main = element(body, "main");
+    // Each section is written as soon as it is complete (the big ones also while they grow),
+    // so the page adds little to the report's memory even at the input limits.
     add_verdict(main, report);
+    page.flush(main);
     add_header(main, report);
-    add_overview(main, report);
-    add_findings(main, report);
+    page.flush(main);
+    add_overview(main, report, page);
+    page.flush(main);
+    add_findings(main, report, page);
+    page.flush(main);
     // The counts by status: the banner already states them, so the chart follows the findings.
     add_summary(main, report);
-    add_partners(main, report);
-    add_accepted(main, report);
-    add_plan(main, report);
-    add_checks(main, report);
+    page.flush(main);
+    add_partners(main, report, page);
+    page.flush(main);
+    add_accepted(main, report, page);
+    page.flush(main);
+    add_plan(main, report, page);
+    page.flush(main);
+    add_checks(main, report, page);
+    page.flush(main);
     element(body, "script").append_child(pugi::node_pcdata).set_value(filter_script);
-    write_document(doc, out);
+    page.finish();
+}
+
+}  // namespace html
+
+void render_html(const Report& report, std::ostream& out) {
+    html::render_page(report, out, html::rows_per_write);
 }
 
 }  // namespace edgeplan::report

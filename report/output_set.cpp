@@ -11,6 +11,8 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <ostream>
+#include <streambuf>
 
 namespace edgeplan::report {
 namespace {
@@ -128,6 +130,47 @@ void write_all(int fd, const std::string& content, const std::string& what,
     }
 }
 
+// An ostream's buffer that writes to a file descriptor. A failed write is kept (error()) and
+// ends the stream, so a writer stops at a full disk instead of rendering the rest for nothing.
+class DescriptorSink : public std::streambuf {
+  public:
+    explicit DescriptorSink(int fd) : fd_(fd) { setp(buffer_, buffer_ + sizeof buffer_); }
+    const std::string& error() const { return error_; }
+
+  protected:
+    int_type overflow(int_type c) override {
+        if (!drain()) return traits_type::eof();
+        if (!traits_type::eq_int_type(c, traits_type::eof())) {
+            *pptr() = traits_type::to_char_type(c);
+            pbump(1);
+        }
+        return traits_type::not_eof(c);
+    }
+    int sync() override { return drain() ? 0 : -1; }
+
+  private:
+    bool drain() {
+        if (!error_.empty()) return false;
+        const char* data = pbase();
+        std::size_t left = static_cast<std::size_t>(pptr() - pbase());
+        while (left > 0) {
+            const ssize_t n = ::write(fd_, data, left);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                error_ = reason();
+                return false;
+            }
+            data += n;
+            left -= static_cast<std::size_t>(n);
+        }
+        setp(buffer_, buffer_ + sizeof buffer_);
+        return true;
+    }
+    int fd_;
+    char buffer_[1 << 16];
+    std::string error_;
+};
+
 // Closes on scope exit; close() reports the errors that a deferred write can still give.
 class Descriptor {
   public:
@@ -148,7 +191,28 @@ class Descriptor {
     int fd_;
 };
 
-void write_direct(const std::string& path, const std::string& content, const std::string& what) {
+void write_content(int fd, const std::string& content, const OutputSet::Writer& writer,
+                   const std::string& what, const std::string& path) {
+    if (!writer) {
+        write_all(fd, content, what, path);
+        return;
+    }
+    auto sink = std::make_unique<DescriptorSink>(fd);
+    std::ostream out(sink.get());
+    out.exceptions(std::ios::badbit);
+    try {
+        writer(out);
+        out.flush();
+    } catch (const std::ios::failure&) {
+        if (sink->error().empty()) throw;
+    }
+    if (!sink->error().empty()) {
+        throw OutputError("cannot write " + what + " " + path + ": " + sink->error());
+    }
+}
+
+void write_direct(const std::string& path, const std::string& content,
+                  const OutputSet::Writer& writer, const std::string& what) {
     // O_NONBLOCK: a FIFO without a reader fails with ENXIO here instead of blocking forever.
     Descriptor fd(::open(path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
     if (fd.get() < 0) {
@@ -157,14 +221,14 @@ void write_direct(const std::string& path, const std::string& content, const std
     }
     const int flags = ::fcntl(fd.get(), F_GETFL);
     if (flags >= 0) ::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK);
-    write_all(fd.get(), content, what, path);
+    write_content(fd.get(), content, writer, what, path);
     if (fd.close() != 0) throw OutputError("cannot write " + what + " " + path + ": " + reason());
 }
 
 }  // namespace
 
 void OutputSet::add(const std::string& path, const std::string& what) {
-    outputs_.push_back(Output{path, what, path, false, {}});
+    outputs_.push_back(Output{path, what, path, false, {}, {}});
     prepared_ = false;
 }
 
@@ -231,6 +295,12 @@ void OutputSet::prepare(const std::vector<std::string>& inputs) {
 
 void OutputSet::set_content(std::size_t index, std::string content) {
     outputs_.at(index).content = std::move(content);
+    outputs_.at(index).writer = nullptr;
+}
+
+void OutputSet::set_writer(std::size_t index, Writer writer) {
+    outputs_.at(index).content.clear();
+    outputs_.at(index).writer = std::move(writer);
 }
 
 void OutputSet::commit() {
@@ -243,7 +313,7 @@ void OutputSet::commit() {
         const Descriptor fd(::mkstemp(temporaries.name(slot)));
         if (fd.get() < 0) throw OutputError("cannot create " + o.given + ": " + reason());
         temporaries.created(slot);
-        write_all(fd.get(), o.content, o.what, o.given);
+        write_content(fd.get(), o.content, o.writer, o.what, o.given);
         // mkstemp creates 0600; an existing file keeps its mode, a new one is a plain document.
         struct stat existing {};
         const mode_t mode =
@@ -255,7 +325,7 @@ void OutputSet::commit() {
         staged.push_back({slot, &o});
     }
     for (const Output& o : outputs_) {
-        if (o.direct) write_direct(o.target, o.content, o.what);
+        if (o.direct) write_direct(o.target, o.content, o.writer, o.what);
     }
     for (const auto& [slot, o] : staged) {
         if (std::rename(temporaries.name(slot), o->target.c_str()) != 0) {

@@ -8,6 +8,10 @@
 //   devices and FIFOs (/dev/stdout, /dev/null, a pipe) directly, then renames the temporaries.
 //   A symlink is followed and its target replaced, never the link itself. On any failure, and on
 //   SIGINT or SIGTERM while the temporaries exist, they are removed.
+// An output is either a string or a writer that commit() runs into the file: a report at the
+// input limits is hundreds of megabytes, and a writer never holds it in memory.
+#include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -26,6 +30,11 @@ class OutputSet {
 
     // The content of the output added `index`-th (0-based, in add() order).
     void set_content(std::size_t index, std::string content);
+    // Instead of a string: `writer` writes the output's content into the stream it is given,
+    // during commit() (so whatever it reads must live until then). An exception from it fails
+    // commit() like a failed write.
+    using Writer = std::function<void(std::ostream&)>;
+    void set_writer(std::size_t index, Writer writer);
 
     // Writes everything (see above). Throws OutputError; nothing is left behind then, except
     // what was already written to a device or FIFO.
@@ -40,6 +49,7 @@ class OutputSet {
         std::string target;   // the path written: symlinks resolved
         bool direct = false;  // a character device or FIFO: written in place
         std::string content;
+        Writer writer;  // when set, instead of content
     };
     std::vector<Output> outputs_;
     bool prepared_ = false;

@@ -106,6 +106,32 @@ TEST(OutputFiles, OneFailingOutputLeavesNoneWritten) {
     EXPECT_FALSE(leftovers(dir));
 }
 
+// The files are rendered straight into their temporaries (OutputSet::set_writer): the same
+// bytes as the report on standard output, and a write that fails midway leaves nothing.
+TEST(OutputFiles, FileOutputsEqualStandardOutput) {
+    TempDir dir;
+    for (const char* format : {"html", "json", "text"}) {
+        const RunResult r = edgeplan(dir, "plan '" + sample + "' --now 2026-06-01 --format " +
+                                              format + " --output " + format + "=out." + format);
+        EXPECT_EQ(r.status, 0) << r.err;
+        EXPECT_GT(r.out.size(), 1000u) << format;
+        EXPECT_EQ(read_text(dir.path() / ("out." + std::string(format))), r.out) << format;
+    }
+    EXPECT_FALSE(leftovers(dir));
+}
+
+TEST(OutputFiles, FullDeviceMidwayLeavesNoneWritten) {
+    if (!is_root()) EDGEPLAN_REQUIRED_MISSING() << "mknod needs root";
+    TempDir dir;
+    // Like /dev/full (1,7): every write fails with ENOSPC, after the checks passed.
+    ASSERT_EQ(::mknod((dir.path() / "full").c_str(), S_IFCHR | 0666, makedev(1, 7)), 0);
+    const RunResult r = edgeplan(dir, plan + " --output json=a.json --output html=full");
+    EXPECT_EQ(r.status, 3) << r.err;
+    EXPECT_NE(r.err.find("cannot write --output html full"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir.path() / "a.json"));
+    EXPECT_FALSE(leftovers(dir));
+}
+
 TEST(OutputFiles, FailedStdoutIsExitThree) {
     TempDir dir;
     if (is_root()) {

@@ -1,13 +1,17 @@
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <regex>
 #include <sstream>
 #include <string>
 
 #include "../report/sample_report.h"
+#include "gated_report.h"
+#include "generated_edge_report.h"
 #include "hostile_report.h"
 #include "report/ci_renderers.h"
 #include "report/html_assets.h"
+#include "report/html_sections.h"
 
 namespace edgeplan::report {
 namespace {
@@ -113,6 +117,59 @@ INSTANTIATE_TEST_SUITE_P(
                       VerifiedRow{"fail_external_certificate", "plan-certificates",
                                   "<a class=\"badge status-fail\" href=\"#finding-1\">fail</a>"},
                       VerifiedRow{"error_unknown_nat_address", "plan-unknowns", "not probed"}),
+    [](const auto& p) { return std::string(p.param.name); });
+
+// The page is written while it is built (html_dom.h PageWriter): written after every row it must
+// be byte for byte the page written only at the end of each section, for every section that
+// flushes rows (findings and their cause groups, plan tables, partners, accepted, checks).
+struct StreamedCase {
+    const char* name;
+    Report (*make)();
+};
+
+void PrintTo(const StreamedCase& c, std::ostream* os) { *os << c.name; }
+
+Report with_partners() {
+    Report r = testing::hostile_report();
+    for (int i = 0; i < 5; ++i) {
+        checks::partners::PartnerRow row;
+        row.domain = "partner" + std::to_string(i) + ".example<b>";
+        row.protocol = "sip";
+        row.kind = "on-premises";
+        row.targets = {"sip.partner" + std::to_string(i) + ".example:5061"};
+        row.addresses = {"192.0.2." + std::to_string(i + 1)};
+        row.verdict = i == 0 ? checks::Status::fail : checks::Status::pass;
+        row.problem = i == 0 ? "no SRV record & \"no\" answer" : "";
+        r.partners.push_back(row);
+    }
+    return r;
+}
+
+class HtmlStreamed : public ::testing::TestWithParam<StreamedCase> {};
+
+TEST_P(HtmlStreamed, RowByRowEqualsSectionBySection) {
+    const Report r = GetParam().make();
+    std::ostringstream by_row;
+    html::render_page(r, by_row, 1);
+    std::ostringstream by_section;
+    html::render_page(r, by_section, std::numeric_limits<std::size_t>::max());
+    EXPECT_EQ(by_row.str(), by_section.str());
+    std::ostringstream default_batch;
+    render_html(r, default_batch);
+    EXPECT_EQ(default_batch.str(), by_section.str());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Reports, HtmlStreamed,
+    ::testing::Values(StreamedCase{"empty", [] { return Report{}; }},
+                      StreamedCase{"sample", [] { return testing::sample_report(); }},
+                      StreamedCase{"hostile_with_partners", with_partners},
+                      StreamedCase{"gated", [] { return testing::gated_report(true, true); }},
+                      StreamedCase{
+                          "generated_edge",
+                          [] {
+                              return testing::generated_edge_report({3, 4, true, "<i>&\"x\""});
+                          }}),
     [](const auto& p) { return std::string(p.param.name); });
 
 }  // namespace
