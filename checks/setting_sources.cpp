@@ -19,6 +19,16 @@ std::string xml_attribute_text(const std::string& name) {
             case '"':
                 out += "&quot;";
                 break;
+            // A reader turns a literal tab or line end in an attribute value into a space.
+            case '\t':
+                out += "&#9;";
+                break;
+            case '\n':
+                out += "&#10;";
+                break;
+            case '\r':
+                out += "&#13;";
+                break;
             default:
                 out += c;
         }

@@ -49,8 +49,8 @@ inline SnippetNames certificate_names(std::string pool, std::string use) {
     return {std::move(pool), "", "", std::move(use)};
 }
 
-// A name as an XML attribute value (& < " escaped): names come from the topology, which may hold
-// any text, and a snippet must load as written.
+// A name as an XML attribute value (& < " tab CR LF escaped): names come from the topology, which
+// may hold any text, and a snippet must give back the name it was filled with.
 std::string xml_attribute_text(const std::string& name);
 
 // The row's settings snippet with the known names filled in.

@@ -5,12 +5,13 @@
 namespace edgeplan::report {
 namespace {
 
-// The name a plan:<name>/... or dns:<name>/... subject is about; empty for other subjects.
+// The name a plan:<name>/<TYPE>=<value> or dns:<name>/<TYPE> subject is about (up to the last
+// '/': neither a type nor an address holds one); empty for other subjects.
 std::string_view subject_name(const std::string& subject) {
     for (const std::string_view scheme : {std::string_view("plan:"), std::string_view("dns:")}) {
         if (subject.compare(0, scheme.size(), scheme) != 0) continue;
-        const std::size_t slash = subject.find('/', scheme.size());
-        if (slash == std::string::npos) return {};
+        const std::size_t slash = subject.rfind('/');
+        if (slash == std::string::npos || slash < scheme.size()) return {};
         return std::string_view(subject).substr(scheme.size(), slash - scheme.size());
     }
     return {};

@@ -1,9 +1,11 @@
 #include "report/plan_verification.h"
+#include "topology/ip_address.h"
 #include "topology/strings.h"
 #include "topology/subjects.h"
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -163,9 +165,16 @@ RowMatches PlanVerification::matches_for(const topology::DnsRecord& record) cons
         "plan:" + dns_name(record.name) + "/" + to_string(record.type) + "=" + record.value;
     const bool address =
         record.type == topology::DnsRecordType::a || record.type == topology::DnsRecordType::aaaa;
+    // NET-10 names the record as the plan writes it ("sip.contoso.com.", an address in its
+    // canonical text): the row's own finding, which only its subject now leads to.
+    const std::optional<topology::IpAddress> ip =
+        address ? topology::parse_ip(record.value) : std::nullopt;
+    const std::string as_planned = subjects::plan_address_subject(
+        record.name, to_string(record.type), ip ? ip->text : record.value);
     RowMatches matches;
     for (const FindingRefs* part :
          {find(by_subject_, subject), find(by_subject_, planned),
+          as_planned != planned ? find(by_subject_, as_planned) : nullptr,
           address ? find(by_offline_address_, record.value) : nullptr,
           find(by_check_fqdn_, key(record.rule, dns_name(record.name)))}) {
         if (part != nullptr) matches.shared.push_back(part);

@@ -1,6 +1,7 @@
 #pragma once
-// Which findings are about which plan row, so the plan tables (HTML and text) and the diagram's
-// arrows can say what was verified (docs/ci-integration.md "HTML", docs/report-format.md).
+// Which findings are about which plan row (a row of report.plan: the indexes by check ID hold only
+// the plan's own rules), so the plan tables (HTML and text) and the diagram's arrows can say what
+// was verified (docs/ci-integration.md "HTML", docs/report-format.md).
 // Matching uses only the canonical subjects (docs/subjects.md) and evidence keys
 // (docs/evidence.md); a row no finding refers to is "no finding" or "not probed".
 #include <string>
@@ -39,10 +40,9 @@ FindingRefs findings_for(const Report& report, const topology::Unknown& unknown)
 // and evidence, so a row costs lookups instead of a scan of all findings (a scan per row was
 // quadratic: thousands of plan rows times thousands of findings, docs/performance.md).
 // A row's matches before they are merged: lists held by the index, which every row with the same
-// key shares (all the A records of one address share its offline findings), and the row's own.
-// Their union is findings_for's answer. A caller that summarises rows can summarise a shared
-// list once instead of once per row (10,000 sip.<domain> records of one Access Edge address
-// each matched the same 10,000 findings: docs/performance.md).
+// key shares (all the A records of one address share the offline facts about that address), and
+// the row's own. Their union is findings_for's answer. A caller that summarises rows can
+// summarise a shared list once instead of once per row (docs/performance.md).
 struct RowMatches {
     std::vector<const FindingRefs*> shared;  // each sorted, no repeats; never null
     FindingRefs own;                         // sorted, no repeats
@@ -84,7 +84,8 @@ class PlanVerification {
     // that carries that address, whichever rule found it. Findings about one DNS record
     // (subjects dns:, plan:) are left out: they belong to that record's row alone, and NET-10's
     // finding for each of 10,000 sip.<domain> records of one Access Edge address, listed on
-    // every such row, made the HTML plan quadratic: 200 million links, 24 GB (docs/performance.md).
+    // every such row, made the HTML plan quadratic: 100 million links per address, 24 GB in all
+    // (docs/performance.md).
     Index by_offline_address_;
 };
 

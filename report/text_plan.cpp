@@ -95,7 +95,7 @@ std::string findings_cell(const Report& report, const FindingRefs& refs) {
 
 // The DNS rows' cells, with the counts of each list the index shares between rows made once:
 // merging and counting a shared list per row was quadratic (every A record of one address
-// matches all that address's findings; docs/performance.md).
+// matches all the offline facts about that address; docs/performance.md).
 class DnsCells {
   public:
     DnsCells(const Report& report, const PlanVerification& verified)

@@ -1,6 +1,8 @@
 #include "checks/load_balancing/public_ip_count.h"
 
 #include <set>
+#include <string>
+#include <utility>
 
 #include "checks/citations.h"
 #include "checks/offline_support.h"
@@ -34,9 +36,18 @@ std::vector<Finding> PublicIpCountCheck::evaluate(const CheckContext& context) c
         std::size_t expected = per_unit * pool.members.size() + (hlb ? per_unit : 0);
         std::set<std::string> observed;
         bool unknown = pool.members.empty() || (hlb && !pool.vips);
+        // The first member and service without an address: the snippet names them.
+        std::string missing_member = pool.members.empty() ? "MEMBER" : "";
+        const char* missing_service = "access";
         for (const EdgeMember& member : pool.members) {
-            for (const ServiceAddress* s : {&member.access, &member.webconf, &member.av}) {
+            const std::pair<const char*, const ServiceAddress*> services[] = {
+                {"access", &member.access}, {"webconf", &member.webconf}, {"av", &member.av}};
+            for (const auto& [service, s] : services) {
                 const std::vector<std::string>& ips = pool.nat ? s->public_ips : s->ips;
+                if (ips.empty() && !unknown) {
+                    missing_member = member.internal_fqdn;
+                    missing_service = service;
+                }
                 if (ips.empty()) unknown = true;
                 observed.insert(ips.begin(), ips.end());
             }
@@ -47,16 +58,17 @@ std::vector<Finding> PublicIpCountCheck::evaluate(const CheckContext& context) c
             }
         }
         if (unknown) {
-            const std::string member =
-                pool.members.empty() ? "MEMBER" : pool.members.front().internal_fqdn;
+            // Under NAT the check counts the public addresses; otherwise the interface's own.
+            const std::string attribute = pool.nat ? "public" : "ip";
             const std::string xml =
                 hlb && !pool.vips
                     ? "<EdgePool ref=\"" + xml_attribute_text(pool.id) +
                           "\"><HardwareLoadBalancer internalFqdn=\"FQDN\"><Vip service=\"access\" "
                           "ip=\"ADDRESS\"/></HardwareLoadBalancer></EdgePool>"
                     : "<EdgePool ref=\"" + xml_attribute_text(pool.id) + "\"><Member ref=\"" +
-                          xml_attribute_text(member) +
-                          "\"><Address service=\"access\" public=\"ADDRESS\"/></Member></EdgePool>";
+                          xml_attribute_text(missing_member) + "\"><Address service=\"" +
+                          missing_service + "\" " + attribute +
+                          "=\"ADDRESS\"/></Member></EdgePool>";
             findings.push_back(unknown_stated_by_hand(
                 info(), subject, "some public addresses (per member service or VIP) are not stated",
                 "the topology states them (Topology Builder: each Edge server's external IP "

@@ -46,6 +46,12 @@ TEST(SettingSources, SnippetNamesAreEscapedAndUnknownNamesStayPlaceholders) {
               checks::setting_source(Setting::federation_route).settings_xml);
 }
 
+// Literal tabs and line ends in an attribute value read back as spaces: they are references.
+TEST(SettingSources, AttributeTextKeepsWhitespaceAsReferences) {
+    EXPECT_EQ(checks::xml_attribute_text("a\tb\nc\rd"), "a&#9;b&#10;c&#13;d");
+    EXPECT_EQ(checks::xml_attribute_text("x > 'y'"), "x > 'y'");
+}
+
 TEST(SettingSources, EverySnippetLoadsAndStatesItsSetting) {
     const fs::path sample = fs::path(EDGEPLAN_SOURCE_DIR) / "samples" / "lync-collected";
     const fs::path dir =

@@ -69,6 +69,14 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"no_match_dns_offline_finding_about_another_record_of_the_address",
             finding("NET-10", "plan:av.contoso.com/A=131.107.155.10", {{"ip", "131.107.155.10"}}),
             [](const Report& r) { return dns(r, 0); }, false},
+        Row{"match_firewall_rule_with_ip_and_port_evidence",
+            finding("PORT-EXT-05", "domain:contoso.com",
+                    {{"ip", "131.107.155.10"}, {"port", "443"}}),
+            [](const Report& r) { return firewall(r, 0); }, true},
+        Row{"no_match_ip_and_port_evidence_of_another_rule",
+            finding("PORT-EXT-06", "domain:contoso.com",
+                    {{"ip", "131.107.155.10"}, {"port", "443"}}),
+            [](const Report& r) { return firewall(r, 0); }, false},
         Row{"match_tcp_endpoint", finding("X", "tcp:131.107.155.10:443"),
             [](const Report& r) { return firewall(r, 0); }, true},
         Row{"match_tls_endpoint_as_tcp", finding("X", "tls:131.107.155.10:443"),
@@ -92,6 +100,14 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"match_unknown", finding("TOPO-NAT-01", "member:edge01.contoso.net"),
             [](const Report& r) { return findings_for(r, r.plan.unknowns[0]); }, true}),
     [](const auto& p) { return std::string(p.param.name); });
+
+// NET-10 names a record as the plan writes it; a trailing dot must not cut the row off its finding.
+TEST(PlanVerificationRecordNames, RecordWithTrailingDotKeepsItsOwnFinding) {
+    Report r = report_with(
+        finding("NET-10", "plan:sip.contoso.com./A=131.107.155.10", {{"ip", "131.107.155.10"}}));
+    r.plan.dns[0].name = "sip.contoso.com.";
+    EXPECT_EQ(dns(r, 0), FindingRefs{0});
+}
 
 }  // namespace
 }  // namespace edgeplan::report

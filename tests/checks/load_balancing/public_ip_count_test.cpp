@@ -33,7 +33,19 @@ TEST(PublicIpCountCheck, SettingsXmlEscapesPoolAndMemberNames) {
     m.edge_pools[0].members[0].av.public_ips.clear();
     EXPECT_EQ(settings_xml_of(checks::PublicIpCountCheck(), m, "pool:edge\"pool"),
               "<EdgePool ref=\"edge&quot;pool\"><Member ref=\"edge01&amp;.contoso.net\"><Address "
-              "service=\"access\" public=\"ADDRESS\"/></Member></EdgePool>");
+              "service=\"av\" public=\"ADDRESS\"/></Member></EdgePool>");
+}
+
+// Without NAT the check counts the interface's own addresses: the snippet states `ip`, for the
+// member and service that lack it.
+TEST(PublicIpCountCheck, SettingsXmlNamesTheMissingServiceAndAttribute) {
+    Model m = s4_model();
+    m.edge_pools[0].nat = false;
+    m.edge_pools[0].members[1].webconf.ips.clear();
+    EXPECT_EQ(settings_xml_of(checks::PublicIpCountCheck(), m, "pool:edgepool"),
+              "<EdgePool ref=\"edgepool\"><Member ref=\"" +
+                  m.edge_pools[0].members[1].internal_fqdn +
+                  "\"><Address service=\"webconf\" ip=\"ADDRESS\"/></Member></EdgePool>");
 }
 
 }  // namespace edgeplan::testing
