@@ -9,9 +9,16 @@
 #include <filesystem>
 #include <vector>
 
+#include "report/descriptor_sink.h"
+
 namespace edgeplan::report {
 
 void write_file_atomically(const std::string& path, const std::string& content) {
+    write_file_atomically(path, [&](std::ostream& out) { out << content; });
+}
+
+void write_file_atomically(const std::string& path,
+                           const std::function<void(std::ostream&)>& write) {
     std::vector<char> temp(path.begin(), path.end());
     const std::string suffix = ".tmp.XXXXXX";
     temp.insert(temp.end(), suffix.begin(), suffix.end());
@@ -19,17 +26,18 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     const int fd = mkstemp(temp.data());
     if (fd < 0) throw OutputError("cannot create " + path + ": " + std::strerror(errno));
     const std::string temp_path(temp.data());
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const std::string reason = std::strerror(errno);
-            ::close(fd);
-            ::unlink(temp_path.c_str());
-            throw OutputError("cannot write " + path + ": " + reason);
-        }
-        written += static_cast<std::size_t>(n);
+    std::string error;
+    try {
+        error = write_through(fd, write);
+    } catch (...) {
+        ::close(fd);
+        ::unlink(temp_path.c_str());
+        throw;
+    }
+    if (!error.empty()) {
+        ::close(fd);
+        ::unlink(temp_path.c_str());
+        throw OutputError("cannot write " + path + ": " + error);
     }
     // mkstemp creates 0600; output files are ordinary documents.
     ::fchmod(fd, 0644);

@@ -12,7 +12,8 @@
 #include <filesystem>
 #include <memory>
 #include <ostream>
-#include <streambuf>
+
+#include "report/descriptor_sink.h"
 
 namespace edgeplan::report {
 namespace {
@@ -130,47 +131,6 @@ void write_all(int fd, const std::string& content, const std::string& what,
     }
 }
 
-// An ostream's buffer that writes to a file descriptor. A failed write is kept (error()) and
-// ends the stream, so a writer stops at a full disk instead of rendering the rest for nothing.
-class DescriptorSink : public std::streambuf {
-  public:
-    explicit DescriptorSink(int fd) : fd_(fd) { setp(buffer_, buffer_ + sizeof buffer_); }
-    const std::string& error() const { return error_; }
-
-  protected:
-    int_type overflow(int_type c) override {
-        if (!drain()) return traits_type::eof();
-        if (!traits_type::eq_int_type(c, traits_type::eof())) {
-            *pptr() = traits_type::to_char_type(c);
-            pbump(1);
-        }
-        return traits_type::not_eof(c);
-    }
-    int sync() override { return drain() ? 0 : -1; }
-
-  private:
-    bool drain() {
-        if (!error_.empty()) return false;
-        const char* data = pbase();
-        std::size_t left = static_cast<std::size_t>(pptr() - pbase());
-        while (left > 0) {
-            const ssize_t n = ::write(fd_, data, left);
-            if (n < 0) {
-                if (errno == EINTR) continue;
-                error_ = reason();
-                return false;
-            }
-            data += n;
-            left -= static_cast<std::size_t>(n);
-        }
-        setp(buffer_, buffer_ + sizeof buffer_);
-        return true;
-    }
-    int fd_;
-    char buffer_[1 << 16];
-    std::string error_;
-};
-
 // Closes on scope exit; close() reports the errors that a deferred write can still give.
 class Descriptor {
   public:
@@ -197,18 +157,8 @@ void write_content(int fd, const std::string& content, const OutputSet::Writer& 
         write_all(fd, content, what, path);
         return;
     }
-    auto sink = std::make_unique<DescriptorSink>(fd);
-    std::ostream out(sink.get());
-    out.exceptions(std::ios::badbit);
-    try {
-        writer(out);
-        out.flush();
-    } catch (const std::ios::failure&) {
-        if (sink->error().empty()) throw;
-    }
-    if (!sink->error().empty()) {
-        throw OutputError("cannot write " + what + " " + path + ": " + sink->error());
-    }
+    const std::string error = write_through(fd, writer);
+    if (!error.empty()) throw OutputError("cannot write " + what + " " + path + ": " + error);
 }
 
 void write_direct(const std::string& path, const std::string& content,

@@ -109,6 +109,64 @@ std::string powershell_line(const DnsRecord& r, const std::string& owner) {
     return out.str();
 }
 
+// One zone's master file lines to `master` and its PowerShell lines to `ps`, with the notes an
+// administrator must read before applying each row (docs/exports.md).
+void write_zone_files_of(const std::string& zone, const std::string& kind,
+                         const std::vector<std::pair<const DnsRecord*, bool>>& records,
+                         const FindingsAboutNames& judged, std::ostream& master, std::ostream& ps) {
+    master << "; edgeplan: " << kind << " DNS records for " << zone << "\n"
+           << "; Add these to the existing zone (no SOA or NS here).\n"
+           << "$ORIGIN " << zone << ".\n"
+           << "$TTL " << default_ttl << "\n";
+    ps << "# edgeplan: " << kind << " DNS records for " << zone
+       << " (DnsServer module, run on the DNS server)\n";
+    for (const auto& [r, withheld] : records) {
+        const std::string owner = relative_owner(r->name, r->zone);
+        const std::string comment = export_text::comment_text(r->rule + " " + r->purpose);
+        // Notes the administrator must read before applying the row (docs/exports.md).
+        std::vector<std::string> notes = judged.about(r->name, r->value);
+        if (!r->unknown.empty()) {
+            notes.insert(notes.begin(),
+                         std::string(withheld ? "WITHHELD, " : "INCOMPLETE, ") +
+                             "rests on an unknown: " + export_text::comment_text(r->unknown));
+        }
+        if (withheld) {
+            // The row it would be, commented out; an unknown value is shown as <unknown>.
+            DnsRecord shown = *r;
+            if (shown.value.empty()) shown.value = "<unknown>";
+            const std::string why = shown.value == "<unknown>" ? "" : problem(shown, owner);
+            master << "; " << comment << "\n";
+            ps << "# " << comment << "\n";
+            for (const std::string& n : notes) {
+                master << "; " << n << "\n";
+                ps << "# " << n << "\n";
+            }
+            const std::string row = why.empty() && !owner.empty()
+                                        ? master_line(shown, owner)
+                                        : export_text::comment_text(r->name + " " + shown.value);
+            master << "; " << row << "\n";
+            if (why.empty() && !owner.empty()) ps << "# " << powershell_line(shown, owner) << "\n";
+            continue;
+        }
+        const std::string why = problem(*r, owner);
+        if (!why.empty()) {
+            const std::string skipped =
+                "skipped (" + why + "): " + export_text::comment_text(r->name + " " + r->value);
+            master << "; " << skipped << "\n";
+            ps << "# " << skipped << "\n";
+            continue;
+        }
+        master << "; " << comment << "\n";
+        ps << "# " << comment << "\n";
+        for (const std::string& n : notes) {
+            master << "; " << n << "\n";
+            ps << "# " << n << "\n";
+        }
+        master << master_line(*r, owner) << "\n";
+        ps << powershell_line(*r, owner) << "\n";
+    }
+}
+
 }  // namespace
 
 std::vector<std::string> write_zone_files(const topology::Plan& plan, const std::string& dir,
@@ -132,66 +190,19 @@ std::vector<std::string> write_zone_files(const topology::Plan& plan, const std:
         // A zone that is not a DNS name cannot get a master file; DNS-NAME-01 reports the
         // FQDN it came from, so the export leaves it out rather than write a broken file.
         if (!export_text::is_dns_name(zone)) continue;
-        std::ostringstream master;
-        std::ostringstream ps;
-        master << "; edgeplan: " << kind << " DNS records for " << zone << "\n"
-               << "; Add these to the existing zone (no SOA or NS here).\n"
-               << "$ORIGIN " << zone << ".\n"
-               << "$TTL " << default_ttl << "\n";
-        ps << "# edgeplan: " << kind << " DNS records for " << zone
-           << " (DnsServer module, run on the DNS server)\n";
-        for (const auto& [r, withheld] : records) {
-            const std::string owner = relative_owner(r->name, r->zone);
-            const std::string comment = export_text::comment_text(r->rule + " " + r->purpose);
-            // Notes the administrator must read before applying the row (docs/exports.md).
-            std::vector<std::string> notes = judged.about(r->name, r->value);
-            if (!r->unknown.empty()) {
-                notes.insert(notes.begin(),
-                             std::string(withheld ? "WITHHELD, " : "INCOMPLETE, ") +
-                                 "rests on an unknown: " + export_text::comment_text(r->unknown));
-            }
-            if (withheld) {
-                // The row it would be, commented out; an unknown value is shown as <unknown>.
-                DnsRecord shown = *r;
-                if (shown.value.empty()) shown.value = "<unknown>";
-                const std::string why = shown.value == "<unknown>" ? "" : problem(shown, owner);
-                master << "; " << comment << "\n";
-                ps << "# " << comment << "\n";
-                for (const std::string& n : notes) {
-                    master << "; " << n << "\n";
-                    ps << "# " << n << "\n";
-                }
-                const std::string row =
-                    why.empty() && !owner.empty()
-                        ? master_line(shown, owner)
-                        : export_text::comment_text(r->name + " " + shown.value);
-                master << "; " << row << "\n";
-                if (why.empty() && !owner.empty())
-                    ps << "# " << powershell_line(shown, owner) << "\n";
-                continue;
-            }
-            const std::string why = problem(*r, owner);
-            if (!why.empty()) {
-                const std::string skipped =
-                    "skipped (" + why + "): " + export_text::comment_text(r->name + " " + r->value);
-                master << "; " << skipped << "\n";
-                ps << "# " << skipped << "\n";
-                continue;
-            }
-            master << "; " << comment << "\n";
-            ps << "# " << comment << "\n";
-            for (const std::string& n : notes) {
-                master << "; " << n << "\n";
-                ps << "# " << n << "\n";
-            }
-            master << master_line(*r, owner) << "\n";
-            ps << powershell_line(*r, owner) << "\n";
-        }
         const std::string stem = export_text::file_stem(zone + "." + kind);
         const std::string zone_path = export_text::join(dir, stem + ".zone");
         const std::string ps_path = export_text::join(dir, stem + ".ps1");
-        write_file_atomically(zone_path, master.str());
-        write_file_atomically(ps_path, ps.str());
+        // Each file is rendered straight into its temporary (a zone of 60,000 records was a
+        // string of tens of megabytes, twice over); the other file's lines go to a stream that
+        // discards them.
+        std::ostream discard(nullptr);
+        write_file_atomically(zone_path, [&](std::ostream& out) {
+            write_zone_files_of(zone, kind, records, judged, out, discard);
+        });
+        write_file_atomically(ps_path, [&](std::ostream& out) {
+            write_zone_files_of(zone, kind, records, judged, discard, out);
+        });
         written.push_back(zone_path);
         written.push_back(ps_path);
     }
