@@ -47,6 +47,7 @@ Finding make_finding(const CheckInfo& info, Status status, std::string subject, 
     // end (300,000 at the input limits), so each keeps only what it uses (docs/performance.md).
     finding.subject.shrink_to_fit();
     finding.message.shrink_to_fit();
+    finding.evidence.shrink_to_fit();  // lists built by push_back (a SAN per entry) double too
     return finding;
 }
 
