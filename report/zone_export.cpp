@@ -184,9 +184,12 @@ std::vector<std::string> write_zone_files(const topology::Plan& plan, const std:
     ensure_directory(dir);
     const FindingsAboutNames judged(findings);
     std::vector<std::string> written;
-    for (const auto& [key, records] : groups) {
-        const std::string& zone = key.first;
-        const std::string& kind = key.second;
+    // Not a structured binding: the lambdas below capture the records, which C++17 forbids for a
+    // binding (clang refuses it).
+    for (const auto& group : groups) {
+        const std::string& zone = group.first.first;
+        const std::string& kind = group.first.second;
+        const auto& records = group.second;
         // A zone that is not a DNS name cannot get a master file; DNS-NAME-01 reports the
         // FQDN it came from, so the export leaves it out rather than write a broken file.
         if (!export_text::is_dns_name(zone)) continue;
