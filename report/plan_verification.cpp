@@ -119,7 +119,7 @@ PlanVerification::PlanVerification(const Report& report) : findings_(report.find
         if (certificate_rules.count(f.check_id) != 0) {
             for (const char* k : {"cert_subject", "cert_san"}) {
                 for (const std::string* value : evidence_all(f, k)) {
-                    add(by_check_cert_name_, key(f.check_id, dns_name(*value)), i);
+                    add(by_rule_cert_name_[f.check_id], dns_name(*value), i);
                 }
             }
         }
@@ -228,8 +228,17 @@ FindingRefs PlanVerification::findings_for(const topology::CertificateRequest& c
     std::sort(rules.begin(), rules.end());
     rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
     for (const std::string& rule : rules) {
-        for (const std::string& name : names)
-            parts.push_back(find(by_check_cert_name_, key(rule, name)));
+        const auto by_name = by_rule_cert_name_.find(rule);
+        if (by_name == by_rule_cert_name_.end()) continue;
+        // Whichever side is shorter is walked: the names the rule's findings carry, or the
+        // certificate's own (the union does not depend on the order, merged sorts it).
+        if (by_name->second.size() < names.size()) {
+            for (const auto& [name, refs] : by_name->second) {
+                if (std::binary_search(names.begin(), names.end(), name)) parts.push_back(&refs);
+            }
+        } else {
+            for (const std::string& name : names) parts.push_back(find(by_name->second, name));
+        }
     }
     return merged(std::move(parts));
 }

@@ -70,11 +70,14 @@ class PlanVerification {
     const std::vector<checks::Finding>& findings_;
     // The findings about `subject` that `check_id` produced, in report order.
     FindingRefs by_check_subject(const std::string& check_id, const std::string& subject) const;
-    // Keys: check ID + '\0' + DNS name of the first fqdn evidence; check ID + '\0' + DNS name of
-    // any cert_subject / cert_san evidence. Only for check IDs that are rules of the plan's DNS
-    // records, certificates (and, in by_check_ip_, firewall rules): no row asks for others.
+    // Keys: check ID + '\0' + DNS name of the first fqdn evidence. Only for check IDs that are
+    // rules of the plan's DNS records (and, in by_check_ip_, firewall rules; in
+    // by_rule_cert_name_, certificates): no row asks for others.
     Index by_check_fqdn_;
-    Index by_check_cert_name_;
+    // Check ID -> DNS name of any cert_subject / cert_san evidence -> findings. By rule first, so
+    // a certificate of 20,000 names asks each of its rules for the few names that have findings
+    // rather than for every name (docs/performance.md).
+    std::unordered_map<std::string, Index> by_rule_cert_name_;
     // Endpoint subjects "tcp|udp|tls:<ip>:<port>" by transport (tls = tcp) + '\0' + ip, and
     // findings by check ID + '\0' + first ip evidence with their first port evidence.
     std::unordered_map<std::string, std::vector<PortRef>> endpoints_;

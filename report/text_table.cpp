@@ -6,6 +6,13 @@
 namespace edgeplan::report::text {
 
 std::string clean(std::string_view s) {
+    // Most cells hold no control character: copied whole.
+    if (std::none_of(s.begin(), s.end(), [](char ch) {
+            const auto byte = static_cast<unsigned char>(ch);
+            return byte < 0x20 || byte == 0x7f;
+        })) {
+        return std::string(s);
+    }
     std::string out;
     out.reserve(s.size());
     for (char ch : s) {
@@ -70,12 +77,6 @@ std::string_view Table::cell(std::size_t row, std::size_t column) const {
     return std::string_view(chunks_[row_chunk_[row]]).substr(begin, cell_end_[index] - begin);
 }
 
-std::vector<std::string_view> Table::row_cells(std::size_t row) const {
-    std::vector<std::string_view> out;
-    for (std::size_t i = 0; i < headers_.size(); ++i) out.push_back(cell(row, i));
-    return out;
-}
-
 namespace {
 
 // Byte length of the first `columns` code points of `s`.
@@ -105,39 +106,51 @@ std::size_t longest_word(std::string_view s) {
     return longest;
 }
 
-void render_line(std::ostream& out, std::string_view indent, const std::vector<std::string>& cells,
-                 const std::vector<std::size_t>& widths) {
-    std::string line(indent);
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        if (i > 0) line += "  ";
-        line += i + 1 < cells.size() ? pad(cells[i], widths[i]) : cells[i];
-    }
-    line.erase(line.find_last_not_of(' ') + 1);
-    out << line << "\n";
-}
+// Lines of a table, built in buffers reused from row to row: a row's cells wrapped into vectors
+// of strings, then padded into more strings, were a third of a plan's text rendering at the
+// input limits (120,000 DNS rows, docs/performance.md).
+class RowWriter {
+  public:
+    RowWriter(std::ostream& out, std::string_view indent, const std::vector<std::size_t>& widths)
+        : out_(out), indent_(indent), widths_(widths), parts_(widths.size()) {}
 
-// One row whose cells may wrap: as many lines as its tallest cell.
-void render_wrapped_row(std::ostream& out, std::string_view indent,
-                        const std::vector<std::string_view>& cells,
-                        const std::vector<std::size_t>& widths) {
-    std::vector<std::vector<std::string>> parts;
-    std::size_t height = 1;
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        parts.push_back(wrap(cells[i], widths[i]));
-        height = std::max(height, parts.back().size());
+    // One row whose cells may wrap: as many lines as its tallest cell; no trailing blanks.
+    void write(const std::vector<std::string_view>& cells) {
+        std::size_t height = 1;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            wrap_into(cells[i], widths_[i], parts_[i]);
+            height = std::max(height, parts_[i].size());
+        }
+        for (std::size_t n = 0; n < height; ++n) {
+            line_.assign(indent_);
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                if (i > 0) line_ += "  ";
+                const std::string_view text = n < parts_[i].size() ? parts_[i][n] : "";
+                line_ += text;
+                const std::size_t used = display_width(text);
+                if (i + 1 < cells.size() && used < widths_[i]) {
+                    line_.append(widths_[i] - used, ' ');
+                }
+            }
+            line_.erase(line_.find_last_not_of(' ') + 1);
+            line_ += '\n';
+            out_ << line_;
+        }
     }
-    for (std::size_t line = 0; line < height; ++line) {
-        std::vector<std::string> row;
-        for (const auto& p : parts) row.push_back(line < p.size() ? p[line] : "");
-        render_line(out, indent, row, widths);
-    }
-}
+
+  private:
+    std::ostream& out_;
+    std::string_view indent_;
+    const std::vector<std::size_t>& widths_;
+    std::vector<std::vector<std::string_view>> parts_;  // per column: its cell's lines
+    std::string line_;
+};
 
 }  // namespace
 
-std::vector<std::string> wrap(std::string_view s, std::size_t width) {
+void wrap_into(std::string_view s, std::size_t width, std::vector<std::string_view>& lines) {
     if (width == 0) width = 1;
-    std::vector<std::string> lines;
+    lines.clear();
     // `limit` is where a line of `width` columns ends: the end of `s` once the rest fits. (Not
     // display_width(s) per line: over a cell of 60,000 addresses that was quadratic.)
     for (std::size_t limit = prefix_bytes(s, width); limit < s.size();
@@ -150,12 +163,17 @@ std::vector<std::string> wrap(std::string_view s, std::size_t width) {
         if (cut == 0) cut = limit;  // one word wider than the column: cut it
         std::string_view head = s.substr(0, cut);
         while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
-        lines.emplace_back(head);
+        lines.push_back(head);
         s.remove_prefix(cut);
         while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
     }
-    if (!s.empty() || lines.empty()) lines.emplace_back(s);
-    return lines;
+    if (!s.empty() || lines.empty()) lines.push_back(s);
+}
+
+std::vector<std::string> wrap(std::string_view s, std::size_t width) {
+    std::vector<std::string_view> lines;
+    wrap_into(s, width, lines);
+    return {lines.begin(), lines.end()};
 }
 
 void write_wrapped(std::ostream& out, std::string_view first, std::string_view next,
@@ -224,13 +242,16 @@ void Table::render(std::ostream& out, std::string_view indent, std::size_t width
         }
         return;
     }
-    render_wrapped_row(out, indent, std::vector<std::string_view>(headers_.begin(), headers_.end()),
-                       widths);
+    RowWriter rows(out, indent, widths);
+    rows.write(std::vector<std::string_view>(headers_.begin(), headers_.end()));
     std::vector<std::string> dashes;
     for (std::size_t w : widths) dashes.emplace_back(w, '-');
-    render_line(out, indent, dashes, widths);
-    for (std::size_t row = 0; row < rows_; ++row)
-        render_wrapped_row(out, indent, row_cells(row), widths);
+    rows.write(std::vector<std::string_view>(dashes.begin(), dashes.end()));
+    std::vector<std::string_view> cells(columns);
+    for (std::size_t row = 0; row < rows_; ++row) {
+        for (std::size_t i = 0; i < columns; ++i) cells[i] = cell(row, i);
+        rows.write(cells);
+    }
 }
 
 }  // namespace edgeplan::report::text

@@ -24,6 +24,8 @@ std::string pad(std::string_view s, std::size_t width);
 // `s` cut into lines of at most `width` columns (width >= 1): breaks after spaces, commas and
 // slashes where it can, inside a word only when the word alone is too wide. Never empty.
 std::vector<std::string> wrap(std::string_view s, std::size_t width);
+// The same lines as views of `s`, into `lines` (cleared first).
+void wrap_into(std::string_view s, std::size_t width, std::vector<std::string_view>& lines);
 
 // `text` wrapped to `width` columns, the first line after `first`, the others after `next`
 // (prefixes narrower than `width`; when they are not, a width of 20 columns is kept for text).
@@ -47,8 +49,6 @@ class Table {
   private:
     // Cell `column` of row `row`, cleaned.
     std::string_view cell(std::size_t row, std::size_t column) const;
-    std::vector<std::string_view> row_cells(std::size_t row) const;
-
     std::vector<std::string> headers_;
     // Every cleaned cell, row after row, in strings of about 1 MiB (a row never spans two), and
     // where each cell ends in its string: a vector of strings per row cost about three times the

@@ -109,5 +109,23 @@ TEST(PlanVerificationRecordNames, RecordWithTrailingDotKeepsItsOwnFinding) {
     EXPECT_EQ(dns(r, 0), FindingRefs{0});
 }
 
+// A certificate's rule is asked for the names of its findings or for the certificate's names,
+// whichever list is shorter: both ways find the same rows.
+TEST(PlanVerificationCertificateNames, FindingsWithMoreNamesThanTheCertificateStillMatch) {
+    checks::Evidence many;
+    for (int i = 0; i < 40; ++i) many.emplace_back("cert_san", "n" + std::to_string(i) + ".test");
+    checks::Evidence with_planned = many;
+    with_planned.emplace_back("cert_san", "WEBCON.contoso.com.");
+    Report r = report_with(finding("CERT-EXT-01", "file:certs/other.pfx", many));
+    r.findings.push_back(finding("CERT-EXT-01", "file:certs/edge.pfx", with_planned));
+    r.findings.push_back(finding("CERT-EXT-02", "file:certs/edge.pfx", with_planned));
+    ASSERT_LT(r.plan.certificates[0].sans.size(), 40U);
+    EXPECT_EQ(cert(r, 0), FindingRefs{1});
+    r.plan.certificates[0].sans.clear();
+    for (int i = 0; i < 60; ++i) r.plan.certificates[0].sans.push_back("x" + std::to_string(i));
+    r.plan.certificates[0].sans.push_back("webcon.contoso.com");
+    EXPECT_EQ(cert(r, 0), FindingRefs{1});
+}
+
 }  // namespace
 }  // namespace edgeplan::report
