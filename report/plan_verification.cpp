@@ -159,10 +159,9 @@ FindingRefs PlanVerification::by_check_subject(const std::string& check_id,
 }
 
 RowMatches PlanVerification::matches_for(const topology::DnsRecord& record) const {
-    const std::string subject =
-        subjects::dns_subject(dns_name(record.name), to_string(record.type));
-    const std::string planned =
-        "plan:" + dns_name(record.name) + "/" + to_string(record.type) + "=" + record.value;
+    const std::string name = dns_name(record.name);
+    const std::string subject = subjects::dns_subject(name, to_string(record.type));
+    const std::string planned = "plan:" + name + "/" + to_string(record.type) + "=" + record.value;
     const bool address =
         record.type == topology::DnsRecordType::a || record.type == topology::DnsRecordType::aaaa;
     // NET-10 names the record as the plan writes it ("sip.contoso.com.", an address in its
@@ -172,11 +171,10 @@ RowMatches PlanVerification::matches_for(const topology::DnsRecord& record) cons
     const std::string as_planned = subjects::plan_address_subject(
         record.name, to_string(record.type), ip ? ip->text : record.value);
     RowMatches matches;
-    for (const FindingRefs* part :
-         {find(by_subject_, subject), find(by_subject_, planned),
-          as_planned != planned ? find(by_subject_, as_planned) : nullptr,
-          address ? find(by_offline_address_, record.value) : nullptr,
-          find(by_check_fqdn_, key(record.rule, dns_name(record.name)))}) {
+    for (const FindingRefs* part : {find(by_subject_, subject), find(by_subject_, planned),
+                                    as_planned != planned ? find(by_subject_, as_planned) : nullptr,
+                                    address ? find(by_offline_address_, record.value) : nullptr,
+                                    find(by_check_fqdn_, key(record.rule, name))}) {
         if (part != nullptr) matches.shared.push_back(part);
     }
     if (!record.pool_id.empty()) {

@@ -2,8 +2,10 @@
 // IPv6, so every caller (plan derivation, offline rules, live DNS checks) reads the same table.
 #include "topology/ip_address.h"
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -76,6 +78,25 @@ TEST(IpAddress, ParsesAndCanonicalises) {
         EXPECT_FALSE(parse_ip(bad)) << bad;
         EXPECT_EQ(canonical_ip(bad), "") << bad;
         EXPECT_FALSE(is_private_address(bad)) << bad;
+    }
+}
+
+// parse_ip writes IPv4 addresses itself: the same text as inet_ntop for every byte value in
+// every position, and for a spread of whole addresses.
+TEST(IpAddress, Ipv4TextEqualsInetNtop) {
+    std::uint32_t value = 0;
+    for (int n = 0; n < 5000; ++n) {
+        value = value * 1664525U + 1013904223U;  // a fixed LCG: the same addresses every run
+        const std::uint32_t address =
+            n < 256 ? (0x01010101U * static_cast<std::uint32_t>(n)) : value;
+        in_addr a{};
+        a.s_addr = htonl(address);
+        char expected[INET_ADDRSTRLEN] = {};
+        ASSERT_NE(inet_ntop(AF_INET, &a, expected, sizeof expected), nullptr);
+        const auto ip = parse_ip(expected);
+        ASSERT_TRUE(ip) << expected;
+        EXPECT_EQ(ip->text, expected);
+        EXPECT_EQ(ip->family, IpFamily::v4);
     }
 }
 
