@@ -108,15 +108,25 @@ PlanVerification::PlanVerification(const Report& report) : findings_(report.find
     std::unordered_set<std::string_view> firewall_rules;
     for (const topology::FirewallRule& r : report.plan.firewall) firewall_rules.insert(r.rule);
 
+    // Findings come in report order, check ID first: a run of one ID asks the sets once.
+    const std::string* run_id = nullptr;
+    bool dns_rule = false;
+    bool certificate_rule = false;
+    bool firewall_rule = false;
+    by_subject_.reserve(report.findings.size());
     for (std::size_t i = 0; i < report.findings.size(); ++i) {
         const checks::Finding& f = report.findings[i];
+        if (run_id == nullptr || *run_id != f.check_id) {
+            run_id = &f.check_id;
+            dns_rule = dns_rules.count(f.check_id) != 0;
+            certificate_rule = certificate_rules.count(f.check_id) != 0;
+            firewall_rule = firewall_rules.count(f.check_id) != 0;
+        }
         FindingRefs& same_subject = by_subject_[f.subject];
         if (same_subject.empty() || same_subject.back() != i) same_subject.push_back(i);
         const std::string* fqdn = evidence(f, "fqdn");
-        if (fqdn != nullptr && dns_rules.count(f.check_id) != 0) {
-            add(by_check_fqdn_, key(f.check_id, dns_name(*fqdn)), i);
-        }
-        if (certificate_rules.count(f.check_id) != 0) {
+        if (fqdn != nullptr && dns_rule) add(by_check_fqdn_, key(f.check_id, dns_name(*fqdn)), i);
+        if (certificate_rule) {
             for (const char* k : {"cert_subject", "cert_san"}) {
                 for (const std::string* value : evidence_all(f, k)) {
                     add(by_rule_cert_name_[f.check_id], dns_name(*value), i);
@@ -134,7 +144,7 @@ PlanVerification::PlanVerification(const Report& report) : findings_(report.find
         }
         const std::string* ip = evidence(f, "ip");
         const std::string* port = evidence(f, "port");
-        if (ip != nullptr && port != nullptr && firewall_rules.count(f.check_id) != 0) {
+        if (ip != nullptr && port != nullptr && firewall_rule) {
             by_check_ip_[key(f.check_id, *ip)].push_back({i, *port});
         }
         const checks::CheckInfo* info = report.info_for(f);
