@@ -408,7 +408,7 @@ int check_command(const CheckArguments& a) {
         std::cerr << "edgeplan check: " << e.what() << "\n";
         return exit_tool_error;
     }
-    if (!a.quiet && !print_report(r, a.format, a.text, std::cout)) {
+    if (!a.quiet && !print_report(r, a.format, a.text)) {
         std::cerr << "edgeplan check: cannot write the report to standard output\n";
         return exit_tool_error;
     }

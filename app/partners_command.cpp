@@ -252,7 +252,7 @@ int partners_command(const PartnersArguments& a) {
         std::cerr << "edgeplan partners: " << e.what() << "\n";
         return exit_tool_error;
     }
-    if (!a.quiet && !print_report(r, a.format, text, std::cout)) {
+    if (!a.quiet && !print_report(r, a.format, text)) {
         std::cerr << "edgeplan partners: cannot write the report to standard output\n";
         return exit_tool_error;
     }

@@ -149,7 +149,7 @@ int plan_command(const PlanArguments& a) {
         std::cerr << "edgeplan plan: " << e.what() << "\n";
         return exit_tool_error;
     }
-    if (!a.quiet && !print_report(r, a.format, a.text, std::cout)) {
+    if (!a.quiet && !print_report(r, a.format, a.text)) {
         std::cerr << "edgeplan plan: cannot write the report to standard output\n";
         return exit_tool_error;
     }

@@ -59,7 +59,7 @@ int render_command(const RenderArguments& a) {
         std::cerr << "edgeplan render: " << e.what() << "\n";
         return exit_tool_error;
     }
-    if (!a.quiet && !print_report(r, a.format, a.text, std::cout)) {
+    if (!a.quiet && !print_report(r, a.format, a.text)) {
         std::cerr << "edgeplan render: cannot write the report to standard output\n";
         return exit_tool_error;
     }

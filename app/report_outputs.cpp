@@ -1,10 +1,14 @@
 #include "app/report_outputs.h"
 
+#include <unistd.h>
+
+#include <iostream>
 #include <iterator>
 #include <streambuf>
 
 #include "app/exit_codes.h"
 #include "report/ci_renderers.h"
+#include "report/descriptor_sink.h"
 
 namespace edgeplan::app {
 
@@ -105,10 +109,12 @@ std::string render_report(const report::Report& r, const std::string& format,
 }
 
 bool print_report(const report::Report& r, const std::string& format,
-                  const report::TextOptions& text, std::ostream& out) {
-    write_report(r, format, text, out);
-    out.flush();
-    return static_cast<bool>(out);
+                  const report::TextOptions& text) {
+    // Whatever std::cout holds goes first.
+    if (!std::cout.flush()) return false;
+    return report::write_through(STDOUT_FILENO,
+                                 [&](std::ostream& out) { write_report(r, format, text, out); })
+        .empty();
 }
 
 void render_report_outputs(const report::Report& r, const std::vector<ReportOutput>& outputs,
