@@ -46,7 +46,7 @@ struct CheckInfo {
 
 // The fix to show beside `finding`: its own, else the check's.
 inline const std::string& remediation_of(const Finding& finding, const CheckInfo& info) {
-    return finding.remediation.empty() ? info.remediation : finding.remediation;
+    return finding.remediation.empty() ? info.remediation : finding.remediation.str();
 }
 
 using Clock = UtcClock;

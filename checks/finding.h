@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "checks/interned_text.h"
 #include "topology/source_location.h"
 
 namespace edgeplan::checks {
@@ -19,10 +20,11 @@ using Evidence = std::vector<std::pair<std::string, std::string>>;
 // checks may share a catalogue ID, so a finding keeps the kind of the check that made it.
 enum class CheckKind { offline, dns, tcp, udp, tls, xmpp };
 
-// Field order keeps the two enums together (no padding between strings): a run at the input
-// limits holds 100,000 findings and more (docs/performance.md).
+// Field order keeps the two enums together (no padding between strings), and the texts that
+// findings repeat are shared (checks/interned_text.h): a run at the input limits holds 300,000
+// findings (docs/performance.md).
 struct Finding {
-    std::string check_id;
+    InternedText check_id;
     Status status = Status::pass;
     CheckKind kind = CheckKind::offline;  // of the check that produced it
     // Canonical subject (docs/subjects.md), e.g. "pool:edgepool.contoso.net",
@@ -31,11 +33,11 @@ struct Finding {
     std::string subject;
     std::string message;
     Evidence evidence;
-    std::string skip_reason;  // set when status == skip: "not_applicable", "unknown_input", ...
+    InternedText skip_reason;  // set when status == skip: "not_applicable", "unknown_input", ...
     topology::SourceLocation where;
     // This finding's own fix, where the evidence makes it more precise than the check's
     // remediation (a closed port needs the service started, a filtered one the firewall opened).
-    std::string remediation;
+    InternedText remediation;
 };
 
 // Deterministic report order: check ID, then subject.

@@ -156,7 +156,7 @@ std::vector<std::string> write_csr_files(const topology::Plan& plan, const std::
     // The CERT-* findings judge the certificate the topology describes, which these requests
     // replace; the rest (NET-10, DNS-NAME-01, ...) judge the names themselves.
     const FindingsAboutNames judged(
-        findings, [](const checks::Finding& f) { return f.check_id.rfind("CERT-", 0) != 0; });
+        findings, [](const checks::Finding& f) { return f.check_id.str().rfind("CERT-", 0) != 0; });
     std::vector<std::string> written;
     for (const CertificateRequest& c : plan.certificates) {
         const std::string stem =

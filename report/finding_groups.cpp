@@ -127,7 +127,7 @@ std::vector<FindingGroup> root_cause_groups(const Report& report) {
         const checks::Finding& f = report.findings[i];
         if (!is_problem(f.status)) continue;
         if (!f.subject.empty() && f.subject != "topology") by_subject[f.subject].push_back(i);
-        by_check[f.check_id + '\0' + to_string(f.status)].push_back(i);
+        by_check[f.check_id.str() + '\0' + to_string(f.status)].push_back(i);
         for (const auto& [key, value] : f.evidence) {
             if (key == "ip" && !value.empty()) by_ip[value].push_back(i);
         }

@@ -106,7 +106,7 @@ void add_testcase(pugi::xml_node suite, const checks::Finding& f, const Report& 
             break;
         case Status::skip: {
             pugi::xml_node skipped = testcase.append_child("skipped");
-            set(skipped, "message", f.skip_reason.empty() ? "skipped" : f.skip_reason);
+            set(skipped, "message", f.skip_reason.empty() ? "skipped" : f.skip_reason.c_str());
             add_text(skipped, f.message);
             ++counts.skipped;
             break;

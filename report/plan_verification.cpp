@@ -117,7 +117,7 @@ PlanVerification::PlanVerification(const Report& report) : findings_(report.find
     for (std::size_t i = 0; i < report.findings.size(); ++i) {
         const checks::Finding& f = report.findings[i];
         if (run_id == nullptr || *run_id != f.check_id) {
-            run_id = &f.check_id;
+            run_id = &f.check_id.str();
             dns_rule = dns_rules.count(f.check_id) != 0;
             certificate_rule = certificate_rules.count(f.check_id) != 0;
             firewall_rule = firewall_rules.count(f.check_id) != 0;

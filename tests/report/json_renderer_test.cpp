@@ -133,7 +133,7 @@ TEST(JsonRenderer, FindingsCarryEvidenceInOrderAndTheirCatalogueEntry) {
         const checks::Finding& f = r.findings[i];
         const json& o = j["findings"][i];
         SCOPED_TRACE(f.check_id);
-        EXPECT_EQ(o.at("check_id"), f.check_id);
+        EXPECT_EQ(o.at("check_id"), f.check_id.str());
         EXPECT_EQ(o.at("status"), to_string(f.status));
         EXPECT_EQ(o.at("subject"), f.subject);
         EXPECT_EQ(o.at("message"), f.message);
@@ -144,9 +144,9 @@ TEST(JsonRenderer, FindingsCarryEvidenceInOrderAndTheirCatalogueEntry) {
         }
         EXPECT_EQ(o.contains("skip_reason"), f.status == checks::Status::skip);
         if (f.status == checks::Status::skip) {
-            EXPECT_EQ(o.at("skip_reason"), f.skip_reason);
+            EXPECT_EQ(o.at("skip_reason"), f.skip_reason.str());
         }
-        const checks::CheckInfo& info = r.catalogue.at(f.check_id);
+        const checks::CheckInfo& info = r.catalogue.at(f.check_id.str());
         EXPECT_EQ(o.at("title"), info.title);
         EXPECT_EQ(o.at("area"), info.area);
         EXPECT_EQ(o.at("severity"), to_string(info.severity));

@@ -223,7 +223,7 @@ TEST_P(FindingModes, ListsFindingsWithRemediationUnderFailAndWarn) {
         if (f.status == checks::Status::skip) {
             EXPECT_NE(lines[at].find(f.skip_reason), std::string::npos);
         }
-        const checks::CheckInfo& info = r.catalogue.at(f.check_id);
+        const checks::CheckInfo& info = r.catalogue.at(f.check_id.str());
         const bool fix = f.status == checks::Status::fail || f.status == checks::Status::warn;
         const int fix_line = line_with(lines, {"fix: " + info.remediation});
         if (fix) {

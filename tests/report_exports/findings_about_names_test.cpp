@@ -66,7 +66,7 @@ TEST(FindingsAboutNames, KeepLeavesFindingsOut) {
         finding("NET-10", Status::fail, "dns:sip.contoso.com/A"),
     };
     const FindingsAboutNames about(
-        findings, [](const checks::Finding& f) { return f.check_id.rfind("CERT-", 0) != 0; });
+        findings, [](const checks::Finding& f) { return f.check_id.str().rfind("CERT-", 0) != 0; });
     EXPECT_EQ(about.about("sip.contoso.com", ""),
               Notes{"FAIL NET-10: NET-10 says dns:sip.contoso.com/A"});
 }
