@@ -14,7 +14,8 @@ const char* to_string(Status status);
 
 // Ordered key/value pairs from the documented vocabulary (docs/evidence.md): fqdn, ip, port,
 // transport, srv_target, expected, observed, cert_san, cert_not_after, ...
-using Evidence = std::vector<std::pair<std::string, std::string>>;
+// Keys are shared (checks/interned_text.h): a run at the input limits holds 500,000 pairs.
+using Evidence = std::vector<std::pair<InternedText, std::string>>;
 
 // What a check reads: the topology alone (offline) or a probe of that kind. Offline and live
 // checks may share a catalogue ID, so a finding keeps the kind of the check that made it.

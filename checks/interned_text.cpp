@@ -1,7 +1,6 @@
 #include "checks/interned_text.h"
 
 #include <mutex>
-#include <ostream>
 #include <unordered_set>
 
 namespace edgeplan::checks {
@@ -34,20 +33,5 @@ InternedText::InternedText(std::string_view text) {
 }
 
 const std::string& InternedText::str() const { return text_ ? *text_ : no_text(); }
-
-bool operator==(const InternedText& a, std::string_view b) {
-    return std::string_view(a.str()) == b;
-}
-bool operator==(std::string_view a, const InternedText& b) { return b == a; }
-bool operator==(const InternedText& a, const std::string& b) { return a.str() == b; }
-bool operator==(const std::string& a, const InternedText& b) { return b == a; }
-bool operator==(const InternedText& a, const char* b) { return a.str() == b; }
-bool operator==(const char* a, const InternedText& b) { return b == a; }
-bool operator<(const InternedText& a, const InternedText& b) { return a.str() < b.str(); }
-std::string operator+(const std::string& a, const InternedText& b) { return a + b.str(); }
-std::string operator+(const InternedText& a, const std::string& b) { return a.str() + b; }
-std::string operator+(const char* a, const InternedText& b) { return a + b.str(); }
-std::string operator+(const InternedText& a, const char* b) { return a.str() + b; }
-std::ostream& operator<<(std::ostream& out, const InternedText& text) { return out << text.str(); }
 
 }  // namespace edgeplan::checks

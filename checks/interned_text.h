@@ -1,9 +1,9 @@
 #pragma once
-// A text that many findings repeat word for word: a check ID, a skip reason, a fix. Each distinct
-// text is held once for the whole process and a finding keeps a pointer to it, 8 bytes instead of
-// a string of 32 (300,000 findings at the input limits, docs/performance.md). Immutable; reads
-// as the std::string it holds.
-#include <iosfwd>
+// A text that many findings repeat word for word: a check ID, a skip reason, a fix, an evidence
+// key. Each distinct text is held once for the whole process and a finding keeps a pointer to
+// it, 8 bytes instead of a string of 32 (300,000 findings at the input limits,
+// docs/performance.md). Immutable; reads as the std::string it holds.
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -12,9 +12,11 @@ namespace edgeplan::checks {
 class InternedText {
   public:
     InternedText() = default;  // ""
-    // Explicit, so that no comparison of two strings ever considers one: a field is set by
-    // assignment from whatever string the check has at hand.
+    // Implicit from a literal only ({"ip", address} in an evidence list); any other string is
+    // assigned or named explicitly.
+    InternedText(const char* text) : InternedText(std::string_view(text)) {}  // NOLINT
     explicit InternedText(std::string_view text);
+    explicit InternedText(const std::string& text) : InternedText(std::string_view(text)) {}
     InternedText& operator=(std::string_view text) { return *this = InternedText(text); }
     InternedText& operator=(const std::string& text) { return *this = InternedText(text); }
     InternedText& operator=(const char* text) { return *this = InternedText(text); }
@@ -26,34 +28,42 @@ class InternedText {
     std::size_t size() const { return str().size(); }
     const char* c_str() const { return str().c_str(); }
 
-    // One text, one pointer: equal texts are the same object.
+    // Hidden friends: found only when one side is an InternedText, so a comparison of two other
+    // strings never turns one of them into an InternedText.
     friend bool operator==(const InternedText& a, const InternedText& b) {
-        return a.text_ == b.text_;
+        return a.text_ == b.text_;  // one text, one object
     }
-    friend bool operator!=(const InternedText& a, const InternedText& b) { return !(a == b); }
+    friend bool operator==(const InternedText& a, std::string_view b) { return a.view() == b; }
+    friend bool operator==(std::string_view a, const InternedText& b) { return a == b.view(); }
+    friend bool operator==(const InternedText& a, const std::string& b) { return a.view() == b; }
+    friend bool operator==(const std::string& a, const InternedText& b) { return b.view() == a; }
+    friend bool operator==(const InternedText& a, const char* b) { return a.view() == b; }
+    friend bool operator==(const char* a, const InternedText& b) { return b.view() == a; }
+    template <typename T>
+    friend bool operator!=(const InternedText& a, const T& b) {
+        return !(a == b);
+    }
+    friend bool operator!=(std::string_view a, const InternedText& b) { return !(b == a); }
+    friend bool operator!=(const std::string& a, const InternedText& b) { return !(b == a); }
+    friend bool operator!=(const char* a, const InternedText& b) { return !(b == a); }
+    friend bool operator<(const InternedText& a, const InternedText& b) {
+        return a.str() < b.str();
+    }
+    friend std::string operator+(const std::string& a, const InternedText& b) {
+        return a + b.str();
+    }
+    friend std::string operator+(const InternedText& a, const std::string& b) {
+        return a.str() + b;
+    }
+    friend std::string operator+(const char* a, const InternedText& b) { return a + b.str(); }
+    friend std::string operator+(const InternedText& a, const char* b) { return a.str() + b; }
+    friend std::ostream& operator<<(std::ostream& out, const InternedText& text) {
+        return out << text.str();
+    }
 
   private:
+    std::string_view view() const { return str(); }
     const std::string* text_ = nullptr;  // null: ""
 };
-
-bool operator==(const InternedText& a, std::string_view b);
-bool operator==(std::string_view a, const InternedText& b);
-bool operator==(const InternedText& a, const std::string& b);
-bool operator==(const std::string& a, const InternedText& b);
-bool operator==(const InternedText& a, const char* b);
-bool operator==(const char* a, const InternedText& b);
-template <typename T>
-bool operator!=(const InternedText& a, const T& b) {
-    return !(a == b);
-}
-inline bool operator!=(std::string_view a, const InternedText& b) { return !(b == a); }
-inline bool operator!=(const std::string& a, const InternedText& b) { return !(b == a); }
-inline bool operator!=(const char* a, const InternedText& b) { return !(b == a); }
-bool operator<(const InternedText& a, const InternedText& b);
-std::string operator+(const std::string& a, const InternedText& b);
-std::string operator+(const InternedText& a, const std::string& b);
-std::string operator+(const char* a, const InternedText& b);
-std::string operator+(const InternedText& a, const char* b);
-std::ostream& operator<<(std::ostream& out, const InternedText& text);
 
 }  // namespace edgeplan::checks

@@ -311,7 +311,9 @@ checks::Finding finding(const Node& n, Report& r) {
     f.status = n.choice("status", statuses);
     f.subject = n.text("subject");
     f.message = n.text("message");
-    f.evidence = pairs(n, "evidence", "key", "value");
+    for (auto& [key, value] : pairs(n, "evidence", "key", "value")) {
+        f.evidence.emplace_back(checks::InternedText(key), std::move(value));
+    }
     if (f.status == checks::Status::skip) f.skip_reason = n.text("skip_reason");
     f.where = location(n);
     // The kind of the check that made it: an offline and a live check may share an ID.

@@ -139,7 +139,7 @@ TEST(JsonRenderer, FindingsCarryEvidenceInOrderAndTheirCatalogueEntry) {
         EXPECT_EQ(o.at("message"), f.message);
         ASSERT_EQ(o.at("evidence").size(), f.evidence.size());
         for (std::size_t k = 0; k < f.evidence.size(); ++k) {
-            EXPECT_EQ(o["evidence"][k].at("key"), f.evidence[k].first);
+            EXPECT_EQ(o["evidence"][k].at("key"), f.evidence[k].first.str());
             EXPECT_EQ(o["evidence"][k].at("value"), f.evidence[k].second);
         }
         EXPECT_EQ(o.contains("skip_reason"), f.status == checks::Status::skip);
