@@ -1,16 +1,21 @@
 #include "checks/interned_text.h"
 
+#include <deque>
 #include <mutex>
-#include <unordered_set>
+#include <string_view>
+#include <unordered_map>
 
 namespace edgeplan::checks {
 namespace {
 
-// Never freed: a finding may outlive any owner but the process. Node-based, so the address of
-// each text stays put as the set grows. Probes make findings on several threads.
+// Never freed: a finding may outlive any owner but the process. A deque keeps the address of
+// each text as it grows, and the index is looked up by view, so a text already held costs no
+// allocation (half a million evidence keys at the input limits). Probes make findings on
+// several threads.
 struct Table {
     std::mutex lock;
-    std::unordered_set<std::string> texts;
+    std::deque<std::string> texts;
+    std::unordered_map<std::string_view, const std::string*> index;  // views of `texts`
 };
 
 Table& table() {
@@ -29,7 +34,14 @@ InternedText::InternedText(std::string_view text) {
     if (text.empty()) return;
     Table& t = table();
     const std::lock_guard<std::mutex> guard(t.lock);
-    text_ = &*t.texts.emplace(text).first;
+    const auto found = t.index.find(text);
+    if (found != t.index.end()) {
+        text_ = found->second;
+        return;
+    }
+    const std::string& held = t.texts.emplace_back(text);
+    t.index.emplace(held, &held);
+    text_ = &held;
 }
 
 const std::string& InternedText::str() const { return text_ ? *text_ : no_text(); }

@@ -14,7 +14,9 @@ class InternedText {
     InternedText() = default;  // ""
     // Implicit from a literal only ({"ip", address} in an evidence list); any other string is
     // assigned or named explicitly.
-    InternedText(const char* text) : InternedText(std::string_view(text)) {}  // NOLINT
+    // A null pointer (`x = {}` picks this overload) is "", as it clears a std::string.
+    InternedText(const char* text)  // NOLINT(google-explicit-constructor)
+        : InternedText(text ? std::string_view(text) : std::string_view()) {}
     explicit InternedText(std::string_view text);
     explicit InternedText(const std::string& text) : InternedText(std::string_view(text)) {}
     InternedText& operator=(std::string_view text) { return *this = InternedText(text); }

@@ -47,6 +47,11 @@ std::string write_through(int fd, const std::function<void(std::ostream&)>& writ
         out.flush();
     } catch (const std::ios::failure&) {
         if (sink->error().empty()) throw;
+    } catch (...) {
+        // What was rendered before the writer failed still goes out, as it did through an
+        // unbuffered stream (the caller reports the failure).
+        sink->pubsync();
+        throw;
     }
     return sink->error();
 }

@@ -21,6 +21,17 @@ TEST(InternedText, EqualTextsAreOneObject) {
     EXPECT_FALSE(a == InternedText("unknown_input"));
 }
 
+TEST(InternedText, EveryEmptyFormIsTheSameEmptyText) {
+    const InternedText none;
+    EXPECT_TRUE(InternedText("") == none);
+    EXPECT_TRUE(InternedText(std::string()) == none);
+    EXPECT_TRUE(InternedText(static_cast<const char*>(nullptr)) == none);
+    InternedText cleared("fix");
+    cleared = {};  // as `s = {}` clears a std::string
+    EXPECT_TRUE(cleared.empty());
+    EXPECT_EQ(cleared.str(), "");
+}
+
 TEST(InternedText, ReadsAsItsString) {
     InternedText id;
     EXPECT_TRUE(id.empty());

@@ -55,6 +55,25 @@ TEST(TextTable, MissingCellsAreBlank) {
     EXPECT_EQ(lines_of(out.str()).back(), "one");
 }
 
+// A row wider than the page wraps inside its cells, breaking after spaces, commas and slashes:
+// every line pads all columns but the last to their width and ends without a blank.
+TEST(TextTable, WrapsCellsOntoLinesPaddedToTheirColumns) {
+    Table table({"NAME", "VALUES"});
+    table.add_row({"sip.contoso.com", "192.0.2.1, 192.0.2.2, 192.0.2.3"});
+    table.add_row({"a", ""});
+    table.add_row({"b c", "x"});
+    std::ostringstream out;
+    table.render(out, "> ", 32);
+    EXPECT_EQ(out.str(),
+              "> NAME             VALUES\n"
+              "> ---------------  -------------\n"
+              "> sip.contoso.com  192.0.2.1,\n"
+              ">                  192.0.2.2,\n"
+              ">                  192.0.2.3\n"
+              "> a\n"
+              "> b c              x\n");
+}
+
 struct CleanRow {
     const char* name;
     std::string input;
