@@ -108,8 +108,9 @@ PlanVerification::PlanVerification(const Report& report) : findings_(report.find
     std::unordered_set<std::string_view> firewall_rules;
     for (const topology::FirewallRule& r : report.plan.firewall) firewall_rules.insert(r.rule);
 
-    // Findings come in report order, check ID first: a run of one ID asks the sets once.
-    const std::string* run_id = nullptr;
+    // Findings come in report order, check ID first: a run of one ID asks the sets once (IDs are
+    // shared texts, so comparing two is comparing two pointers).
+    const checks::InternedText* run_id = nullptr;
     bool dns_rule = false;
     bool certificate_rule = false;
     bool firewall_rule = false;
@@ -117,7 +118,7 @@ PlanVerification::PlanVerification(const Report& report) : findings_(report.find
     for (std::size_t i = 0; i < report.findings.size(); ++i) {
         const checks::Finding& f = report.findings[i];
         if (run_id == nullptr || *run_id != f.check_id) {
-            run_id = &f.check_id.str();
+            run_id = &f.check_id;
             dns_rule = dns_rules.count(f.check_id) != 0;
             certificate_rule = certificate_rules.count(f.check_id) != 0;
             firewall_rule = firewall_rules.count(f.check_id) != 0;
