@@ -39,14 +39,14 @@ Finding make_finding(const CheckInfo& info, Status status, std::string subject, 
     finding.kind = info.kind;
     finding.status = status;
     finding.subject = std::move(subject);
-    finding.message = std::move(message);
+    finding.message = message;
     finding.evidence = std::move(evidence);
     finding.where = std::move(where);
-    // Subjects and messages are built by concatenation, which doubles a string's capacity as it
-    // grows: a message of 77 characters often holds 141 bytes. A run keeps every finding to its
-    // end (300,000 at the input limits), so each keeps only what it uses (docs/performance.md).
+    // Subjects are built by concatenation, which doubles a string's capacity as it grows: a
+    // subject of 77 characters often holds 141 bytes. A run keeps every finding to its end
+    // (300,000 at the input limits), so each keeps only what it uses (docs/performance.md).
+    // The message is a shared text and holds exactly its characters.
     finding.subject.shrink_to_fit();
-    finding.message.shrink_to_fit();
     finding.evidence.shrink_to_fit();  // lists built by push_back (a SAN per entry) double too
     return finding;
 }

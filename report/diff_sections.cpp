@@ -1,13 +1,11 @@
 #include "report/diff_sections.h"
 
+#include "topology/strings.h"
+
 namespace edgeplan::report {
 namespace {
 
-std::string join(const std::vector<std::string>& items, const char* separator = ", ") {
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
-    return out;
-}
+using strings::join;
 
 std::string status_text(const std::optional<checks::Status>& s) {
     return s ? to_string(*s) : "absent";

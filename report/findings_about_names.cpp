@@ -21,7 +21,7 @@ std::string_view subject_name(const std::string& subject) {
 const std::string* last_evidence(const checks::Finding& f, const char* key) {
     const std::string* out = nullptr;
     for (const auto& [k, text] : f.evidence) {
-        if (k == key) out = &text;
+        if (k == key) out = &text.str();
     }
     return out;
 }

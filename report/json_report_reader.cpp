@@ -182,7 +182,8 @@ topology::CertificateRequest certificate(const Node& n) {
     c.pool_id = n.text("pool_id");
     c.use = n.choice("use", {CertificateUse::external, CertificateUse::internal});
     c.subject = n.text("subject");
-    c.sans = n.texts("sans");
+    const std::vector<std::string> sans = n.texts("sans");
+    c.sans.assign(sans.begin(), sans.end());
     const std::vector<std::string> ekus = n.texts("ekus");
     for (std::size_t i = 0; i < ekus.size(); ++i) {
         bool found = false;

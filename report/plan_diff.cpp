@@ -39,6 +39,10 @@ using CertKey = std::pair<std::string, int>;
 CertKey key_of(const CertificateRequest& c) { return {c.pool_id, static_cast<int>(c.use)}; }
 CertKey key_of(const DeclaredCertificate& c) { return {c.pool_id, static_cast<int>(c.use)}; }
 
+std::vector<std::string> strings_of(const std::vector<topology::InternedText>& texts) {
+    return {texts.begin(), texts.end()};
+}
+
 SetChange set_change(std::vector<std::string> before, std::vector<std::string> after) {
     std::sort(before.begin(), before.end());
     before.erase(std::unique(before.begin(), before.end()), before.end());
@@ -157,7 +161,7 @@ Diff diff_plans(const topology::Plan& old_plan, const std::vector<checks::Findin
           });
     match(old_plan.certificates, new_plan.certificates, d.certificates_added,
           d.certificates_removed, [&](const CertificateRequest& a, const CertificateRequest& b) {
-              CertificateChange c{a, b, set_change(a.sans, b.sans),
+              CertificateChange c{a, b, set_change(strings_of(a.sans), strings_of(b.sans)),
                                   set_change(eku_names(a), eku_names(b))};
               if (a.subject != b.subject || !c.sans.empty() || !c.ekus.empty()) {
                   d.certificates_changed.push_back(std::move(c));

@@ -23,7 +23,7 @@ std::string dns_name(std::string s) {
 
 const std::string* evidence(const checks::Finding& f, const std::string& key) {
     for (const auto& [k, v] : f.evidence) {
-        if (k == key) return &v;
+        if (k == key) return &v.str();
     }
     return nullptr;
 }
@@ -31,7 +31,7 @@ const std::string* evidence(const checks::Finding& f, const std::string& key) {
 std::vector<const std::string*> evidence_all(const checks::Finding& f, const std::string& key) {
     std::vector<const std::string*> out;
     for (const auto& [k, v] : f.evidence) {
-        if (k == key) out.push_back(&v);
+        if (k == key) out.push_back(&v.str());
     }
     return out;
 }

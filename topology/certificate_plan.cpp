@@ -66,7 +66,7 @@ void external_certificate(const Model& model, const EdgePool& pool, Plan& plan) 
             require(c, {R::xmpp_domains_san, R::xmpp_san_forms});
         }
     }
-    c.sans = sans.take();
+    c.sans.assign(sans.values().begin(), sans.values().end());
     c.ekus = {ExtendedKeyUsage::server_auth};
     // CERT-EXT-10: AOL needs the client EKU on the Access Edge carrying public IM.
     if (public_provider_enabled(model, PublicProviderKind::aol) &&

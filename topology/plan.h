@@ -8,6 +8,7 @@
 #include "topology/address_list.h"
 #include "topology/edge_addressing.h"
 #include "topology/features.h"
+#include "topology/interned_text.h"
 #include "topology/model.h"
 
 namespace edgeplan::topology {
@@ -37,26 +38,28 @@ enum class DnsRole {
 const char* catalogue_id(DnsRole role);
 
 // Field order keeps the small fields together (no padding between strings): the plan holds one
-// record per published address, 120,000 at 20,000 members (docs/performance.md).
+// record per published address, 130,000 at the input limits (docs/performance.md). The texts
+// that records repeat (zone, purpose, rule, pool, unknown fact) are shared
+// (topology/interned_text.h).
 struct DnsRecord {
     DnsZoneKind zone_kind = DnsZoneKind::external;
     DnsRecordType type = DnsRecordType::a;
-    std::string zone;   // the zone the record belongs in (e.g. contoso.com, contoso.net)
-    std::string name;   // owner name, fully qualified, no trailing dot
+    InternedText zone;  // the zone the record belongs in (e.g. contoso.com, contoso.net)
+    InternedText name;  // owner name, fully qualified, no trailing dot (one per 3 records)
     std::string value;  // address for A/AAAA, target host for SRV/CNAME
     int priority = 0;   // SRV
     int weight = 0;     // SRV
     int port = 0;       // SRV
     DnsRole role = DnsRole::access_edge;
-    std::string purpose;   // one line, for the administrator
-    std::string rule;      // label for reports: catalogue_id(role)
-    std::string pool_id;   // EdgePool::id, empty for organisation-wide records
+    InternedText purpose;  // one line, for the administrator
+    InternedText rule;     // label for reports: catalogue_id(role)
+    InternedText pool_id;  // EdgePool::id, empty for organisation-wide records
     SourceLocation where;  // element the expectation came from
     // The fact this record rests on that no input states: in Plan::dns, a record that is
     // incomplete (another member's address is unknown); in Plan::withheld_dns, why the record
     // is not published (its value may be empty). The fact is also in Plan::unknowns. Exports
     // only; not rendered in reports.
-    std::string unknown;
+    InternedText unknown;
 };
 
 enum class FirewallSide { external, internal };
@@ -180,8 +183,10 @@ const char* catalogue_id(CertificateRule rule);
 struct CertificateRequest {
     std::string pool_id;
     CertificateUse use = CertificateUse::external;
-    std::string subject;            // CN
-    std::vector<std::string> sans;  // DNS names, subject first, no duplicates
+    std::string subject;  // CN
+    // DNS names, subject first, no duplicates. Shared texts: each pool's certificate lists
+    // sip.<domain> for every SIP domain (20 pools x 10,000 domains at the input limits).
+    std::vector<InternedText> sans;
     std::vector<ExtendedKeyUsage> ekus;
     bool exportable_key = false;                // pools share the key (CERT-EXT-12, CERT-INT-05)
     bool public_ca = false;                     // external: must chain to a public CA (CERT-EXT-01)

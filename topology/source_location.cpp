@@ -4,17 +4,13 @@
 
 namespace edgeplan::topology {
 
-SourcePath::SourcePath(std::string path)
-    : path_(path.empty() ? nullptr : std::make_shared<const std::string>(std::move(path))) {}
+SourcePath::SourcePath(std::string path) : path_(path) {}
 
-SourcePath::SourcePath(const char* path) : SourcePath(std::string(path ? path : "")) {}
+SourcePath::SourcePath(const char* path) : path_(path) {}
 
-const std::string& SourcePath::str() const {
-    static const std::string none;
-    return path_ ? *path_ : none;
-}
+const std::string& SourcePath::str() const { return path_.str(); }
 
-bool operator==(const SourcePath& a, const SourcePath& b) { return a.str() == b.str(); }
+bool operator==(const SourcePath& a, const SourcePath& b) { return a.path_ == b.path_; }
 bool operator==(const SourcePath& a, const std::string& b) { return a.str() == b; }
 bool operator==(const std::string& a, const SourcePath& b) { return a == b.str(); }
 bool operator==(const SourcePath& a, const char* b) { return a.str() == b; }

@@ -1,15 +1,16 @@
 #pragma once
 // Where a model element came from, so findings, SARIF results and errors can point at it.
 #include <iosfwd>
-#include <memory>
 #include <string>
+
+#include "topology/interned_text.h"
 
 namespace edgeplan::topology {
 
 // The file of a location, as given on the command line. Every model element, plan row and
-// finding holds a location, and a run reads one or two files: a location shares its reader's
-// copy of the path instead of holding a heap string of its own (hundreds of thousands of
-// copies at the input limits, docs/performance.md "Input limits"). Immutable once made.
+// finding holds a location, and a run reads one or two files: a location holds the path as a
+// shared text (topology/interned_text.h), 8 bytes instead of a string of its own (hundreds of
+// thousands of copies at the input limits, docs/performance.md "Input limits"). Immutable.
 class SourcePath {
   public:
     SourcePath() = default;
@@ -21,8 +22,10 @@ class SourcePath {
     operator const std::string&() const { return str(); }  // NOLINT(google-explicit-constructor)
     bool empty() const { return str().empty(); }
 
+    friend bool operator==(const SourcePath& a, const SourcePath& b);  // one text, one object
+
   private:
-    std::shared_ptr<const std::string> path_;  // null: no file
+    InternedText path_;  // empty: no file
 };
 
 bool operator==(const SourcePath& a, const SourcePath& b);

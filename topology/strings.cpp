@@ -5,8 +5,11 @@
 
 namespace edgeplan::strings {
 
-std::string join(const std::vector<std::string>& items, std::string_view separator,
-                 std::string_view when_empty) {
+namespace {
+
+template <typename Text>
+std::string join_texts(const std::vector<Text>& items, std::string_view separator,
+                       std::string_view when_empty) {
     // Like every copy this replaced: no separator before the first non-empty text.
     std::string out;
     for (const std::string& item : items) {
@@ -14,6 +17,18 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
         out += item;
     }
     return out.empty() ? std::string(when_empty) : out;
+}
+
+}  // namespace
+
+std::string join(const std::vector<std::string>& items, std::string_view separator,
+                 std::string_view when_empty) {
+    return join_texts(items, separator, when_empty);
+}
+
+std::string join(const std::vector<topology::InternedText>& items, std::string_view separator,
+                 std::string_view when_empty) {
+    return join_texts(items, separator, when_empty);
 }
 
 namespace {

@@ -5,11 +5,15 @@
 #include <string_view>
 #include <vector>
 
+#include "topology/interned_text.h"
+
 namespace edgeplan::strings {
 
 // The items separated by `separator`; `when_empty` when that leaves no text.
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ",
                  std::string_view when_empty = "");
+std::string join(const std::vector<topology::InternedText>& items,
+                 std::string_view separator = ", ", std::string_view when_empty = "");
 
 // ASCII lower case (DNS names, FQDNs, enum words; never locale-dependent).
 std::string lower(std::string text);

@@ -174,7 +174,7 @@ inline const Finding* find(const std::vector<Finding>& findings, const std::stri
 
 inline bool has_evidence(const Finding& f, const std::string& key, const std::string& value) {
     return std::any_of(f.evidence.begin(), f.evidence.end(),
-                       [&](const auto& kv) { return kv.first == key && kv.second == value; });
+                       [&](const auto& kv) { return kv.key == key && kv.value == value; });
 }
 
 }  // namespace edgeplan::checks::live_test

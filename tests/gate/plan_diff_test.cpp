@@ -40,7 +40,7 @@ topology::CertificateRequest cert(std::vector<std::string> sans,
     topology::CertificateRequest c;
     c.pool_id = "edgepool";
     c.subject = sans.front();
-    c.sans = std::move(sans);
+    c.sans.assign(sans.begin(), sans.end());
     c.ekus = std::move(ekus);
     return c;
 }
@@ -215,7 +215,7 @@ DeclaredCertificate declared(std::vector<std::string> sans, std::vector<std::str
     c.pool_id = "edgepool";
     c.file = "certs/edge.pem";
     c.subject = sans.front();
-    c.sans = std::move(sans);
+    c.sans.assign(sans.begin(), sans.end());
     c.ekus = std::move(ekus);
     c.not_after = std::move(not_after);
     return c;

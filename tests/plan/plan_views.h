@@ -55,4 +55,9 @@ inline std::set<std::string> as_set(const std::vector<std::string>& values) {
     return {values.begin(), values.end()};
 }
 
+// A certificate request's SANs.
+inline std::set<std::string> as_set(const std::vector<topology::InternedText>& values) {
+    return {values.begin(), values.end()};
+}
+
 }  // namespace edgeplan::testing

@@ -63,16 +63,16 @@ TEST(JsonRenderer, PlanCarriesEveryField) {
         const topology::DnsRecord& d = plan.dns[i];
         const json& o = j["dns"][i];
         EXPECT_EQ(o.at("zone_kind"), to_string(d.zone_kind));
-        EXPECT_EQ(o.at("zone"), d.zone);
-        EXPECT_EQ(o.at("name"), d.name);
+        EXPECT_EQ(o.at("zone"), d.zone.str());
+        EXPECT_EQ(o.at("name"), d.name.str());
         EXPECT_EQ(o.at("type"), to_string(d.type));
         EXPECT_EQ(o.at("value"), d.value);
         EXPECT_EQ(o.at("priority"), d.priority);
         EXPECT_EQ(o.at("weight"), d.weight);
         EXPECT_EQ(o.at("port"), d.port);
-        EXPECT_EQ(o.at("purpose"), d.purpose);
-        EXPECT_EQ(o.at("rule"), d.rule);
-        EXPECT_EQ(o.at("pool_id"), d.pool_id);
+        EXPECT_EQ(o.at("purpose"), d.purpose.str());
+        EXPECT_EQ(o.at("rule"), d.rule.str());
+        EXPECT_EQ(o.at("pool_id"), d.pool_id.str());
         expect_location(o, d.where);
     }
     ASSERT_EQ(j.at("firewall").size(), plan.firewall.size());
@@ -136,11 +136,11 @@ TEST(JsonRenderer, FindingsCarryEvidenceInOrderAndTheirCatalogueEntry) {
         EXPECT_EQ(o.at("check_id"), f.check_id.str());
         EXPECT_EQ(o.at("status"), to_string(f.status));
         EXPECT_EQ(o.at("subject"), f.subject);
-        EXPECT_EQ(o.at("message"), f.message);
+        EXPECT_EQ(o.at("message"), f.message.str());
         ASSERT_EQ(o.at("evidence").size(), f.evidence.size());
         for (std::size_t k = 0; k < f.evidence.size(); ++k) {
-            EXPECT_EQ(o["evidence"][k].at("key"), f.evidence[k].first.str());
-            EXPECT_EQ(o["evidence"][k].at("value"), f.evidence[k].second);
+            EXPECT_EQ(o["evidence"][k].at("key"), f.evidence[k].key.str());
+            EXPECT_EQ(o["evidence"][k].at("value"), f.evidence[k].value.str());
         }
         EXPECT_EQ(o.contains("skip_reason"), f.status == checks::Status::skip);
         if (f.status == checks::Status::skip) {
@@ -189,7 +189,8 @@ TEST(JsonRenderer, StringsRoundTripExactlyAndOutputIsDeterministic) {
     EXPECT_EQ(text, to_json(Report(r)).dump(2));
     const json back = json::parse(text);
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
-        EXPECT_EQ(back["findings"][i]["message"], r.findings[i].message);  // <script>, unicode
+        EXPECT_EQ(back["findings"][i]["message"],
+                  r.findings[i].message.str());                            // <script>, unicode
         EXPECT_EQ(back["findings"][i]["subject"], r.findings[i].subject);  // ESC survives as data
     }
     EXPECT_NE(text.find("\\u001b"), std::string::npos) << "control characters escaped in JSON";

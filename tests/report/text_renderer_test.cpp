@@ -214,7 +214,7 @@ TEST_P(FindingModes, ListsFindingsWithRemediationUnderFailAndWarn) {
     for (const checks::Finding& f : r.findings) {
         SCOPED_TRACE(f.check_id);
         const std::string tag = upper(to_string(f.status));
-        const int at = line_with(lines, {tag, f.check_id, f.message.substr(0, 10)});
+        const int at = line_with(lines, {tag, f.check_id, f.message.str().substr(0, 10)});
         const bool not_applicable = f.skip_reason == "not_applicable";
         const bool listed =
             row.lists_passes || (f.status != checks::Status::pass && !not_applicable);

@@ -16,7 +16,8 @@ inline Report hostile_report() {
     fail.subject = "file:" + hostile_script;
     fail.message = "bad " + hostile_img;
     fail.evidence.emplace_back("observed", hostile_script + hostile_img);
-    r.findings[1].evidence.emplace_back(hostile_img, "key too");  // DNS-A-EXT-01, a pass
+    r.findings[1].evidence.emplace_back(checks::InternedText(hostile_img),
+                                        "key too");  // DNS-A-EXT-01, a pass
     r.catalogue["CERT-EXT-01"].title = hostile_img;
     r.catalogue["CERT-EXT-01"].remediation = hostile_script;
     r.catalogue["CERT-EXT-01"].area = "dns\" onmouseover=\"document.title='pwned'";

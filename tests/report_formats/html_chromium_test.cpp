@@ -252,7 +252,7 @@ Report long_names_report() {
     Report r = testing::sample_report();
     r.findings[0].subject = "file:" + std::string(180, 'x') + ".pfx";
     r.findings[0].evidence.emplace_back("sha256", std::string(64, 'f') + std::string(64, 'e'));
-    r.plan.certificates[0].sans.push_back(std::string(120, 'a') + ".contoso.com");
+    r.plan.certificates[0].sans.emplace_back(std::string(120, 'a') + ".contoso.com");
     return r;
 }
 

@@ -122,7 +122,7 @@ TEST(PlanVerificationCertificateNames, FindingsWithMoreNamesThanTheCertificateSt
     ASSERT_LT(r.plan.certificates[0].sans.size(), 40U);
     EXPECT_EQ(cert(r, 0), FindingRefs{1});
     r.plan.certificates[0].sans.clear();
-    for (int i = 0; i < 60; ++i) r.plan.certificates[0].sans.push_back("x" + std::to_string(i));
+    for (int i = 0; i < 60; ++i) r.plan.certificates[0].sans.emplace_back("x" + std::to_string(i));
     r.plan.certificates[0].sans.push_back("webcon.contoso.com");
     EXPECT_EQ(cert(r, 0), FindingRefs{1});
 }

@@ -65,7 +65,7 @@ TEST(ExternalUsagesCheck, FailCitesTheRecordOfTheDifferingUsage) {
     const auto findings = checks::ExternalUsagesCheck().evaluate({m, plan, default_now()});
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].where.line, 120);  // BB's record (certificate 2, its first)
-    EXPECT_NE(findings[0].message.find("BB on DataEdgeExternal"), std::string::npos)
+    EXPECT_NE(findings[0].message.str().find("BB on DataEdgeExternal"), std::string::npos)
         << findings[0].message;
 }
 
@@ -75,8 +75,8 @@ TEST(ExternalUsagesCheck, UnknownNamesTheCmdletAndTheSnippet) {
     plan.features = topology::derive_features(m);
     const auto findings = checks::ExternalUsagesCheck().evaluate({m, plan, default_now()});
     ASSERT_EQ(findings.size(), 1u);
-    EXPECT_NE(findings[0].message.find("Get-CsCertificate"), std::string::npos);
-    EXPECT_NE(findings[0].message.find("usages=\""), std::string::npos);
+    EXPECT_NE(findings[0].message.str().find("Get-CsCertificate"), std::string::npos);
+    EXPECT_NE(findings[0].message.str().find("usages=\""), std::string::npos);
 }
 
 }  // namespace edgeplan::testing

@@ -40,8 +40,8 @@ TEST(ProductLifecycleCheck, UnknownReleaseNamesItsSourcesAndSettingsAreCited) {
     const checks::CheckContext context{model, plan, checks::utc_date(2026, 12, 3)};
     std::vector<Finding> findings = checks::ProductLifecycleCheck().evaluate(context);
     ASSERT_EQ(findings.size(), 1u);
-    EXPECT_NE(findings[0].message.find("Get-CsTopology -AsXml"), std::string::npos);
-    EXPECT_NE(findings[0].message.find("<Settings serviceVersion=\"8\">"), std::string::npos);
+    EXPECT_NE(findings[0].message.str().find("Get-CsTopology -AsXml"), std::string::npos);
+    EXPECT_NE(findings[0].message.str().find("<Settings serviceVersion=\"8\">"), std::string::npos);
     model.service_version = "8";
     model.service_version_where = {"settings.xml", 1, 11};
     findings = checks::ProductLifecycleCheck().evaluate(context);

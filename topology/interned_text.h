@@ -1,13 +1,16 @@
 #pragma once
-// A text that many findings repeat word for word: a check ID, a skip reason, a fix, an evidence
-// key. Each distinct text is held once for the whole process and a finding keeps a pointer to
-// it, 8 bytes instead of a string of 32 (300,000 findings at the input limits,
-// docs/performance.md). Immutable; reads as the std::string it holds.
+// A text that many findings or plan rows repeat word for word: a check ID, a message, a skip
+// reason, a fix, an evidence key or value; a DNS record's zone, name, rule and purpose; a SAN
+// that every pool's certificate lists; the path of a source location. Each distinct text is
+// held once for the whole process and its holders keep a pointer to it, 8 bytes instead of a
+// string of 32 plus a copy of the characters (300,000 findings and 130,000 DNS records at the
+// input limits, docs/performance.md). Immutable; reads as the std::string it holds. edgeplan
+// runs once per process, so a text lives as long as the run that made it.
 #include <ostream>
 #include <string>
 #include <string_view>
 
-namespace edgeplan::checks {
+namespace edgeplan::topology {
 
 class InternedText {
   public:
@@ -68,4 +71,4 @@ class InternedText {
     const std::string* text_ = nullptr;  // null: ""
 };
 
-}  // namespace edgeplan::checks
+}  // namespace edgeplan::topology

@@ -1,6 +1,6 @@
-// Shared finding texts (checks/interned_text.h): equal texts are one object, the type reads as
+// Shared finding texts (topology/interned_text.h): equal texts are one object, the type reads as
 // the string it holds, and threads that make findings at once get the same objects.
-#include "checks/interned_text.h"
+#include "topology/interned_text.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-namespace edgeplan::checks {
+namespace edgeplan::topology {
 namespace {
 
 TEST(InternedText, EqualTextsAreOneObject) {
@@ -72,4 +72,4 @@ TEST(InternedText, ThreadsInterningAtOnceShareTheObjects) {
 }
 
 }  // namespace
-}  // namespace edgeplan::checks
+}  // namespace edgeplan::topology

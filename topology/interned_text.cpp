@@ -1,16 +1,16 @@
-#include "checks/interned_text.h"
+#include "topology/interned_text.h"
 
 #include <deque>
 #include <mutex>
 #include <string_view>
 #include <unordered_map>
 
-namespace edgeplan::checks {
+namespace edgeplan::topology {
 namespace {
 
-// Never freed: a finding may outlive any owner but the process. A deque keeps the address of
-// each text as it grows, and the index is looked up by view, so a text already held costs no
-// allocation (half a million evidence keys at the input limits). Probes make findings on
+// Never freed: a finding or plan row may outlive any owner but the process. A deque keeps the
+// address of each text as it grows, and the index is looked up by view, so a text already held
+// costs no allocation (800,000 evidence pairs at the input limits). Probes make findings on
 // several threads.
 struct Table {
     std::mutex lock;
@@ -46,4 +46,4 @@ InternedText::InternedText(std::string_view text) {
 
 const std::string& InternedText::str() const { return text_ ? *text_ : no_text(); }
 
-}  // namespace edgeplan::checks
+}  // namespace edgeplan::topology
