@@ -42,8 +42,8 @@ Finding make_finding(const CheckInfo& info, Status status, std::string subject, 
     finding.message = message;
     finding.evidence = std::move(evidence);
     finding.where = std::move(where);
-    // Subjects are built by concatenation, which doubles a string's capacity as it grows: a
-    // subject of 77 characters often holds 141 bytes. A run keeps every finding to its end
+    // Subjects are built by concatenation, which doubles a string's capacity as it grows (a
+    // text of 77 characters often holds 141 bytes). A run keeps every finding to its end
     // (300,000 at the input limits), so each keeps only what it uses (docs/performance.md).
     // The message is a shared text and holds exactly its characters.
     finding.subject.shrink_to_fit();

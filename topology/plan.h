@@ -39,7 +39,7 @@ const char* catalogue_id(DnsRole role);
 
 // Field order keeps the small fields together (no padding between strings): the plan holds one
 // record per published address, 130,000 at the input limits (docs/performance.md). The texts
-// that records repeat (zone, purpose, rule, pool, unknown fact) are shared
+// that records repeat (zone, name, purpose, rule, pool, unknown fact) are shared
 // (topology/interned_text.h).
 struct DnsRecord {
     DnsZoneKind zone_kind = DnsZoneKind::external;

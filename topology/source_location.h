@@ -9,8 +9,8 @@ namespace edgeplan::topology {
 
 // The file of a location, as given on the command line. Every model element, plan row and
 // finding holds a location, and a run reads one or two files: a location holds the path as a
-// shared text (topology/interned_text.h), 8 bytes instead of a string of its own (hundreds of
-// thousands of copies at the input limits, docs/performance.md "Input limits"). Immutable.
+// shared text (topology/interned_text.h), 8 bytes instead of a shared pointer of 16 (hundreds
+// of thousands of copies at the input limits, docs/performance.md "Input limits"). Immutable.
 class SourcePath {
   public:
     SourcePath() = default;

@@ -35,6 +35,13 @@ for name in "${targets[@]}"; do
   log="$out/$name.log"
   options=(-max_total_time="$seconds" -rss_limit_mb=2048 -timeout=5 -print_final_stats=1
     -artifact_prefix="$artifacts/")
+  # Shared texts (topology/interned_text.h) live as long as the process, and targets that make
+  # new ones from every input (pipeline, report_json) grow by some MB a minute. A run longer
+  # than 5 minutes fuzzes in child processes that libFuzzer restarts (fork mode), and still
+  # stops at the first crash, leak, timeout or out-of-memory.
+  if ((seconds > 300)); then
+    options+=(-fork=1 -ignore_crashes=0 -ignore_ooms=0 -ignore_timeouts=0)
+  fi
   # An optional libFuzzer dictionary of the format's words: tests/fuzz/<name>.dict.
   [[ -f "tests/fuzz/$name.dict" ]] && options+=(-dict="tests/fuzz/$name.dict")
   echo "fuzz: $name for ${seconds}s"
